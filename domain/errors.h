@@ -1,0 +1,57 @@
+#pragma once
+// Errors are values: absl::Status inside the process, mapped to gRPC codes
+// once, in service/status_map. An INVALID_ARGUMENT status may carry field
+// violations (which field, what is wrong) as a payload that survives being
+// passed up through storage and the service layer.
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+
+namespace lges {
+
+struct FieldViolation {
+  std::string field;  // Path from the request root, e.g. "inspection.recommendations[1].text".
+  std::string description;
+  friend bool operator==(const FieldViolation&, const FieldViolation&) = default;
+};
+
+using Violations = std::vector<FieldViolation>;
+
+// INVALID_ARGUMENT whose message summarises `violations` and whose payload
+// carries them. `violations` must not be empty.
+absl::Status InvalidArgumentError(const Violations& violations);
+// Shorthand for a single violation.
+absl::Status InvalidFieldError(std::string field, std::string description);
+// The violations carried by `status`; empty if it carries none.
+Violations ViolationsOf(const absl::Status& status);
+// Prefixes every violation's field with `prefix` + "." (e.g. "inspection").
+Violations Prefixed(std::string_view prefix, Violations violations);
+
+}  // namespace lges
+
+// Returns from the enclosing function if `expr` (an absl::Status) is not OK.
+#define LGES_RETURN_IF_ERROR(expr)                  \
+  do {                                              \
+    if (absl::Status lges_s_ = (expr); !lges_s_.ok()) \
+      return lges_s_;                               \
+  } while (0)
+
+#define LGES_CONCAT_INNER_(a, b) a##b
+#define LGES_CONCAT_(a, b) LGES_CONCAT_INNER_(a, b)
+// Declares `lhs` from an absl::StatusOr expression, or returns its status.
+#define LGES_ASSIGN_OR_RETURN(lhs, expr) \
+  LGES_ASSIGN_OR_RETURN_IMPL_(LGES_CONCAT_(lges_or_, __LINE__), lhs, expr)
+#define LGES_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
+  auto tmp = (expr);                                \
+  if (!tmp.ok()) return tmp.status();               \
+  lhs = std::move(*tmp)
+
+namespace lges {
+
+// `status` with every field violation it carries prefixed by `prefix`; other
+// statuses unchanged.
+absl::Status WithFieldPrefix(const absl::Status& status, std::string_view prefix);
+
+}  // namespace lges

@@ -1,0 +1,39 @@
+#pragma once
+// lges-server's configuration from flags and environment variables. Flags
+// win over the environment; the environment wins over defaults.
+//
+//   --listen=HOST:PORT          LGES_LISTEN          default 127.0.0.1:50051
+//   --metrics-listen=HOST:PORT  LGES_METRICS_LISTEN  default 127.0.0.1:9464
+//   --db=PATH                   LGES_DB              default <data dir>/lges.db
+//   --log-level=LEVEL           LGES_LOG_LEVEL       default info
+//
+// The data directory is $LGES_DATA_DIR, else $XDG_DATA_HOME/lges-insights,
+// else $HOME/.local/share/lges-insights.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "service/log.h"
+
+namespace lges {
+
+struct ServerConfig {
+  std::string listen = "127.0.0.1:50051";
+  std::string metrics_listen = "127.0.0.1:9464";
+  std::string db_path;
+  log::Level log_level = log::Level::kInfo;
+  bool show_help = false;
+};
+
+// Reads the environment through `getenv` (returns nullptr when unset), so
+// tests can supply their own. INVALID_ARGUMENT naming the bad flag or
+// variable on error.
+absl::StatusOr<ServerConfig> ParseServerConfig(const std::vector<std::string>& args,
+                                               const std::function<const char*(const char*)>& getenv);
+
+// The text printed by --help.
+std::string ServerUsage();
+
+}  // namespace lges

@@ -1,0 +1,48 @@
+#pragma once
+// The one place where protobuf messages and domain records meet. Proto to
+// domain conversions report unknown enum values as field violations (paths
+// relative to the converted message) and ignore output-only fields; domain
+// to proto conversions fill every field, output-only ones included.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "domain/errors.h"
+#include "domain/records.h"
+#include "estyn/lges/v1/follow_up.pb.h"
+#include "estyn/lges/v1/inspections.pb.h"
+#include "estyn/lges/v1/key_messages.pb.h"
+#include "estyn/lges/v1/providers.pb.h"
+
+namespace lges::convert {
+
+namespace pb = ::estyn::lges::v1;
+
+PartialDate FromProto(const pb::PartialDate& in, const std::string& path, Violations& out);
+void ToProto(const PartialDate& in, pb::PartialDate* out);
+Provenance FromProto(const pb::Provenance& in, const std::string& path, Violations& out);
+void ToProto(const Provenance& in, pb::Provenance* out);
+
+Provider FromProto(const pb::Provider& in, Violations& out);
+void ToProto(const Provider& in, pb::Provider* out);
+Inspection FromProto(const pb::Inspection& in, Violations& out);
+void ToProto(const Inspection& in, pb::Inspection* out);
+FollowUpEvent FromProto(const pb::FollowUpEvent& in, Violations& out);
+void ToProto(const FollowUpEvent& in, pb::FollowUpEvent* out);
+KeyMessage FromProto(const pb::KeyMessage& in, Violations& out);
+void ToProto(const KeyMessage& in, pb::KeyMessage* out);
+
+// Enum conversions used for request filters; an unknown value is a
+// violation at `path`.
+ProviderKind KindFromProto(int value, const std::string& path, Violations& out);
+FrameworkVersion FrameworkFromProto(int value, const std::string& path, Violations& out);
+FollowUpKind FollowUpKindFromProto(int value, const std::string& path, Violations& out);
+Polarity PolarityFromProto(int value, const std::string& path, Violations& out);
+
+// Etags are "r<revision>". "" means no check (0); a malformed etag is a
+// violation at `path`.
+std::string EtagOf(const RecordMeta& meta);
+int64_t RevisionFromEtag(const std::string& etag, const std::string& path, Violations& out);
+
+}  // namespace lges::convert

@@ -1,0 +1,88 @@
+// Conversions of shared types: dates, provenance, enums, etags, times.
+#include <google/protobuf/util/time_util.h>
+
+#include "service/convert.h"
+#include "service/convert_internal.h"
+
+namespace lges::convert {
+
+PartialDate FromProto(const pb::PartialDate& in, const std::string& path, Violations& out) {
+  PartialDate d;
+  d.precision = EnumFrom<DatePrecision>(in.precision(), pb::DatePrecision_IsValid, path + ".precision", out);
+  d.year = in.year();
+  d.month = in.month();
+  d.day = in.day();
+  d.term = EnumFrom<Term>(in.term(), pb::Term_IsValid, path + ".term", out);
+  return d;
+}
+
+void ToProto(const PartialDate& in, pb::PartialDate* out) {
+  out->set_precision(static_cast<pb::DatePrecision>(in.precision));
+  out->set_year(in.year);
+  out->set_month(in.month);
+  out->set_day(in.day);
+  out->set_term(static_cast<pb::Term>(in.term));
+  if (in.IsSet() && DescribeInvalid(in).empty()) {
+    out->set_earliest(FormatIso(in.Earliest()));
+    out->set_latest(FormatIso(in.Latest()));
+  }
+}
+
+Provenance FromProto(const pb::Provenance& in, const std::string& path, Violations& out) {
+  Provenance p;
+  for (const pb::SourceRef& s : in.sources()) p.sources.push_back({s.id(), s.url()});
+  p.certainty = EnumFrom<Certainty>(in.certainty(), pb::Certainty_IsValid, path + ".certainty", out);
+  p.note = in.note();
+  return p;
+}
+
+void ToProto(const Provenance& in, pb::Provenance* out) {
+  for (const SourceRef& s : in.sources) {
+    pb::SourceRef* ref = out->add_sources();
+    ref->set_id(s.id);
+    ref->set_url(s.url);
+  }
+  out->set_certainty(static_cast<pb::Certainty>(in.certainty));
+  out->set_note(in.note);
+}
+
+ProviderKind KindFromProto(int value, const std::string& path, Violations& out) {
+  return EnumFrom<ProviderKind>(value, pb::ProviderKind_IsValid, path, out);
+}
+
+FrameworkVersion FrameworkFromProto(int value, const std::string& path, Violations& out) {
+  return EnumFrom<FrameworkVersion>(value, pb::FrameworkVersion_IsValid, path, out);
+}
+
+FollowUpKind FollowUpKindFromProto(int value, const std::string& path, Violations& out) {
+  return EnumFrom<FollowUpKind>(value, pb::FollowUpKind_IsValid, path, out);
+}
+
+Polarity PolarityFromProto(int value, const std::string& path, Violations& out) {
+  return EnumFrom<Polarity>(value, pb::Polarity_IsValid, path, out);
+}
+
+std::string EtagOf(const RecordMeta& meta) { return "r" + std::to_string(meta.revision); }
+
+int64_t RevisionFromEtag(const std::string& etag, const std::string& path, Violations& out) {
+  if (etag.empty()) return 0;
+  int64_t revision = 0;
+  bool ok = etag.size() > 1 && etag.size() < 19 && etag[0] == 'r';
+  for (size_t i = 1; ok && i < etag.size(); ++i) {
+    ok = etag[i] >= '0' && etag[i] <= '9';
+    revision = revision * 10 + (etag[i] - '0');
+  }
+  if (!ok || revision == 0) {
+    out.push_back({path, "is not an etag this service issued"});
+    return 0;
+  }
+  return revision;
+}
+
+void SetTimes(const RecordMeta& meta, google::protobuf::Timestamp* create, google::protobuf::Timestamp* update) {
+  using google::protobuf::util::TimeUtil;
+  *create = TimeUtil::MillisecondsToTimestamp(meta.create_time_ms);
+  *update = TimeUtil::MillisecondsToTimestamp(meta.update_time_ms);
+}
+
+}  // namespace lges::convert

@@ -1,0 +1,66 @@
+#pragma once
+// Templates shared by the resource services: turning a request's resource
+// into a validated domain record, and merging an update into the stored one.
+
+#include <google/protobuf/field_mask.pb.h>
+
+#include <string>
+#include <vector>
+
+#include "domain/errors.h"
+#include "service/convert.h"
+#include "service/request_support.h"
+
+namespace lges {
+
+// Fields every resource has that clients never set.
+inline const std::vector<std::string> kOutputOnly = {"name", "etag", "create_time", "update_time"};
+
+// Converts `proto` and validates it with `validate`; violations come back
+// prefixed with `prefix` (the request field holding the resource).
+template <typename Domain, typename Proto>
+absl::StatusOr<Domain> ValidatedFromProto(const Proto& proto, Violations (*validate)(const Domain&),
+                                          const std::string& prefix) {
+  Violations violations;
+  Domain record = convert::FromProto(proto, violations);
+  // Unknown enum values already say what is wrong; validating the
+  // kUnspecified they became would only repeat it.
+  if (violations.empty()) violations = validate(record);
+  if (!violations.empty()) return InvalidArgumentError(Prefixed(prefix, std::move(violations)));
+  return record;
+}
+
+// The stored record with the masked fields of `patch` applied, validated.
+template <typename Domain, typename Proto>
+absl::StatusOr<Domain> MergedUpdate(const Domain& stored, const Proto& patch, const google::protobuf::FieldMask& mask,
+                                    const std::vector<std::string>& immutable, Violations (*validate)(const Domain&),
+                                    const std::string& prefix) {
+  Proto merged;
+  convert::ToProto(stored, &merged);
+  LGES_RETURN_IF_ERROR(ApplyFieldMask(patch, mask, immutable, kOutputOnly, &merged));
+  return ValidatedFromProto<Domain>(merged, validate, prefix);
+}
+
+// The revision named by `etag` (0 when empty); a malformed etag is a
+// violation at `field`. Updates that get 0 expect the revision they read, so
+// a read-merge-write never overwrites a concurrent change unseen.
+inline absl::StatusOr<int64_t> ExpectedRevision(const std::string& etag, const std::string& field) {
+  Violations violations;
+  const int64_t revision = convert::RevisionFromEtag(etag, field, violations);
+  if (!violations.empty()) return InvalidArgumentError(violations);
+  return revision;
+}
+
+// `result`, with the field violations of an error prefixed by `prefix`.
+template <typename T>
+absl::StatusOr<T> PrefixErrors(absl::StatusOr<T> result, std::string_view prefix) {
+  if (result.ok()) return result;
+  return WithFieldPrefix(result.status(), prefix);
+}
+
+inline absl::Status CheckRequestId(const std::string& request_id) {
+  if (request_id.size() > 100) return InvalidFieldError("request_id", "must be at most 100 characters");
+  return absl::OkStatus();
+}
+
+}  // namespace lges

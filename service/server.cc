@@ -1,0 +1,64 @@
+#include "service/server.h"
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/impl/codegen/service_type.h>
+
+#include "service/services.h"
+
+namespace lges {
+namespace {
+
+// Names the health service answers for, besides "".
+constexpr const char* kServiceNames[] = {
+    "estyn.lges.v1.ProviderService", "estyn.lges.v1.InspectionService", "estyn.lges.v1.FollowUpService",
+    "estyn.lges.v1.KeyMessageService"};
+
+}  // namespace
+
+LgesServer::LgesServer(Store& store, ServerOptions options) : store_(store), options_(std::move(options)) {}
+
+LgesServer::~LgesServer() {
+  if (server_) Shutdown(std::chrono::milliseconds(0));
+}
+
+absl::StatusOr<int> LgesServer::Start() {
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  services_.push_back(MakeProviderService(store_));
+  services_.push_back(MakeInspectionService(store_));
+  services_.push_back(MakeFollowUpService(store_));
+  services_.push_back(MakeKeyMessageService(store_));
+
+  grpc::ServerBuilder builder;
+  int port = 0;
+  builder.AddListeningPort(options_.listen, grpc::InsecureServerCredentials(), &port);
+  builder.SetMaxReceiveMessageSize(options_.max_message_bytes);
+  builder.SetMaxSendMessageSize(options_.max_message_bytes);
+  for (const auto& service : services_) builder.RegisterService(service.get());
+  server_ = builder.BuildAndStart();
+  if (!server_ || port == 0) {
+    server_.reset();
+    return absl::UnavailableError("cannot listen on " + options_.listen);
+  }
+  SetServing(true);
+  return port;
+}
+
+void LgesServer::SetServing(bool serving) {
+  grpc::HealthCheckServiceInterface* health = server_->GetHealthCheckService();
+  if (health == nullptr) return;
+  health->SetServingStatus(serving);
+  for (const char* name : kServiceNames) health->SetServingStatus(name, serving);
+}
+
+void LgesServer::Shutdown(std::chrono::milliseconds deadline) {
+  if (!server_) return;
+  SetServing(false);
+  server_->Shutdown(std::chrono::system_clock::now() + deadline);
+  server_->Wait();
+  server_.reset();
+}
+
+}  // namespace lges

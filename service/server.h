@@ -1,0 +1,54 @@
+#pragma once
+// The gRPC server of LGES Insights: the estyn.lges.v1 services, the standard
+// health service and server reflection, bound to one address. Used by
+// lges-server's main and by the tests, which start it on localhost:0.
+//
+// Thread-safety: Start, Shutdown and Wait are called from one owning thread;
+// the running server handles calls on gRPC's threads.
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "storage/store.h"
+
+namespace grpc {
+class Server;
+class Service;
+}  // namespace grpc
+
+namespace lges {
+
+struct ServerOptions {
+  std::string listen = "127.0.0.1:50051";  // HOST:PORT; port 0 picks a free one.
+  int max_message_bytes = 4 * 1024 * 1024;  // Cap on request and response size.
+};
+
+class LgesServer {
+ public:
+  // `store` must outlive the server.
+  LgesServer(Store& store, ServerOptions options);
+  ~LgesServer();
+  LgesServer(const LgesServer&) = delete;
+  LgesServer& operator=(const LgesServer&) = delete;
+
+  // Binds and starts serving; health reports SERVING for "" and every
+  // estyn service. Returns the bound port. UNAVAILABLE if the address cannot
+  // be bound.
+  absl::StatusOr<int> Start();
+  // Reports NOT_SERVING, then stops accepting calls and waits up to
+  // `deadline` for calls in flight before cancelling them.
+  void Shutdown(std::chrono::milliseconds deadline);
+
+ private:
+  void SetServing(bool serving);
+
+  Store& store_;
+  ServerOptions options_;
+  std::vector<std::unique_ptr<grpc::Service>> services_;
+  std::unique_ptr<grpc::Server> server_;
+};
+
+}  // namespace lges

@@ -1,0 +1,141 @@
+#include "storage/sqlite_db.h"
+
+#include <sqlite3.h>
+
+namespace lges::sql {
+namespace {
+
+absl::Status StatusFor(int code, const std::string& message) {
+  switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+      return absl::UnavailableError(message);
+    case SQLITE_CONSTRAINT:
+      return absl::FailedPreconditionError(message);
+    default:
+      return absl::InternalError(message);
+  }
+}
+
+}  // namespace
+
+Query::~Query() {
+  if (stmt_ == nullptr) return;
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+Query& Query::Bind(int index, int64_t value) {
+  sqlite3_bind_int64(stmt_, index, value);
+  return *this;
+}
+
+Query& Query::Bind(int index, const std::string& value) {
+  sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
+Query& Query::BindNull(int index) {
+  sqlite3_bind_null(stmt_, index);
+  return *this;
+}
+
+Query& Query::BindOptional(int index, const std::string& value) {
+  return value.empty() ? BindNull(index) : Bind(index, value);
+}
+
+absl::StatusOr<bool> Query::Step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return db_->Error("step");
+}
+
+absl::Status Query::Run() {
+  absl::StatusOr<bool> row = Step();
+  return row.ok() ? absl::OkStatus() : row.status();
+}
+
+int64_t Query::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::string Query::Text(int column) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, column);
+  if (text == nullptr) return "";
+  return std::string(reinterpret_cast<const char*>(text), sqlite3_column_bytes(stmt_, column));
+}
+
+bool Query::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+
+void Db::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+void Db::Finalizer::operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
+
+absl::StatusOr<std::unique_ptr<Db>> Db::Open(const std::string& path) {
+  sqlite3* handle = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &handle,
+                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = "cannot open database '" + path + "': " +
+                          (handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc));
+    sqlite3_close_v2(handle);
+    return absl::UnavailableError(message);
+  }
+  std::unique_ptr<Db> db(new Db(handle));
+  sqlite3_busy_timeout(handle, 5000);
+  const std::string pragmas = path == ":memory:"
+                                  ? "PRAGMA foreign_keys=ON;"
+                                  : "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+  if (absl::Status s = db->Exec(pragmas); !s.ok()) return s;
+  return db;
+}
+
+Db::~Db() {
+  cache_.clear();  // Statements must be finalised before the connection closes.
+}
+
+absl::Status Db::Exec(const std::string& sql) {
+  char* error = nullptr;
+  const int rc = sqlite3_exec(handle_.get(), sql.c_str(), nullptr, nullptr, &error);
+  if (rc == SQLITE_OK) return absl::OkStatus();
+  std::string message = error ? error : sqlite3_errstr(rc);
+  sqlite3_free(error);
+  return StatusFor(rc, "sqlite: " + message);
+}
+
+absl::StatusOr<Query> Db::Prepare(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(handle_.get(), sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
+      return Error("prepare");
+    }
+    it = cache_.emplace(sql, std::unique_ptr<sqlite3_stmt, Finalizer>(stmt)).first;
+  }
+  return Query(this, it->second.get());
+}
+
+int64_t Db::LastInsertRowId() const { return sqlite3_last_insert_rowid(handle_.get()); }
+
+absl::Status Db::Error(const std::string& what) const {
+  return StatusFor(sqlite3_extended_errcode(handle_.get()),
+                   "sqlite " + what + ": " + sqlite3_errmsg(handle_.get()));
+}
+
+Transaction::Transaction(Db& db) : db_(db), begin_status_(db.Exec("BEGIN IMMEDIATE")) {
+  done_ = !begin_status_.ok();
+}
+
+Transaction::~Transaction() {
+  if (!done_) db_.Exec("ROLLBACK").IgnoreError();
+}
+
+absl::Status Transaction::Commit() {
+  absl::Status s = db_.Exec("COMMIT");
+  if (s.ok()) done_ = true;
+  return s;
+}
+
+}  // namespace lges::sql

@@ -1,0 +1,103 @@
+#pragma once
+// A thin RAII layer over SQLite: a connection, cached prepared statements
+// and a transaction guard. The only file that includes <sqlite3.h> is
+// sqlite_db.cc. Not thread-safe: callers serialise access (SqliteStore holds
+// a mutex around every use).
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace lges::sql {
+
+class Db;
+
+// A prepared statement borrowed from the Db's cache. Binding indexes start at
+// 1, column indexes at 0. On destruction it is reset and its bindings
+// cleared, ready for the next borrower.
+class Query {
+ public:
+  Query(const Query&) = delete;
+  Query& operator=(const Query&) = delete;
+  Query(Query&& other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
+  ~Query();
+
+  Query& Bind(int index, int64_t value);
+  Query& Bind(int index, const std::string& value);
+  Query& BindNull(int index);
+  // Binds NULL for an empty string, the text otherwise.
+  Query& BindOptional(int index, const std::string& value);
+
+  // Advances to the next row: true if there is one, false when done.
+  absl::StatusOr<bool> Step();
+  // Runs a statement that returns no rows.
+  absl::Status Run();
+
+  int64_t Int(int column) const;
+  std::string Text(int column) const;  // "" for NULL.
+  bool IsNull(int column) const;
+
+ private:
+  friend class Db;
+  Query(Db* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  Db* db_;
+  sqlite3_stmt* stmt_;
+};
+
+class Db {
+ public:
+  // Opens (creating if needed) the database at `path`, or an in-memory one
+  // for ":memory:", with foreign keys on, WAL journaling for files and a busy
+  // timeout. Fails with UNAVAILABLE if the file cannot be opened.
+  static absl::StatusOr<std::unique_ptr<Db>> Open(const std::string& path);
+  ~Db();
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  // Runs one or more statements that return no rows.
+  absl::Status Exec(const std::string& sql);
+  // Borrows the cached prepared statement for `sql`, preparing it once.
+  absl::StatusOr<Query> Prepare(const std::string& sql);
+  int64_t LastInsertRowId() const;
+  // Status for the connection's last error, with `what` as context.
+  absl::Status Error(const std::string& what) const;
+
+ private:
+  struct Closer {
+    void operator()(sqlite3* db) const;
+  };
+  struct Finalizer {
+    void operator()(sqlite3_stmt* stmt) const;
+  };
+  explicit Db(sqlite3* handle) : handle_(handle) {}
+
+  std::unique_ptr<sqlite3, Closer> handle_;
+  std::map<std::string, std::unique_ptr<sqlite3_stmt, Finalizer>> cache_;
+};
+
+// Begins an immediate transaction on construction; rolls back on
+// destruction unless Commit() succeeded. Never throws.
+class Transaction {
+ public:
+  explicit Transaction(Db& db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  // The result of BEGIN; check it before using the transaction.
+  const absl::Status& begin_status() const { return begin_status_; }
+  absl::Status Commit();
+
+ private:
+  Db& db_;
+  absl::Status begin_status_;
+  bool done_ = false;
+};
+
+}  // namespace lges::sql

@@ -1,0 +1,119 @@
+#pragma once
+// The storage interface of LGES Insights. One implementation exists
+// (SqliteStore); the service layer and tests see only this interface.
+//
+// Contract for every method:
+// - Errors are returned, never thrown. NOT_FOUND when the named record does
+//   not exist; INVALID_ARGUMENT (with field violations, see domain/errors.h)
+//   when a reference is unknown; ALREADY_EXISTS when an id is taken;
+//   FAILED_PRECONDITION when an expected revision is stale or a delete would
+//   orphan records; UNAVAILABLE/INTERNAL for database failures.
+// - Every write is one transaction: on any error nothing has changed.
+// - Every committed write increments the dataset version by one and appends
+//   one entry to the change log.
+// - Records passed in are expected to have passed domain/validation.
+// Implementations are thread-safe.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "domain/records.h"
+
+namespace lges {
+
+// Who makes a write and why; recorded in the change log.
+struct WriteContext {
+  std::string actor = "anonymous";  // Caller identity, e.g. from metadata.
+  std::string source;               // Where the data came from, e.g. a file name.
+  // Idempotency: a create with a request_id seen before returns the record
+  // the first call created, provided `request_fingerprint` matches.
+  std::string request_id;
+  std::string request_fingerprint;
+};
+
+struct PageRequest {
+  int offset = 0;
+  int limit = 50;
+};
+
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  int total = 0;  // Matching records over all pages.
+};
+
+struct ProviderFilter {
+  ProviderKind kind = ProviderKind::kUnspecified;  // kUnspecified: any.
+};
+
+struct InspectionFilter {
+  std::string provider_code;  // Empty: any.
+  int academic_year_from = 0;  // 0: unbounded.
+  int academic_year_to = 0;
+  FrameworkVersion framework = FrameworkVersion::kUnspecified;
+  bool causing_significant_concern_only = false;
+};
+
+struct FollowUpFilter {
+  std::string provider_code;
+  FollowUpKind kind = FollowUpKind::kUnspecified;
+  std::string inspection_id;
+};
+
+struct KeyMessageFilter {
+  int academic_year = 0;
+  Polarity polarity = Polarity::kUnspecified;
+};
+
+// One committed change.
+struct Change {
+  int64_t version = 0;
+  int64_t time_ms = 0;
+  std::string actor;
+  std::string action;    // "create", "update" or "delete".
+  std::string resource;  // Resource name, e.g. "inspections/POWYS-2025-02".
+  std::string source;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual absl::StatusOr<Provider> GetProvider(const std::string& code) = 0;
+  virtual absl::StatusOr<Page<Provider>> ListProviders(const ProviderFilter& filter, PageRequest page) = 0;
+  virtual absl::StatusOr<Provider> CreateProvider(const Provider& provider, const WriteContext& ctx) = 0;
+  // expected_revision 0 skips the concurrency check.
+  virtual absl::StatusOr<Provider> UpdateProvider(const Provider& provider, int64_t expected_revision, const WriteContext& ctx) = 0;
+  virtual absl::StatusOr<int64_t> DeleteProvider(const std::string& code, int64_t expected_revision, const WriteContext& ctx) = 0;
+
+  virtual absl::StatusOr<Inspection> GetInspection(const std::string& id) = 0;
+  virtual absl::StatusOr<Page<Inspection>> ListInspections(const InspectionFilter& filter, PageRequest page) = 0;
+  // `inspection.id` must be set by the caller.
+  virtual absl::StatusOr<Inspection> CreateInspection(const Inspection& inspection, const WriteContext& ctx) = 0;
+  virtual absl::StatusOr<Inspection> UpdateInspection(const Inspection& inspection, int64_t expected_revision, const WriteContext& ctx) = 0;
+  virtual absl::StatusOr<int64_t> DeleteInspection(const std::string& id, int64_t expected_revision, const WriteContext& ctx) = 0;
+  // True if an inspection with this id exists.
+  virtual absl::StatusOr<bool> InspectionExists(const std::string& id) = 0;
+
+  virtual absl::StatusOr<FollowUpEvent> GetFollowUpEvent(const std::string& id) = 0;
+  virtual absl::StatusOr<Page<FollowUpEvent>> ListFollowUpEvents(const FollowUpFilter& filter, PageRequest page) = 0;
+  // The store assigns `id`.
+  virtual absl::StatusOr<FollowUpEvent> CreateFollowUpEvent(const FollowUpEvent& event, const WriteContext& ctx) = 0;
+  virtual absl::StatusOr<FollowUpEvent> UpdateFollowUpEvent(const FollowUpEvent& event, int64_t expected_revision, const WriteContext& ctx) = 0;
+  virtual absl::StatusOr<int64_t> DeleteFollowUpEvent(const std::string& id, int64_t expected_revision, const WriteContext& ctx) = 0;
+
+  virtual absl::StatusOr<KeyMessage> GetKeyMessage(const std::string& id) = 0;
+  virtual absl::StatusOr<Page<KeyMessage>> ListKeyMessages(const KeyMessageFilter& filter, PageRequest page) = 0;
+  virtual absl::StatusOr<KeyMessage> CreateKeyMessage(const KeyMessage& message, const WriteContext& ctx) = 0;
+  virtual absl::StatusOr<KeyMessage> UpdateKeyMessage(const KeyMessage& message, int64_t expected_revision, const WriteContext& ctx) = 0;
+  virtual absl::StatusOr<int64_t> DeleteKeyMessage(const std::string& id, int64_t expected_revision, const WriteContext& ctx) = 0;
+
+  // The number of committed changes so far (0 for a new database).
+  virtual absl::StatusOr<int64_t> DatasetVersion() = 0;
+  // Changes after `since_version`, oldest first, at most `limit`.
+  virtual absl::StatusOr<std::vector<Change>> ListChanges(int64_t since_version, int limit) = 0;
+};
+
+}  // namespace lges
