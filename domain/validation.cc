@@ -106,6 +106,16 @@ void CheckFindings(Violations& out, const Inspection& in) {
   }
 }
 
+// Providers are checked against the store later; a GSS code that names no
+// authority can be reported now, with the record's other violations.
+void CheckProviderCode(Violations& out, const std::string& code) {
+  if (code.empty()) {
+    out.push_back({"provider_code", "is required"});
+  } else if (LooksLikeGssCode(code) && FindAuthority(code) == nullptr) {
+    out.push_back({"provider_code", "unknown provider code '" + code + "': no Welsh local authority has it"});
+  }
+}
+
 }  // namespace
 
 bool LooksLikeGssCode(std::string_view code) {
@@ -164,7 +174,7 @@ Violations ValidateProvider(const Provider& p) {
 
 Violations ValidateInspection(const Inspection& in) {
   Violations out;
-  if (in.provider_code.empty()) out.push_back({"provider_code", "is required"});
+  CheckProviderCode(out, in.provider_code);
   CheckDate(out, "start_date", in.start_date, true);
   CheckDate(out, "end_date", in.end_date, false);
   CheckOrder(out, "end_date", in.start_date, in.end_date, "start_date");
@@ -191,7 +201,7 @@ Violations ValidateInspection(const Inspection& in) {
 
 Violations ValidateFollowUpEvent(const FollowUpEvent& e) {
   Violations out;
-  if (e.provider_code.empty()) out.push_back({"provider_code", "is required"});
+  CheckProviderCode(out, e.provider_code);
   if (e.kind == FollowUpKind::kUnspecified) out.push_back({"kind", "is required"});
   CheckDate(out, "date", e.date, true);
   CheckText(out, "description", e.description, 4000, false);

@@ -56,7 +56,8 @@ int Run(const lges::ServerConfig& config) {
   lges::log::Info("database " + config.db_path + " open and migrated");
 
   prometheus::Exposer exposer(config.metrics_listen);
-  exposer.RegisterCollectable(MetricsRegistry());
+  const std::shared_ptr<prometheus::Registry> registry = MetricsRegistry();  // The exposer only holds a weak_ptr.
+  exposer.RegisterCollectable(registry);
   lges::log::Info("metrics on http://" + config.metrics_listen + "/metrics");
 
   lges::LgesServer server(**store, {config.listen});

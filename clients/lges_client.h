@@ -1,0 +1,93 @@
+#pragma once
+// A small client library for LGES Insights. Every call carries a deadline
+// (Options::timeout) and, if set, the caller's identity in the
+// "x-lges-actor" metadata. Methods return the gRPC status; on OK the
+// response is filled in.
+//
+// Thread-safe: one client may be used from many threads.
+
+#include <grpcpp/channel.h>
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "estyn/lges/v1/follow_up.grpc.pb.h"
+#include "estyn/lges/v1/inspections.grpc.pb.h"
+#include "estyn/lges/v1/key_messages.grpc.pb.h"
+#include "estyn/lges/v1/providers.grpc.pb.h"
+#include "grpc/health/v1/health.grpc.pb.h"
+
+namespace lges {
+
+namespace pb = ::estyn::lges::v1;
+
+struct FieldViolationInfo {
+  std::string field;
+  std::string description;
+};
+
+// The google.rpc.BadRequest field violations in `status`'s details, if any.
+std::vector<FieldViolationInfo> FieldViolationsOf(const grpc::Status& status);
+
+class LgesClient {
+ public:
+  struct Options {
+    std::string address = "127.0.0.1:50051";
+    std::chrono::milliseconds timeout{10000};
+    std::string actor;  // Sent as x-lges-actor when not empty.
+  };
+
+  explicit LgesClient(Options options);
+
+  // Asks the health service about `service` ("" for the whole server);
+  // `serving` is true for SERVING.
+  grpc::Status Health(const std::string& service, bool* serving);
+
+  grpc::Status GetProvider(const pb::GetProviderRequest& req, pb::Provider* resp);
+  grpc::Status ListProviders(const pb::ListProvidersRequest& req, pb::ListProvidersResponse* resp);
+  grpc::Status CreateProvider(const pb::CreateProviderRequest& req, pb::Provider* resp);
+  grpc::Status UpdateProvider(const pb::UpdateProviderRequest& req, pb::Provider* resp);
+  grpc::Status DeleteProvider(const pb::DeleteProviderRequest& req, pb::DeleteProviderResponse* resp);
+
+  grpc::Status GetInspection(const pb::GetInspectionRequest& req, pb::Inspection* resp);
+  grpc::Status ListInspections(const pb::ListInspectionsRequest& req, pb::ListInspectionsResponse* resp);
+  grpc::Status CreateInspection(const pb::CreateInspectionRequest& req, pb::Inspection* resp);
+  grpc::Status UpdateInspection(const pb::UpdateInspectionRequest& req, pb::Inspection* resp);
+  grpc::Status DeleteInspection(const pb::DeleteInspectionRequest& req, pb::DeleteInspectionResponse* resp);
+
+  grpc::Status GetFollowUpEvent(const pb::GetFollowUpEventRequest& req, pb::FollowUpEvent* resp);
+  grpc::Status ListFollowUpEvents(const pb::ListFollowUpEventsRequest& req, pb::ListFollowUpEventsResponse* resp);
+  grpc::Status CreateFollowUpEvent(const pb::CreateFollowUpEventRequest& req, pb::FollowUpEvent* resp);
+  grpc::Status UpdateFollowUpEvent(const pb::UpdateFollowUpEventRequest& req, pb::FollowUpEvent* resp);
+  grpc::Status DeleteFollowUpEvent(const pb::DeleteFollowUpEventRequest& req, pb::DeleteFollowUpEventResponse* resp);
+
+  grpc::Status GetKeyMessage(const pb::GetKeyMessageRequest& req, pb::KeyMessage* resp);
+  grpc::Status ListKeyMessages(const pb::ListKeyMessagesRequest& req, pb::ListKeyMessagesResponse* resp);
+  grpc::Status CreateKeyMessage(const pb::CreateKeyMessageRequest& req, pb::KeyMessage* resp);
+  grpc::Status UpdateKeyMessage(const pb::UpdateKeyMessageRequest& req, pb::KeyMessage* resp);
+  grpc::Status DeleteKeyMessage(const pb::DeleteKeyMessageRequest& req, pb::DeleteKeyMessageResponse* resp);
+
+ private:
+  // A context with the deadline and metadata every call carries.
+  std::unique_ptr<grpc::ClientContext> NewContext() const;
+
+  template <typename Stub, typename Req, typename Resp>
+  grpc::Status Call(Stub& stub, grpc::Status (Stub::*method)(grpc::ClientContext*, const Req&, Resp*),
+                    const Req& req, Resp* resp) const {
+    std::unique_ptr<grpc::ClientContext> context = NewContext();
+    return (stub.*method)(context.get(), req, resp);
+  }
+
+  Options options_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<grpc::health::v1::Health::Stub> health_;
+  std::unique_ptr<pb::ProviderService::Stub> providers_;
+  std::unique_ptr<pb::InspectionService::Stub> inspections_;
+  std::unique_ptr<pb::FollowUpService::Stub> follow_up_;
+  std::unique_ptr<pb::KeyMessageService::Stub> key_messages_;
+};
+
+}  // namespace lges

@@ -1,0 +1,36 @@
+#pragma once
+// Rendering of lgesctl output: aligned text tables, labels for API enums,
+// and human-readable dates.
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "estyn/lges/v1/follow_up.pb.h"
+#include "estyn/lges/v1/inspections.pb.h"
+#include "estyn/lges/v1/providers.pb.h"
+
+namespace lges::cli {
+
+namespace pb = ::estyn::lges::v1;
+
+using Row = std::vector<std::string>;
+
+// Prints `header` and `rows` with columns padded to their widest cell
+// (counting UTF-8 code points, so Welsh names line up).
+void PrintTable(std::ostream& out, const Row& header, const std::vector<Row>& rows);
+
+// "2019-09-10", "2019-10", "autumn 2022", "2019", "2019-2020"; "" if unset.
+std::string DateLabel(const pb::PartialDate& date);
+std::string KindLabel(pb::ProviderKind kind);
+std::string FrameworkLabel(pb::FrameworkVersion framework);
+std::string FollowUpKindLabel(pb::FollowUpKind kind);
+// "paraphrase", "verbatim", ...
+std::string TextStatusLabel(pb::TextStatus status);
+// "sourced", "inferred", "uncertain", ...; "" for unspecified.
+std::string CertaintyLabel(pb::Certainty certainty);
+
+// Parses a --kind value for providers ("local-authority", ...).
+bool ParseProviderKind(const std::string& text, pb::ProviderKind* kind);
+
+}  // namespace lges::cli
