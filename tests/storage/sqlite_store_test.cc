@@ -1,0 +1,221 @@
+#include "storage/sqlite_store.h"
+
+#include <gtest/gtest.h>
+
+#include "domain/errors.h"
+#include "storage/sqlite_db.h"
+#include "tests/testing/equality.h"
+#include "tests/testing/records.h"
+#include "tests/testing/temp_dir.h"
+
+namespace lges {
+namespace {
+
+using testing::SampleFollowUpEvent;
+using testing::SampleInspection;
+using testing::SampleKeyMessage;
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override { store_ = Open(); }
+
+  std::unique_ptr<SqliteStore> Open() {
+    auto store = SqliteStore::Open(dir_.File("lges.db"));
+    EXPECT_TRUE(store.ok()) << store.status();
+    return store.ok() ? std::move(*store) : nullptr;
+  }
+
+  int64_t Version() { return store_->DatasetVersion().value(); }
+  int InspectionCount() { return store_->ListInspections({}, {0, 100}).value().total; }
+
+  testing::TempDir dir_;
+  WriteContext ctx_;
+  std::unique_ptr<SqliteStore> store_;
+};
+
+TEST_F(SqliteStoreTest, MigratesAnEmptyFileAndHasThe22Authorities) {
+  auto page = store_->ListProviders({ProviderKind::kLocalAuthority}, {0, 100});
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->total, 22);
+  EXPECT_EQ(page->items.front().code, "W06000001");
+  EXPECT_EQ(page->items.front().name_cy, "Ynys Môn");
+  EXPECT_EQ(Version(), 0);
+
+  store_.reset();
+  store_ = Open();  // Migrations are idempotent: no duplicate authorities.
+  EXPECT_EQ(store_->ListProviders({}, {0, 100}).value().total, 22);
+}
+
+TEST_F(SqliteStoreTest, RefusesADatabaseFromANewerSchema) {
+  store_.reset();
+  {
+    auto db = sql::Db::Open(dir_.File("lges.db"));
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)->Exec("PRAGMA user_version = 99").ok());
+  }
+  auto store = SqliteStore::Open(dir_.File("lges.db"));
+  EXPECT_EQ(store.status().code(), absl::StatusCode::kFailedPrecondition);
+}
+
+TEST_F(SqliteStoreTest, RoundTripsAProviderWithMemberships) {
+  Provider gwe;
+  gwe.code = "gwe";
+  gwe.kind = ProviderKind::kSchoolImprovementService;
+  gwe.name_en = "GwE";
+  gwe.name_cy = "GwE";
+  gwe.corporate_name = "School Effectiveness and Improvement Service for North Wales";
+  gwe.memberships = {{"W06000001", PartialDate::Month(2013, 2), PartialDate::Day(2025, 5, 31),
+                      {{{"ANGLESEY_GWE_END", ""}}, Certainty::kUncertain, "1 April or 31 May 2025"}},
+                     {"W06000006", PartialDate::Month(2013, 2), {}, {}}};
+  gwe.provenance = testing::SampleProvenance();
+  ASSERT_TRUE(store_->CreateProvider(gwe, ctx_).ok());
+  auto got = store_->GetProvider("gwe");
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->memberships, gwe.memberships);
+  EXPECT_EQ(got->provenance, gwe.provenance);
+  EXPECT_EQ(got->corporate_name, gwe.corporate_name);
+  EXPECT_EQ(got->meta.revision, 1);
+  EXPECT_EQ(store_->CreateProvider(gwe, ctx_).status().code(), absl::StatusCode::kAlreadyExists);
+}
+
+TEST_F(SqliteStoreTest, RoundTripsAnInspectionWithEveryField) {
+  Inspection in = SampleInspection();
+  in.judgements = {{"1", Grade::kGood}, {"2", Grade::kAdequate}};
+  in.framework = FrameworkVersion::k2024TwoAreas;
+  auto created = store_->CreateInspection(in, ctx_);
+  ASSERT_TRUE(created.ok()) << created.status();
+  auto got = store_->GetInspection(in.id);
+  ASSERT_TRUE(got.ok());
+  testing::ExpectSameInspection(*got, in);
+  EXPECT_EQ(got->meta.revision, 1);
+  EXPECT_GT(got->meta.create_time_ms, 0);
+  EXPECT_EQ(Version(), 1);
+}
+
+TEST_F(SqliteStoreTest, RoundTripsFollowUpEventsAndKeyMessages) {
+  ASSERT_TRUE(store_->CreateInspection(SampleInspection(), ctx_).ok());
+  auto event = store_->CreateFollowUpEvent(SampleFollowUpEvent(), ctx_);
+  ASSERT_TRUE(event.ok()) << event.status();
+  testing::ExpectSameEvent(store_->GetFollowUpEvent(event->id).value(), SampleFollowUpEvent());
+  auto message = store_->CreateKeyMessage(SampleKeyMessage(), ctx_);
+  ASSERT_TRUE(message.ok());
+  testing::ExpectSameMessage(store_->GetKeyMessage(message->id).value(), SampleKeyMessage());
+  EXPECT_EQ(store_->GetFollowUpEvent("999").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(store_->GetKeyMessage("not-a-number").status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, AFailedMultiRowWriteLeavesNothingBehind) {
+  // The last recommendation breaks a table constraint after the inspection
+  // row and its other children were written: the transaction must roll back.
+  Inspection in = SampleInspection();
+  in.recommendations.back().text = "";
+  EXPECT_FALSE(store_->CreateInspection(in, ctx_).ok());
+  EXPECT_EQ(store_->GetInspection(in.id).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(InspectionCount(), 0);
+  EXPECT_EQ(Version(), 0);
+
+  ASSERT_TRUE(store_->CreateInspection(SampleInspection(), ctx_).ok());
+  Inspection update = SampleInspection();
+  update.causing_significant_concern = false;
+  update.recommendations.back().number = 0;  // Breaks CHECK (number >= 1).
+  EXPECT_FALSE(store_->UpdateInspection(update, 0, ctx_).ok());
+  Inspection stored = store_->GetInspection(in.id).value();
+  testing::ExpectSameInspection(stored, SampleInspection());
+  EXPECT_EQ(stored.meta.revision, 1);
+  EXPECT_EQ(Version(), 1);
+}
+
+TEST_F(SqliteStoreTest, RejectsStaleRevisionsAndKeepsTheRecord) {
+  ASSERT_TRUE(store_->CreateInspection(SampleInspection(), ctx_).ok());
+  Inspection first = SampleInspection();
+  first.recommendations.pop_back();
+  first.recommendation_count = 3;
+  auto updated = store_->UpdateInspection(first, 1, ctx_);
+  ASSERT_TRUE(updated.ok()) << updated.status();
+  EXPECT_EQ(updated->meta.revision, 2);
+
+  Inspection stale = SampleInspection();
+  stale.causing_significant_concern = false;
+  EXPECT_EQ(store_->UpdateInspection(stale, 1, ctx_).status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(store_->DeleteInspection(stale.id, 1, ctx_).status().code(), absl::StatusCode::kFailedPrecondition);
+  Inspection stored = store_->GetInspection(stale.id).value();
+  EXPECT_TRUE(stored.causing_significant_concern);
+  EXPECT_EQ(stored.recommendations.size(), 3u);
+  EXPECT_TRUE(store_->DeleteInspection(stale.id, 2, ctx_).ok());
+}
+
+TEST_F(SqliteStoreTest, PagesAcrossPageBoundariesInDateOrder) {
+  for (int month = 7; month >= 1; --month) {  // Created out of date order.
+    Inspection in = SampleInspection("I-" + std::to_string(month));
+    in.start_date = in.end_date = PartialDate::Month(2025, month);
+    in.report_published = {};
+    ASSERT_TRUE(store_->CreateInspection(in, ctx_).ok());
+  }
+  std::vector<std::string> seen;
+  for (int offset = 0; offset < 9; offset += 3) {
+    auto page = store_->ListInspections({}, {offset, 3});
+    ASSERT_TRUE(page.ok());
+    EXPECT_EQ(page->total, 7);
+    EXPECT_EQ(page->items.size(), offset < 6 ? 3u : 1u);
+    for (const Inspection& in : page->items) seen.push_back(in.id);
+  }
+  EXPECT_EQ(seen, (std::vector<std::string>{"I-1", "I-2", "I-3", "I-4", "I-5", "I-6", "I-7"}));
+  EXPECT_EQ(store_->ListInspections({"W06000006"}, {0, 10}).value().total, 0);
+  InspectionFilter concern;
+  concern.causing_significant_concern_only = true;
+  concern.academic_year_from = concern.academic_year_to = 2024;
+  EXPECT_EQ(store_->ListInspections(concern, {0, 10}).value().total, 7);
+}
+
+TEST_F(SqliteStoreTest, ARepeatedRequestIdCreatesOnce) {
+  WriteContext ctx{"tester", "", "req-1", "fp-a"};
+  ASSERT_TRUE(store_->CreateKeyMessage(SampleKeyMessage(), ctx).ok());
+  auto again = store_->CreateKeyMessage(SampleKeyMessage(), ctx);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(store_->ListKeyMessages({}, {0, 10}).value().total, 1);
+  ctx.request_fingerprint = "fp-b";
+  EXPECT_EQ(store_->CreateKeyMessage(SampleKeyMessage(), ctx).status().code(), absl::StatusCode::kAlreadyExists);
+}
+
+TEST_F(SqliteStoreTest, RefusesDeletesThatWouldOrphanRecords) {
+  ASSERT_TRUE(store_->CreateInspection(SampleInspection(), ctx_).ok());
+  ASSERT_TRUE(store_->CreateFollowUpEvent(SampleFollowUpEvent(), ctx_).ok());
+  EXPECT_EQ(store_->DeleteInspection("POWYS-2025-02", 0, ctx_).status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(store_->DeleteProvider("W06000023", 0, ctx_).status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(store_->DeleteProvider("nobody", 0, ctx_).status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, FollowUpProgressMustNameRecommendationsOfTheInspection) {
+  ASSERT_TRUE(store_->CreateInspection(SampleInspection(), ctx_).ok());
+  FollowUpEvent e = SampleFollowUpEvent();
+  e.recommendation_progress.push_back({9, Progress::kLimited, false});
+  auto result = store_->CreateFollowUpEvent(e, ctx_);
+  ASSERT_EQ(result.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(ViolationsOf(result.status())[0].field, "recommendation_progress[2].recommendation_number");
+  e = SampleFollowUpEvent("NO-SUCH-INSPECTION");
+  EXPECT_EQ(ViolationsOf(store_->CreateFollowUpEvent(e, ctx_).status())[0].field, "inspection");
+}
+
+TEST_F(SqliteStoreTest, ReopeningTheFileKeepsEveryRecordAndTheChangeLog) {
+  ctx_.actor = "annual-report-team";
+  ctx_.source = "powys.json";
+  ASSERT_TRUE(store_->CreateInspection(SampleInspection(), ctx_).ok());
+  ASSERT_TRUE(store_->CreateFollowUpEvent(SampleFollowUpEvent(), ctx_).ok());
+  ASSERT_TRUE(store_->CreateKeyMessage(SampleKeyMessage(), ctx_).ok());
+  store_.reset();
+  store_ = Open();
+  testing::ExpectSameInspection(store_->GetInspection("POWYS-2025-02").value(), SampleInspection());
+  EXPECT_EQ(store_->ListFollowUpEvents({}, {0, 10}).value().total, 1);
+  EXPECT_EQ(store_->ListKeyMessages({2022}, {0, 10}).value().total, 1);
+  auto changes = store_->ListChanges(1, 10);
+  ASSERT_TRUE(changes.ok());
+  ASSERT_EQ(changes->size(), 2u);
+  EXPECT_EQ((*changes)[0].version, 2);
+  EXPECT_EQ((*changes)[0].action, "create");
+  EXPECT_EQ((*changes)[0].actor, "annual-report-team");
+  EXPECT_EQ((*changes)[0].source, "powys.json");
+  EXPECT_EQ((*changes)[1].resource.rfind("keyMessages/", 0), 0u);
+}
+
+}  // namespace
+}  // namespace lges
