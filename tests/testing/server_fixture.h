@@ -1,0 +1,69 @@
+#pragma once
+// A real lges server on 127.0.0.1:0 over a real SQLite file, and a client
+// of it. RestartServer() stops both and starts them again on the same file.
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "clients/lges_client.h"
+#include "service/convert.h"
+#include "service/server.h"
+#include "storage/sqlite_store.h"
+#include "tests/testing/temp_dir.h"
+
+namespace lges::testing {
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override { StartServer(); }
+  void TearDown() override { StopServer(); }
+
+  void StartServer() {
+    auto store = SqliteStore::Open(dir_.File("lges.db"));
+    ASSERT_TRUE(store.ok()) << store.status();
+    store_ = std::move(*store);
+    server_ = std::make_unique<LgesServer>(*store_, ServerOptions{"127.0.0.1:0", 1024 * 1024});
+    auto port = server_->Start();
+    ASSERT_TRUE(port.ok()) << port.status();
+    LgesClient::Options options;
+    options.address = "127.0.0.1:" + std::to_string(*port);
+    options.timeout = std::chrono::seconds(5);
+    options.actor = "service-test";
+    client_ = std::make_unique<LgesClient>(options);
+  }
+
+  void StopServer() {
+    client_.reset();
+    if (server_) server_->Shutdown(std::chrono::milliseconds(0));
+    server_.reset();
+    store_.reset();
+  }
+
+  void RestartServer() {
+    StopServer();
+    StartServer();
+  }
+
+  // The field paths of the BadRequest violations in `status`.
+  static std::vector<std::string> ViolationFields(const grpc::Status& status) {
+    std::vector<std::string> fields;
+    for (const FieldViolationInfo& v : FieldViolationsOf(status)) fields.push_back(v.field);
+    return fields;
+  }
+
+  TempDir dir_;
+  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<LgesServer> server_;
+  std::unique_ptr<LgesClient> client_;
+};
+
+// Proto forms of domain samples, for requests.
+template <typename Proto, typename Domain>
+Proto ToProto(const Domain& record) {
+  Proto proto;
+  convert::ToProto(record, &proto);
+  return proto;
+}
+
+}  // namespace lges::testing
