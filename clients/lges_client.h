@@ -46,36 +46,58 @@ class LgesClient {
   // `serving` is true for SERVING.
   grpc::Status Health(const std::string& service, bool* serving);
 
-  grpc::Status GetProvider(const pb::GetProviderRequest& req, pb::Provider* resp);
-  grpc::Status ListProviders(const pb::ListProvidersRequest& req, pb::ListProvidersResponse* resp);
-  grpc::Status CreateProvider(const pb::CreateProviderRequest& req, pb::Provider* resp);
-  grpc::Status UpdateProvider(const pb::UpdateProviderRequest& req, pb::Provider* resp);
-  grpc::Status DeleteProvider(const pb::DeleteProviderRequest& req, pb::DeleteProviderResponse* resp);
+  grpc::Status GetProvider(const pb::GetProviderRequest& req,
+                           pb::Provider* resp);
+  grpc::Status ListProviders(const pb::ListProvidersRequest& req,
+                             pb::ListProvidersResponse* resp);
+  grpc::Status CreateProvider(const pb::CreateProviderRequest& req,
+                              pb::Provider* resp);
+  grpc::Status UpdateProvider(const pb::UpdateProviderRequest& req,
+                              pb::Provider* resp);
+  grpc::Status DeleteProvider(const pb::DeleteProviderRequest& req,
+                              pb::DeleteProviderResponse* resp);
 
-  grpc::Status GetInspection(const pb::GetInspectionRequest& req, pb::Inspection* resp);
-  grpc::Status ListInspections(const pb::ListInspectionsRequest& req, pb::ListInspectionsResponse* resp);
-  grpc::Status CreateInspection(const pb::CreateInspectionRequest& req, pb::Inspection* resp);
-  grpc::Status UpdateInspection(const pb::UpdateInspectionRequest& req, pb::Inspection* resp);
-  grpc::Status DeleteInspection(const pb::DeleteInspectionRequest& req, pb::DeleteInspectionResponse* resp);
+  grpc::Status GetInspection(const pb::GetInspectionRequest& req,
+                             pb::Inspection* resp);
+  grpc::Status ListInspections(const pb::ListInspectionsRequest& req,
+                               pb::ListInspectionsResponse* resp);
+  grpc::Status CreateInspection(const pb::CreateInspectionRequest& req,
+                                pb::Inspection* resp);
+  grpc::Status UpdateInspection(const pb::UpdateInspectionRequest& req,
+                                pb::Inspection* resp);
+  grpc::Status DeleteInspection(const pb::DeleteInspectionRequest& req,
+                                pb::DeleteInspectionResponse* resp);
 
-  grpc::Status GetFollowUpEvent(const pb::GetFollowUpEventRequest& req, pb::FollowUpEvent* resp);
-  grpc::Status ListFollowUpEvents(const pb::ListFollowUpEventsRequest& req, pb::ListFollowUpEventsResponse* resp);
-  grpc::Status CreateFollowUpEvent(const pb::CreateFollowUpEventRequest& req, pb::FollowUpEvent* resp);
-  grpc::Status UpdateFollowUpEvent(const pb::UpdateFollowUpEventRequest& req, pb::FollowUpEvent* resp);
-  grpc::Status DeleteFollowUpEvent(const pb::DeleteFollowUpEventRequest& req, pb::DeleteFollowUpEventResponse* resp);
+  grpc::Status GetFollowUpEvent(const pb::GetFollowUpEventRequest& req,
+                                pb::FollowUpEvent* resp);
+  grpc::Status ListFollowUpEvents(const pb::ListFollowUpEventsRequest& req,
+                                  pb::ListFollowUpEventsResponse* resp);
+  grpc::Status CreateFollowUpEvent(const pb::CreateFollowUpEventRequest& req,
+                                   pb::FollowUpEvent* resp);
+  grpc::Status UpdateFollowUpEvent(const pb::UpdateFollowUpEventRequest& req,
+                                   pb::FollowUpEvent* resp);
+  grpc::Status DeleteFollowUpEvent(const pb::DeleteFollowUpEventRequest& req,
+                                   pb::DeleteFollowUpEventResponse* resp);
 
-  grpc::Status GetKeyMessage(const pb::GetKeyMessageRequest& req, pb::KeyMessage* resp);
-  grpc::Status ListKeyMessages(const pb::ListKeyMessagesRequest& req, pb::ListKeyMessagesResponse* resp);
-  grpc::Status CreateKeyMessage(const pb::CreateKeyMessageRequest& req, pb::KeyMessage* resp);
-  grpc::Status UpdateKeyMessage(const pb::UpdateKeyMessageRequest& req, pb::KeyMessage* resp);
-  grpc::Status DeleteKeyMessage(const pb::DeleteKeyMessageRequest& req, pb::DeleteKeyMessageResponse* resp);
+  grpc::Status GetKeyMessage(const pb::GetKeyMessageRequest& req,
+                             pb::KeyMessage* resp);
+  grpc::Status ListKeyMessages(const pb::ListKeyMessagesRequest& req,
+                               pb::ListKeyMessagesResponse* resp);
+  grpc::Status CreateKeyMessage(const pb::CreateKeyMessageRequest& req,
+                                pb::KeyMessage* resp);
+  grpc::Status UpdateKeyMessage(const pb::UpdateKeyMessageRequest& req,
+                                pb::KeyMessage* resp);
+  grpc::Status DeleteKeyMessage(const pb::DeleteKeyMessageRequest& req,
+                                pb::DeleteKeyMessageResponse* resp);
 
  private:
   // A context with the deadline and metadata every call carries.
   std::unique_ptr<grpc::ClientContext> NewContext() const;
 
   template <typename Stub, typename Req, typename Resp>
-  grpc::Status Call(Stub& stub, grpc::Status (Stub::*method)(grpc::ClientContext*, const Req&, Resp*),
+  grpc::Status Call(Stub& stub,
+                    grpc::Status (Stub::*method)(grpc::ClientContext*,
+                                                 const Req&, Resp*),
                     const Req& req, Resp* resp) const {
     std::unique_ptr<grpc::ClientContext> context = NewContext();
     return (stub.*method)(context.get(), req, resp);

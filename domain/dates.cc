@@ -10,20 +10,28 @@ bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 // School terms as this service bounds them; see Term in common.proto.
 CivilDay TermStart(int year, Term t) {
   switch (t) {
-    case Term::kAutumn: return {year, 9, 1};
-    case Term::kSpring: return {year, 1, 1};
-    case Term::kSummer: return {year, 4, 1};
-    case Term::kUnspecified: break;
+    case Term::kAutumn:
+      return {year, 9, 1};
+    case Term::kSpring:
+      return {year, 1, 1};
+    case Term::kSummer:
+      return {year, 4, 1};
+    case Term::kUnspecified:
+      break;
   }
   return {year, 1, 1};
 }
 
 CivilDay TermEnd(int year, Term t) {
   switch (t) {
-    case Term::kAutumn: return {year, 12, 31};
-    case Term::kSpring: return {year, 3, 31};
-    case Term::kSummer: return {year, 8, 31};
-    case Term::kUnspecified: break;
+    case Term::kAutumn:
+      return {year, 12, 31};
+    case Term::kSpring:
+      return {year, 3, 31};
+    case Term::kSummer:
+      return {year, 8, 31};
+    case Term::kUnspecified:
+      break;
   }
   return {year, 12, 31};
 }
@@ -33,7 +41,8 @@ bool YearInRange(int y) { return y >= kMinYear && y <= kMaxYear; }
 }  // namespace
 
 int DaysInMonth(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
   if (month < 1 || month > 12) return 0;
   return month == 2 && IsLeap(year) ? 29 : kDays[month - 1];
 }
@@ -52,8 +61,8 @@ std::string FormatIso(const CivilDay& d) {
 std::optional<CivilDay> ParseIso(const std::string& s) {
   CivilDay d;
   char tail = 0;
-  if (s.size() != 10 ||
-      std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &d.year, &d.month, &d.day, &tail) != 3) {
+  if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &d.year,
+                                    &d.month, &d.day, &tail) != 3) {
     return std::nullopt;
   }
   if (!IsValidDay(d)) return std::nullopt;
@@ -70,46 +79,64 @@ AcademicYear AcademicYear::Containing(const CivilDay& d) {
 
 CivilDay PartialDate::Earliest() const {
   switch (precision) {
-    case DatePrecision::kDay: return {year, month, day};
-    case DatePrecision::kMonth: return {year, month, 1};
-    case DatePrecision::kTerm: return TermStart(year, term);
-    case DatePrecision::kYear: return {year, 1, 1};
-    case DatePrecision::kAcademicYear: return AcademicYear{year}.First();
-    case DatePrecision::kUnspecified: break;
+    case DatePrecision::kDay:
+      return {year, month, day};
+    case DatePrecision::kMonth:
+      return {year, month, 1};
+    case DatePrecision::kTerm:
+      return TermStart(year, term);
+    case DatePrecision::kYear:
+      return {year, 1, 1};
+    case DatePrecision::kAcademicYear:
+      return AcademicYear{year}.First();
+    case DatePrecision::kUnspecified:
+      break;
   }
   return {};
 }
 
 CivilDay PartialDate::Latest() const {
   switch (precision) {
-    case DatePrecision::kDay: return {year, month, day};
-    case DatePrecision::kMonth: return {year, month, DaysInMonth(year, month)};
-    case DatePrecision::kTerm: return TermEnd(year, term);
-    case DatePrecision::kYear: return {year, 12, 31};
-    case DatePrecision::kAcademicYear: return AcademicYear{year}.Last();
-    case DatePrecision::kUnspecified: break;
+    case DatePrecision::kDay:
+      return {year, month, day};
+    case DatePrecision::kMonth:
+      return {year, month, DaysInMonth(year, month)};
+    case DatePrecision::kTerm:
+      return TermEnd(year, term);
+    case DatePrecision::kYear:
+      return {year, 12, 31};
+    case DatePrecision::kAcademicYear:
+      return AcademicYear{year}.Last();
+    case DatePrecision::kUnspecified:
+      break;
   }
   return {};
 }
 
 std::string DescribeInvalid(const PartialDate& date) {
-  if (date.precision == DatePrecision::kUnspecified) return "precision is required";
+  if (date.precision == DatePrecision::kUnspecified)
+    return "precision is required";
   if (!YearInRange(date.year)) {
     return "year must be between " + std::to_string(kMinYear) + " and " +
            std::to_string(kMaxYear);
   }
   const bool wants_month = date.precision == DatePrecision::kDay ||
                            date.precision == DatePrecision::kMonth;
-  if (wants_month && (date.month < 1 || date.month > 12)) return "month must be 1-12";
-  if (!wants_month && date.month != 0) return "month must be 0 for this precision";
+  if (wants_month && (date.month < 1 || date.month > 12))
+    return "month must be 1-12";
+  if (!wants_month && date.month != 0)
+    return "month must be 0 for this precision";
   if (date.precision == DatePrecision::kDay) {
-    if (!IsValidDay({date.year, date.month, date.day})) return "day is not a real calendar day";
+    if (!IsValidDay({date.year, date.month, date.day}))
+      return "day is not a real calendar day";
   } else if (date.day != 0) {
     return "day must be 0 for this precision";
   }
   const bool wants_term = date.precision == DatePrecision::kTerm;
-  if (wants_term && date.term == Term::kUnspecified) return "term is required for term precision";
-  if (!wants_term && date.term != Term::kUnspecified) return "term must be unset for this precision";
+  if (wants_term && date.term == Term::kUnspecified)
+    return "term is required for term precision";
+  if (!wants_term && date.term != Term::kUnspecified)
+    return "term must be unset for this precision";
   return "";
 }
 

@@ -50,7 +50,14 @@ struct AcademicYear {
   static AcademicYear Containing(const CivilDay& d);
 };
 
-enum class DatePrecision { kUnspecified = 0, kDay, kMonth, kTerm, kYear, kAcademicYear };
+enum class DatePrecision {
+  kUnspecified = 0,
+  kDay,
+  kMonth,
+  kTerm,
+  kYear,
+  kAcademicYear
+};
 enum class Term { kUnspecified = 0, kAutumn, kSpring, kSummer };
 
 // A date known only to `precision`. Only the fields the precision calls for

@@ -20,7 +20,8 @@ std::string Clean(std::string s) {
 }  // namespace
 
 absl::Status InvalidArgumentError(const Violations& violations) {
-  std::string message = violations.front().field + ": " + violations.front().description;
+  std::string message =
+      violations.front().field + ": " + violations.front().description;
   if (violations.size() > 1) {
     message += " (and " + std::to_string(violations.size() - 1) + " more)";
   }
@@ -41,8 +42,10 @@ Violations ViolationsOf(const absl::Status& status) {
   auto payload = status.GetPayload(kViolationsUrl);
   if (!payload) return {};
   Violations out;
-  for (absl::string_view line : absl::StrSplit(std::string(*payload), '\n', absl::SkipEmpty())) {
-    std::pair<std::string, std::string> parts = absl::StrSplit(line, absl::MaxSplits('\t', 1));
+  for (absl::string_view line :
+       absl::StrSplit(std::string(*payload), '\n', absl::SkipEmpty())) {
+    std::pair<std::string, std::string> parts =
+        absl::StrSplit(line, absl::MaxSplits('\t', 1));
     out.push_back({parts.first, parts.second});
   }
   return out;
@@ -59,7 +62,8 @@ Violations Prefixed(std::string_view prefix, Violations violations) {
 
 namespace lges {
 
-absl::Status WithFieldPrefix(const absl::Status& status, std::string_view prefix) {
+absl::Status WithFieldPrefix(const absl::Status& status,
+                             std::string_view prefix) {
   Violations violations = ViolationsOf(status);
   if (violations.empty()) return status;
   return InvalidArgumentError(Prefixed(prefix, std::move(violations)));

@@ -12,9 +12,11 @@
 namespace lges {
 
 struct FieldViolation {
-  std::string field;  // Path from the request root, e.g. "inspection.recommendations[1].text".
+  std::string field;  // Path from the request root, e.g.
+                      // "inspection.recommendations[1].text".
   std::string description;
-  friend bool operator==(const FieldViolation&, const FieldViolation&) = default;
+  friend bool operator==(const FieldViolation&,
+                         const FieldViolation&) = default;
 };
 
 using Violations = std::vector<FieldViolation>;
@@ -32,10 +34,9 @@ Violations Prefixed(std::string_view prefix, Violations violations);
 }  // namespace lges
 
 // Returns from the enclosing function if `expr` (an absl::Status) is not OK.
-#define LGES_RETURN_IF_ERROR(expr)                  \
-  do {                                              \
-    if (absl::Status lges_s_ = (expr); !lges_s_.ok()) \
-      return lges_s_;                               \
+#define LGES_RETURN_IF_ERROR(expr)                                    \
+  do {                                                                \
+    if (absl::Status lges_s_ = (expr); !lges_s_.ok()) return lges_s_; \
   } while (0)
 
 #define LGES_CONCAT_INNER_(a, b) a##b
@@ -52,6 +53,7 @@ namespace lges {
 
 // `status` with every field violation it carries prefixed by `prefix`; other
 // statuses unchanged.
-absl::Status WithFieldPrefix(const absl::Status& status, std::string_view prefix);
+absl::Status WithFieldPrefix(const absl::Status& status,
+                             std::string_view prefix);
 
 }  // namespace lges

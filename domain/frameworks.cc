@@ -38,9 +38,12 @@ constexpr std::array<InspectionArea, 9> kTwoAreas = {{
 
 std::span<const InspectionArea> AreasOf(FrameworkVersion framework) {
   switch (framework) {
-    case FrameworkVersion::k2018ThreeAreas: return kThreeAreas;
-    case FrameworkVersion::k2024TwoAreas: return kTwoAreas;
-    case FrameworkVersion::kUnspecified: break;
+    case FrameworkVersion::k2018ThreeAreas:
+      return kThreeAreas;
+    case FrameworkVersion::k2024TwoAreas:
+      return kTwoAreas;
+    case FrameworkVersion::kUnspecified:
+      break;
   }
   return {};
 }

@@ -12,7 +12,14 @@
 
 namespace lges {
 
-enum class Certainty { kUnspecified = 0, kSourced, kPartlyInferred, kInferred, kUncertain, kPlanned };
+enum class Certainty {
+  kUnspecified = 0,
+  kSourced,
+  kPartlyInferred,
+  kInferred,
+  kUncertain,
+  kPlanned
+};
 
 struct SourceRef {
   std::string id;
@@ -29,13 +36,18 @@ struct Provenance {
 
 // Bookkeeping the store fills in; ignored on create and update input.
 struct RecordMeta {
-  int64_t revision = 0;       // 1 on create, +1 on each update.
+  int64_t revision = 0;        // 1 on create, +1 on each update.
   int64_t create_time_ms = 0;  // Unix time, milliseconds.
   int64_t update_time_ms = 0;
   friend bool operator==(const RecordMeta&, const RecordMeta&) = default;
 };
 
-enum class ProviderKind { kUnspecified = 0, kLocalAuthority, kSchoolImprovementService, kPartnershipService };
+enum class ProviderKind {
+  kUnspecified = 0,
+  kLocalAuthority,
+  kSchoolImprovementService,
+  kPartnershipService
+};
 
 struct Membership {
   std::string authority_code;
@@ -56,11 +68,27 @@ struct Provider {
   RecordMeta meta;
 };
 
-enum class FrameworkVersion { kUnspecified = 0, k2018ThreeAreas, k2024TwoAreas };
+enum class FrameworkVersion {
+  kUnspecified = 0,
+  k2018ThreeAreas,
+  k2024TwoAreas
+};
 enum class LanguageMedium { kUnspecified = 0, kEnglish, kWelsh };
 enum class Polarity { kUnspecified = 0, kGoingWell, kNeedsToImprove };
-enum class Grade { kUnspecified = 0, kExcellent, kGood, kAdequate, kUnsatisfactory };
-enum class TextStatus { kUnspecified = 0, kVerbatim, kQuotedBySecondarySource, kAsListedBySecondarySource, kParaphrase };
+enum class Grade {
+  kUnspecified = 0,
+  kExcellent,
+  kGood,
+  kAdequate,
+  kUnsatisfactory
+};
+enum class TextStatus {
+  kUnspecified = 0,
+  kVerbatim,
+  kQuotedBySecondarySource,
+  kAsListedBySecondarySource,
+  kParaphrase
+};
 
 struct Finding {
   std::string area;
@@ -80,7 +108,8 @@ struct Recommendation {
   std::string text;
   TextStatus text_status = TextStatus::kUnspecified;
   Provenance provenance;
-  friend bool operator==(const Recommendation&, const Recommendation&) = default;
+  friend bool operator==(const Recommendation&,
+                         const Recommendation&) = default;
 };
 
 struct CaseStudy {
@@ -111,14 +140,29 @@ struct Inspection {
   RecordMeta meta;
 };
 
-enum class FollowUpKind { kUnspecified = 0, kJudged, kImprovementConference, kProgressConference, kMonitoringVisit, kRemoved, kOther };
-enum class Progress { kUnspecified = 0, kVeryLittle, kLimited, kSatisfactory, kStrong };
+enum class FollowUpKind {
+  kUnspecified = 0,
+  kJudged,
+  kImprovementConference,
+  kProgressConference,
+  kMonitoringVisit,
+  kRemoved,
+  kOther
+};
+enum class Progress {
+  kUnspecified = 0,
+  kVeryLittle,
+  kLimited,
+  kSatisfactory,
+  kStrong
+};
 
 struct RecommendationProgress {
   int recommendation_number = 0;
   Progress progress = Progress::kUnspecified;
   bool addressed = false;
-  friend bool operator==(const RecommendationProgress&, const RecommendationProgress&) = default;
+  friend bool operator==(const RecommendationProgress&,
+                         const RecommendationProgress&) = default;
 };
 
 struct FollowUpEvent {

@@ -20,11 +20,13 @@ void CheckText(Violations& out, std::string field, const std::string& text,
   if (required && text.find_first_not_of(" \t\r\n") == std::string::npos) {
     out.push_back({std::move(field), "must not be empty"});
   } else if (text.size() > max) {
-    out.push_back({std::move(field), "must be at most " + std::to_string(max) + " characters"});
+    out.push_back({std::move(field),
+                   "must be at most " + std::to_string(max) + " characters"});
   }
 }
 
-void CheckDate(Violations& out, std::string field, const PartialDate& date, bool required) {
+void CheckDate(Violations& out, std::string field, const PartialDate& date,
+               bool required) {
   if (!date.IsSet()) {
     if (required) out.push_back({std::move(field), "is required"});
     return;
@@ -33,34 +35,44 @@ void CheckDate(Violations& out, std::string field, const PartialDate& date, bool
   if (!problem.empty()) out.push_back({std::move(field), problem});
 }
 
-bool DateValid(const PartialDate& d) { return d.IsSet() && DescribeInvalid(d).empty(); }
+bool DateValid(const PartialDate& d) {
+  return d.IsSet() && DescribeInvalid(d).empty();
+}
 
 // `later` must not end before `earlier` can begin.
 void CheckOrder(Violations& out, std::string field, const PartialDate& earlier,
                 const PartialDate& later, std::string_view earlier_name) {
-  if (DateValid(earlier) && DateValid(later) && later.Latest() < earlier.Earliest()) {
-    out.push_back({std::move(field), "must not be before " + std::string(earlier_name)});
+  if (DateValid(earlier) && DateValid(later) &&
+      later.Latest() < earlier.Earliest()) {
+    out.push_back(
+        {std::move(field), "must not be before " + std::string(earlier_name)});
   }
 }
 
-void CheckProvenance(Violations& out, const std::string& field, const Provenance& p) {
+void CheckProvenance(Violations& out, const std::string& field,
+                     const Provenance& p) {
   for (size_t i = 0; i < p.sources.size(); ++i) {
-    CheckText(out, At(field + ".sources", i) + ".id", p.sources[i].id, 100, true);
-    CheckText(out, At(field + ".sources", i) + ".url", p.sources[i].url, 2000, false);
+    CheckText(out, At(field + ".sources", i) + ".id", p.sources[i].id, 100,
+              true);
+    CheckText(out, At(field + ".sources", i) + ".url", p.sources[i].url, 2000,
+              false);
   }
   CheckText(out, field + ".note", p.note, 2000, false);
 }
 
 void CheckAcademicYear(Violations& out, const Inspection& in) {
   if (in.academic_year < kMinYear || in.academic_year >= kMaxYear) {
-    out.push_back({"academic_year", "must be a start year between " + std::to_string(kMinYear) +
-                                        " and " + std::to_string(kMaxYear - 1)});
+    out.push_back({"academic_year", "must be a start year between " +
+                                        std::to_string(kMinYear) + " and " +
+                                        std::to_string(kMaxYear - 1)});
     return;
   }
   if (!DateValid(in.start_date)) return;
   const AcademicYear year{in.academic_year};
-  if (in.start_date.Latest() < year.First() || year.Last() < in.start_date.Earliest()) {
-    out.push_back({"academic_year", year.Label() + " does not contain start_date"});
+  if (in.start_date.Latest() < year.First() ||
+      year.Last() < in.start_date.Earliest()) {
+    out.push_back(
+        {"academic_year", year.Label() + " does not contain start_date"});
   }
 }
 
@@ -69,17 +81,21 @@ void CheckRecommendations(Violations& out, const Inspection& in) {
     const Recommendation& r = in.recommendations[i];
     const std::string field = At("recommendations", i);
     if (r.number != static_cast<int>(i) + 1) {
-      out.push_back({field + ".number", "must be " + std::to_string(i + 1) +
-                                            ": numbers run 1..n in priority order without gaps"});
+      out.push_back({field + ".number",
+                     "must be " + std::to_string(i + 1) +
+                         ": numbers run 1..n in priority order without gaps"});
     }
     CheckText(out, field + ".text", r.text, 2000, true);
     CheckProvenance(out, field + ".provenance", r.provenance);
   }
   if (in.recommendation_count < 0 || in.recommendation_count > 30) {
-    out.push_back({"recommendation_count", "must be between 0 (unknown) and 30"});
+    out.push_back(
+        {"recommendation_count", "must be between 0 (unknown) and 30"});
   } else if (in.recommendation_count != 0 &&
-             in.recommendation_count < static_cast<int>(in.recommendations.size())) {
-    out.push_back({"recommendation_count", "is less than the number of recommendations listed"});
+             in.recommendation_count <
+                 static_cast<int>(in.recommendations.size())) {
+    out.push_back({"recommendation_count",
+                   "is less than the number of recommendations listed"});
   }
 }
 
@@ -87,22 +103,31 @@ void CheckFindings(Violations& out, const Inspection& in) {
   for (size_t i = 0; i < in.findings.size(); ++i) {
     const Finding& f = in.findings[i];
     const std::string field = At("findings", i);
-    if (in.framework != FrameworkVersion::kUnspecified && !IsAreaOf(in.framework, f.area)) {
-      out.push_back({field + ".area", "'" + f.area + "' is not an area of the inspection's framework"});
+    if (in.framework != FrameworkVersion::kUnspecified &&
+        !IsAreaOf(in.framework, f.area)) {
+      out.push_back(
+          {field + ".area",
+           "'" + f.area + "' is not an area of the inspection's framework"});
     }
-    if (f.polarity == Polarity::kUnspecified) out.push_back({field + ".polarity", "is required"});
+    if (f.polarity == Polarity::kUnspecified)
+      out.push_back({field + ".polarity", "is required"});
     CheckText(out, field + ".text", f.text, 4000, true);
   }
   std::set<std::string> seen;
   for (size_t i = 0; i < in.judgements.size(); ++i) {
     const AreaJudgement& j = in.judgements[i];
     const std::string field = At("judgements", i);
-    if (in.framework != FrameworkVersion::kUnspecified && !IsTopLevelAreaOf(in.framework, j.area)) {
-      out.push_back({field + ".area", "'" + j.area + "' is not a top-level area of the inspection's framework"});
+    if (in.framework != FrameworkVersion::kUnspecified &&
+        !IsTopLevelAreaOf(in.framework, j.area)) {
+      out.push_back(
+          {field + ".area",
+           "'" + j.area +
+               "' is not a top-level area of the inspection's framework"});
     } else if (!seen.insert(j.area).second) {
       out.push_back({field + ".area", "area '" + j.area + "' is judged twice"});
     }
-    if (j.grade == Grade::kUnspecified) out.push_back({field + ".grade", "is required"});
+    if (j.grade == Grade::kUnspecified)
+      out.push_back({field + ".grade", "is required"});
   }
 }
 
@@ -112,7 +137,8 @@ void CheckProviderCode(Violations& out, const std::string& code) {
   if (code.empty()) {
     out.push_back({"provider_code", "is required"});
   } else if (LooksLikeGssCode(code) && FindAuthority(code) == nullptr) {
-    out.push_back({"provider_code", "unknown provider code '" + code + "': no Welsh local authority has it"});
+    out.push_back({"provider_code", "unknown provider code '" + code +
+                                        "': no Welsh local authority has it"});
   }
 }
 
@@ -127,7 +153,9 @@ bool LooksLikeGssCode(std::string_view code) {
 }
 
 bool IsValidInspectionId(std::string_view id) {
-  if (id.size() < 3 || id.size() > 63 || !std::isalpha(static_cast<unsigned char>(id[0]))) return false;
+  if (id.size() < 3 || id.size() > 63 ||
+      !std::isalpha(static_cast<unsigned char>(id[0])))
+    return false;
   for (char c : id) {
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return false;
   }
@@ -135,9 +163,12 @@ bool IsValidInspectionId(std::string_view id) {
 }
 
 bool IsValidProviderSlug(std::string_view code) {
-  if (code.size() < 2 || code.size() > 40 || !std::islower(static_cast<unsigned char>(code[0]))) return false;
+  if (code.size() < 2 || code.size() > 40 ||
+      !std::islower(static_cast<unsigned char>(code[0])))
+    return false;
   for (char c : code) {
-    if (!std::islower(static_cast<unsigned char>(c)) && !std::isdigit(static_cast<unsigned char>(c)) && c != '-') {
+    if (!std::islower(static_cast<unsigned char>(c)) &&
+        !std::isdigit(static_cast<unsigned char>(c)) && c != '-') {
       return false;
     }
   }
@@ -149,10 +180,16 @@ Violations ValidateProvider(const Provider& p) {
   if (p.kind == ProviderKind::kUnspecified) {
     out.push_back({"kind", "is required"});
   } else if (p.kind == ProviderKind::kLocalAuthority) {
-    if (FindAuthority(p.code) == nullptr) out.push_back({"code", "'" + p.code + "' is not the GSS code of a Welsh local authority"});
-    if (!p.memberships.empty()) out.push_back({"memberships", "must be empty for a local authority"});
+    if (FindAuthority(p.code) == nullptr)
+      out.push_back(
+          {"code",
+           "'" + p.code + "' is not the GSS code of a Welsh local authority"});
+    if (!p.memberships.empty())
+      out.push_back({"memberships", "must be empty for a local authority"});
   } else if (!IsValidProviderSlug(p.code)) {
-    out.push_back({"code", "must be 2-40 characters of a-z, 0-9 and '-', starting with a letter"});
+    out.push_back({"code",
+                   "must be 2-40 characters of a-z, 0-9 and '-', starting with "
+                   "a letter"});
   }
   CheckText(out, "name_en", p.name_en, 200, true);
   CheckText(out, "name_cy", p.name_cy, 200, true);
@@ -161,11 +198,14 @@ Violations ValidateProvider(const Provider& p) {
     const Membership& m = p.memberships[i];
     const std::string field = At("memberships", i);
     if (FindAuthority(m.authority_code) == nullptr) {
-      out.push_back({field + ".authority_code", "'" + m.authority_code + "' is not the GSS code of a Welsh local authority"});
+      out.push_back({field + ".authority_code",
+                     "'" + m.authority_code +
+                         "' is not the GSS code of a Welsh local authority"});
     }
     CheckDate(out, field + ".valid_from", m.valid_from, true);
     CheckDate(out, field + ".valid_to", m.valid_to, false);
-    CheckOrder(out, field + ".valid_to", m.valid_from, m.valid_to, "valid_from");
+    CheckOrder(out, field + ".valid_to", m.valid_from, m.valid_to,
+               "valid_from");
     CheckProvenance(out, field + ".provenance", m.provenance);
   }
   CheckProvenance(out, "provenance", p.provenance);
@@ -179,21 +219,28 @@ Violations ValidateInspection(const Inspection& in) {
   CheckDate(out, "end_date", in.end_date, false);
   CheckOrder(out, "end_date", in.start_date, in.end_date, "start_date");
   CheckAcademicYear(out, in);
-  if (in.framework == FrameworkVersion::kUnspecified) out.push_back({"framework", "is required"});
+  if (in.framework == FrameworkVersion::kUnspecified)
+    out.push_back({"framework", "is required"});
   if (in.local_inspection_questions.size() > 20) {
-    out.push_back({"local_inspection_questions", "must hold at most 20 questions"});
+    out.push_back(
+        {"local_inspection_questions", "must hold at most 20 questions"});
   }
   for (size_t i = 0; i < in.local_inspection_questions.size(); ++i) {
-    CheckText(out, At("local_inspection_questions", i), in.local_inspection_questions[i], 1000, true);
+    CheckText(out, At("local_inspection_questions", i),
+              in.local_inspection_questions[i], 1000, true);
   }
   CheckFindings(out, in);
   CheckRecommendations(out, in);
   CheckDate(out, "report_published", in.report_published, false);
-  CheckOrder(out, "report_published", in.start_date, in.report_published, "start_date");
+  CheckOrder(out, "report_published", in.start_date, in.report_published,
+             "start_date");
   for (size_t i = 0; i < in.case_studies.size(); ++i) {
-    CheckText(out, At("case_studies", i) + ".title", in.case_studies[i].title, 300, true);
-    CheckText(out, At("case_studies", i) + ".summary", in.case_studies[i].summary, 4000, false);
-    CheckText(out, At("case_studies", i) + ".url", in.case_studies[i].url, 2000, false);
+    CheckText(out, At("case_studies", i) + ".title", in.case_studies[i].title,
+              300, true);
+    CheckText(out, At("case_studies", i) + ".summary",
+              in.case_studies[i].summary, 4000, false);
+    CheckText(out, At("case_studies", i) + ".url", in.case_studies[i].url, 2000,
+              false);
   }
   CheckProvenance(out, "provenance", in.provenance);
   return out;
@@ -202,7 +249,8 @@ Violations ValidateInspection(const Inspection& in) {
 Violations ValidateFollowUpEvent(const FollowUpEvent& e) {
   Violations out;
   CheckProviderCode(out, e.provider_code);
-  if (e.kind == FollowUpKind::kUnspecified) out.push_back({"kind", "is required"});
+  if (e.kind == FollowUpKind::kUnspecified)
+    out.push_back({"kind", "is required"});
   CheckDate(out, "date", e.date, true);
   CheckText(out, "description", e.description, 4000, false);
   std::set<int> seen;
@@ -210,16 +258,23 @@ Violations ValidateFollowUpEvent(const FollowUpEvent& e) {
     const RecommendationProgress& p = e.recommendation_progress[i];
     const std::string field = At("recommendation_progress", i);
     if (p.recommendation_number < 1 || p.recommendation_number > 30) {
-      out.push_back({field + ".recommendation_number", "must be between 1 and 30"});
+      out.push_back(
+          {field + ".recommendation_number", "must be between 1 and 30"});
     } else if (!seen.insert(p.recommendation_number).second) {
-      out.push_back({field + ".recommendation_number", "recommendation " + std::to_string(p.recommendation_number) + " appears twice"});
+      out.push_back({field + ".recommendation_number",
+                     "recommendation " +
+                         std::to_string(p.recommendation_number) +
+                         " appears twice"});
     }
     if (p.progress == Progress::kUnspecified && !p.addressed) {
-      out.push_back({field + ".progress", "is required unless the recommendation is marked addressed"});
+      out.push_back(
+          {field + ".progress",
+           "is required unless the recommendation is marked addressed"});
     }
   }
   if (!e.recommendation_progress.empty() && e.inspection_id.empty()) {
-    out.push_back({"inspection", "is required when recommendation_progress is given"});
+    out.push_back(
+        {"inspection", "is required when recommendation_progress is given"});
   }
   CheckProvenance(out, "provenance", e.provenance);
   return out;
@@ -228,11 +283,15 @@ Violations ValidateFollowUpEvent(const FollowUpEvent& e) {
 Violations ValidateKeyMessage(const KeyMessage& m) {
   Violations out;
   if (m.academic_year < kMinYear || m.academic_year >= kMaxYear) {
-    out.push_back({"academic_year", "must be a start year between " + std::to_string(kMinYear) + " and " + std::to_string(kMaxYear - 1)});
+    out.push_back({"academic_year", "must be a start year between " +
+                                        std::to_string(kMinYear) + " and " +
+                                        std::to_string(kMaxYear - 1)});
   }
   CheckText(out, "area", m.area, 200, true);
-  if (m.polarity == Polarity::kUnspecified) out.push_back({"polarity", "is required"});
-  if (m.position < 0 || m.position > 1000) out.push_back({"position", "must be between 0 and 1000"});
+  if (m.polarity == Polarity::kUnspecified)
+    out.push_back({"polarity", "is required"});
+  if (m.position < 0 || m.position > 1000)
+    out.push_back({"position", "must be between 0 and 1000"});
   CheckText(out, "text", m.text, 4000, true);
   CheckProvenance(out, "provenance", m.provenance);
   return out;

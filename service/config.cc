@@ -3,52 +3,67 @@
 namespace lges {
 namespace {
 
-std::string DefaultDbPath(const std::function<const char*(const char*)>& getenv) {
-  if (const char* dir = getenv("LGES_DATA_DIR"); dir && *dir) return std::string(dir) + "/lges.db";
-  if (const char* xdg = getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/lges-insights/lges.db";
+std::string DefaultDbPath(
+    const std::function<const char*(const char*)>& getenv) {
+  if (const char* dir = getenv("LGES_DATA_DIR"); dir && *dir)
+    return std::string(dir) + "/lges.db";
+  if (const char* xdg = getenv("XDG_DATA_HOME"); xdg && *xdg)
+    return std::string(xdg) + "/lges-insights/lges.db";
   const char* home = getenv("HOME");
-  return std::string(home && *home ? home : ".") + "/.local/share/lges-insights/lges.db";
+  return std::string(home && *home ? home : ".") +
+         "/.local/share/lges-insights/lges.db";
 }
 
 bool LooksLikeHostPort(const std::string& value) {
   const size_t colon = value.rfind(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == value.size()) return false;
+  if (colon == std::string::npos || colon == 0 || colon + 1 == value.size())
+    return false;
   for (size_t i = colon + 1; i < value.size(); ++i) {
     if (value[i] < '0' || value[i] > '9') return false;
   }
   return std::stol(value.substr(colon + 1)) <= 65535;
 }
 
-absl::Status Apply(ServerConfig& config, const std::string& name, const std::string& value,
-                   const std::string& origin) {
+absl::Status Apply(ServerConfig& config, const std::string& name,
+                   const std::string& value, const std::string& origin) {
   if (name == "listen" || name == "metrics-listen") {
-    if (!LooksLikeHostPort(value)) return absl::InvalidArgumentError(origin + ": expected HOST:PORT, got '" + value + "'");
+    if (!LooksLikeHostPort(value))
+      return absl::InvalidArgumentError(origin + ": expected HOST:PORT, got '" +
+                                        value + "'");
     (name == "listen" ? config.listen : config.metrics_listen) = value;
   } else if (name == "db") {
-    if (value.empty()) return absl::InvalidArgumentError(origin + ": expected a file path");
+    if (value.empty())
+      return absl::InvalidArgumentError(origin + ": expected a file path");
     config.db_path = value;
   } else if (name == "log-level") {
     if (!log::ParseLevel(value, &config.log_level)) {
-      return absl::InvalidArgumentError(origin + ": expected debug, info, warning or error, got '" + value + "'");
+      return absl::InvalidArgumentError(
+          origin + ": expected debug, info, warning or error, got '" + value +
+          "'");
     }
   } else {
-    return absl::InvalidArgumentError("unknown flag --" + name + " (see --help)");
+    return absl::InvalidArgumentError("unknown flag --" + name +
+                                      " (see --help)");
   }
   return absl::OkStatus();
 }
 
 }  // namespace
 
-absl::StatusOr<ServerConfig> ParseServerConfig(const std::vector<std::string>& args,
-                                               const std::function<const char*(const char*)>& getenv) {
+absl::StatusOr<ServerConfig> ParseServerConfig(
+    const std::vector<std::string>& args,
+    const std::function<const char*(const char*)>& getenv) {
   ServerConfig config;
   config.db_path = DefaultDbPath(getenv);
   static const std::pair<const char*, const char*> kEnv[] = {
-      {"LGES_LISTEN", "listen"}, {"LGES_METRICS_LISTEN", "metrics-listen"}, {"LGES_DB", "db"},
+      {"LGES_LISTEN", "listen"},
+      {"LGES_METRICS_LISTEN", "metrics-listen"},
+      {"LGES_DB", "db"},
       {"LGES_LOG_LEVEL", "log-level"}};
   for (const auto& [variable, flag] : kEnv) {
     if (const char* value = getenv(variable); value && *value) {
-      if (absl::Status s = Apply(config, flag, value, variable); !s.ok()) return s;
+      if (absl::Status s = Apply(config, flag, value, variable); !s.ok())
+        return s;
     }
   }
   for (const std::string& arg : args) {
@@ -58,22 +73,31 @@ absl::StatusOr<ServerConfig> ParseServerConfig(const std::vector<std::string>& a
     }
     const size_t eq = arg.find('=');
     if (arg.rfind("--", 0) != 0 || eq == std::string::npos) {
-      return absl::InvalidArgumentError("expected --flag=value, got '" + arg + "' (see --help)");
+      return absl::InvalidArgumentError("expected --flag=value, got '" + arg +
+                                        "' (see --help)");
     }
     const std::string name = arg.substr(2, eq - 2);
-    if (absl::Status s = Apply(config, name, arg.substr(eq + 1), "--" + name); !s.ok()) return s;
+    if (absl::Status s = Apply(config, name, arg.substr(eq + 1), "--" + name);
+        !s.ok())
+      return s;
   }
   return config;
 }
 
 std::string ServerUsage() {
-  return "usage: lges-server [--listen=HOST:PORT] [--metrics-listen=HOST:PORT] [--db=PATH] [--log-level=LEVEL]\n"
+  return "usage: lges-server [--listen=HOST:PORT] [--metrics-listen=HOST:PORT] "
+         "[--db=PATH] [--log-level=LEVEL]\n"
          "\n"
-         "  --listen          gRPC address (env LGES_LISTEN; default 127.0.0.1:50051)\n"
-         "  --metrics-listen  Prometheus /metrics address (env LGES_METRICS_LISTEN; default 127.0.0.1:9464)\n"
-         "  --db              SQLite database file, created on first run (env LGES_DB;\n"
-         "                    default $LGES_DATA_DIR/lges.db or ~/.local/share/lges-insights/lges.db)\n"
-         "  --log-level       debug, info, warning or error (env LGES_LOG_LEVEL; default info)\n";
+         "  --listen          gRPC address (env LGES_LISTEN; default "
+         "127.0.0.1:50051)\n"
+         "  --metrics-listen  Prometheus /metrics address (env "
+         "LGES_METRICS_LISTEN; default 127.0.0.1:9464)\n"
+         "  --db              SQLite database file, created on first run (env "
+         "LGES_DB;\n"
+         "                    default $LGES_DATA_DIR/lges.db or "
+         "~/.local/share/lges-insights/lges.db)\n"
+         "  --log-level       debug, info, warning or error (env "
+         "LGES_LOG_LEVEL; default info)\n";
 }
 
 }  // namespace lges

@@ -30,8 +30,9 @@ struct ServerConfig {
 // Reads the environment through `getenv` (returns nullptr when unset), so
 // tests can supply their own. INVALID_ARGUMENT naming the bad flag or
 // variable on error.
-absl::StatusOr<ServerConfig> ParseServerConfig(const std::vector<std::string>& args,
-                                               const std::function<const char*(const char*)>& getenv);
+absl::StatusOr<ServerConfig> ParseServerConfig(
+    const std::vector<std::string>& args,
+    const std::function<const char*(const char*)>& getenv);
 
 // The text printed by --help.
 std::string ServerUsage();

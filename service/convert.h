@@ -19,9 +19,11 @@ namespace lges::convert {
 
 namespace pb = ::estyn::lges::v1;
 
-PartialDate FromProto(const pb::PartialDate& in, const std::string& path, Violations& out);
+PartialDate FromProto(const pb::PartialDate& in, const std::string& path,
+                      Violations& out);
 void ToProto(const PartialDate& in, pb::PartialDate* out);
-Provenance FromProto(const pb::Provenance& in, const std::string& path, Violations& out);
+Provenance FromProto(const pb::Provenance& in, const std::string& path,
+                     Violations& out);
 void ToProto(const Provenance& in, pb::Provenance* out);
 
 Provider FromProto(const pb::Provider& in, Violations& out);
@@ -36,13 +38,16 @@ void ToProto(const KeyMessage& in, pb::KeyMessage* out);
 // Enum conversions used for request filters; an unknown value is a
 // violation at `path`.
 ProviderKind KindFromProto(int value, const std::string& path, Violations& out);
-FrameworkVersion FrameworkFromProto(int value, const std::string& path, Violations& out);
-FollowUpKind FollowUpKindFromProto(int value, const std::string& path, Violations& out);
+FrameworkVersion FrameworkFromProto(int value, const std::string& path,
+                                    Violations& out);
+FollowUpKind FollowUpKindFromProto(int value, const std::string& path,
+                                   Violations& out);
 Polarity PolarityFromProto(int value, const std::string& path, Violations& out);
 
 // Etags are "r<revision>". "" means no check (0); a malformed etag is a
 // violation at `path`.
 std::string EtagOf(const RecordMeta& meta);
-int64_t RevisionFromEtag(const std::string& etag, const std::string& path, Violations& out);
+int64_t RevisionFromEtag(const std::string& etag, const std::string& path,
+                         Violations& out);
 
 }  // namespace lges::convert

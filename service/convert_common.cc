@@ -6,9 +6,11 @@
 
 namespace lges::convert {
 
-PartialDate FromProto(const pb::PartialDate& in, const std::string& path, Violations& out) {
+PartialDate FromProto(const pb::PartialDate& in, const std::string& path,
+                      Violations& out) {
   PartialDate d;
-  d.precision = EnumFrom<DatePrecision>(in.precision(), pb::DatePrecision_IsValid, path + ".precision", out);
+  d.precision = EnumFrom<DatePrecision>(
+      in.precision(), pb::DatePrecision_IsValid, path + ".precision", out);
   d.year = in.year();
   d.month = in.month();
   d.day = in.day();
@@ -28,10 +30,13 @@ void ToProto(const PartialDate& in, pb::PartialDate* out) {
   }
 }
 
-Provenance FromProto(const pb::Provenance& in, const std::string& path, Violations& out) {
+Provenance FromProto(const pb::Provenance& in, const std::string& path,
+                     Violations& out) {
   Provenance p;
-  for (const pb::SourceRef& s : in.sources()) p.sources.push_back({s.id(), s.url()});
-  p.certainty = EnumFrom<Certainty>(in.certainty(), pb::Certainty_IsValid, path + ".certainty", out);
+  for (const pb::SourceRef& s : in.sources())
+    p.sources.push_back({s.id(), s.url()});
+  p.certainty = EnumFrom<Certainty>(in.certainty(), pb::Certainty_IsValid,
+                                    path + ".certainty", out);
   p.note = in.note();
   return p;
 }
@@ -46,25 +51,33 @@ void ToProto(const Provenance& in, pb::Provenance* out) {
   out->set_note(in.note);
 }
 
-ProviderKind KindFromProto(int value, const std::string& path, Violations& out) {
+ProviderKind KindFromProto(int value, const std::string& path,
+                           Violations& out) {
   return EnumFrom<ProviderKind>(value, pb::ProviderKind_IsValid, path, out);
 }
 
-FrameworkVersion FrameworkFromProto(int value, const std::string& path, Violations& out) {
-  return EnumFrom<FrameworkVersion>(value, pb::FrameworkVersion_IsValid, path, out);
+FrameworkVersion FrameworkFromProto(int value, const std::string& path,
+                                    Violations& out) {
+  return EnumFrom<FrameworkVersion>(value, pb::FrameworkVersion_IsValid, path,
+                                    out);
 }
 
-FollowUpKind FollowUpKindFromProto(int value, const std::string& path, Violations& out) {
+FollowUpKind FollowUpKindFromProto(int value, const std::string& path,
+                                   Violations& out) {
   return EnumFrom<FollowUpKind>(value, pb::FollowUpKind_IsValid, path, out);
 }
 
-Polarity PolarityFromProto(int value, const std::string& path, Violations& out) {
+Polarity PolarityFromProto(int value, const std::string& path,
+                           Violations& out) {
   return EnumFrom<Polarity>(value, pb::Polarity_IsValid, path, out);
 }
 
-std::string EtagOf(const RecordMeta& meta) { return "r" + std::to_string(meta.revision); }
+std::string EtagOf(const RecordMeta& meta) {
+  return "r" + std::to_string(meta.revision);
+}
 
-int64_t RevisionFromEtag(const std::string& etag, const std::string& path, Violations& out) {
+int64_t RevisionFromEtag(const std::string& etag, const std::string& path,
+                         Violations& out) {
   if (etag.empty()) return 0;
   int64_t revision = 0;
   bool ok = etag.size() > 1 && etag.size() < 19 && etag[0] == 'r';
@@ -79,7 +92,8 @@ int64_t RevisionFromEtag(const std::string& etag, const std::string& path, Viola
   return revision;
 }
 
-void SetTimes(const RecordMeta& meta, google::protobuf::Timestamp* create, google::protobuf::Timestamp* update) {
+void SetTimes(const RecordMeta& meta, google::protobuf::Timestamp* create,
+              google::protobuf::Timestamp* update) {
   using google::protobuf::util::TimeUtil;
   *create = TimeUtil::MillisecondsToTimestamp(meta.create_time_ms);
   *update = TimeUtil::MillisecondsToTimestamp(meta.update_time_ms);

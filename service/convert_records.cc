@@ -14,9 +14,11 @@ Provider FromProto(const pb::Provider& in, Violations& out) {
   for (int i = 0; i < in.memberships_size(); ++i) {
     const pb::Membership& m = in.memberships(i);
     const std::string path = Indexed("memberships", i);
-    p.memberships.push_back({m.authority_code(), FromProto(m.valid_from(), path + ".valid_from", out),
-                             FromProto(m.valid_to(), path + ".valid_to", out),
-                             FromProto(m.provenance(), path + ".provenance", out)});
+    p.memberships.push_back(
+        {m.authority_code(),
+         FromProto(m.valid_from(), path + ".valid_from", out),
+         FromProto(m.valid_to(), path + ".valid_to", out),
+         FromProto(m.provenance(), path + ".provenance", out)});
   }
   p.provenance = FromProto(in.provenance(), "provenance", out);
   return p;
@@ -43,26 +45,34 @@ void ToProto(const Provider& in, pb::Provider* out) {
 
 namespace {
 
-void FindingsFromProto(const pb::Inspection& in, Inspection& d, Violations& out) {
+void FindingsFromProto(const pb::Inspection& in, Inspection& d,
+                       Violations& out) {
   for (int i = 0; i < in.findings_size(); ++i) {
     const pb::Finding& f = in.findings(i);
-    d.findings.push_back({f.area(),
-                          EnumFrom<Polarity>(f.polarity(), pb::Polarity_IsValid, Indexed("findings", i) + ".polarity", out),
-                          f.text()});
+    d.findings.push_back(
+        {f.area(),
+         EnumFrom<Polarity>(f.polarity(), pb::Polarity_IsValid,
+                            Indexed("findings", i) + ".polarity", out),
+         f.text()});
   }
   for (int i = 0; i < in.judgements_size(); ++i) {
     const pb::AreaJudgement& j = in.judgements(i);
-    d.judgements.push_back({j.area(), EnumFrom<Grade>(j.grade(), pb::Grade_IsValid, Indexed("judgements", i) + ".grade", out)});
+    d.judgements.push_back(
+        {j.area(), EnumFrom<Grade>(j.grade(), pb::Grade_IsValid,
+                                   Indexed("judgements", i) + ".grade", out)});
   }
 }
 
-void RecommendationsFromProto(const pb::Inspection& in, Inspection& d, Violations& out) {
+void RecommendationsFromProto(const pb::Inspection& in, Inspection& d,
+                              Violations& out) {
   for (int i = 0; i < in.recommendations_size(); ++i) {
     const pb::Recommendation& r = in.recommendations(i);
     const std::string path = Indexed("recommendations", i);
-    d.recommendations.push_back({r.number(), r.text(),
-                                 EnumFrom<TextStatus>(r.text_status(), pb::TextStatus_IsValid, path + ".text_status", out),
-                                 FromProto(r.provenance(), path + ".provenance", out)});
+    d.recommendations.push_back(
+        {r.number(), r.text(),
+         EnumFrom<TextStatus>(r.text_status(), pb::TextStatus_IsValid,
+                              path + ".text_status", out),
+         FromProto(r.provenance(), path + ".provenance", out)});
   }
 }
 
@@ -75,15 +85,20 @@ Inspection FromProto(const pb::Inspection& in, Violations& out) {
   if (in.has_end_date()) d.end_date = FromProto(in.end_date(), "end_date", out);
   d.academic_year = in.academic_year();
   d.framework = FrameworkFromProto(in.framework(), "framework", out);
-  d.language_medium = EnumFrom<LanguageMedium>(in.language_medium(), pb::LanguageMedium_IsValid, "language_medium", out);
-  d.local_inspection_questions.assign(in.local_inspection_questions().begin(), in.local_inspection_questions().end());
+  d.language_medium = EnumFrom<LanguageMedium>(
+      in.language_medium(), pb::LanguageMedium_IsValid, "language_medium", out);
+  d.local_inspection_questions.assign(in.local_inspection_questions().begin(),
+                                      in.local_inspection_questions().end());
   FindingsFromProto(in, d, out);
   RecommendationsFromProto(in, d, out);
   d.recommendation_count = in.recommendation_count();
   d.recommendation_order_known = in.recommendation_order_known();
   d.causing_significant_concern = in.causing_significant_concern();
-  if (in.has_report_published()) d.report_published = FromProto(in.report_published(), "report_published", out);
-  for (const pb::CaseStudy& c : in.case_studies()) d.case_studies.push_back({c.title(), c.summary(), c.url()});
+  if (in.has_report_published())
+    d.report_published =
+        FromProto(in.report_published(), "report_published", out);
+  for (const pb::CaseStudy& c : in.case_studies())
+    d.case_studies.push_back({c.title(), c.summary(), c.url()});
   d.provenance = FromProto(in.provenance(), "provenance", out);
   return d;
 }
@@ -96,7 +111,8 @@ void ToProto(const Inspection& in, pb::Inspection* out) {
   out->set_academic_year(in.academic_year);
   out->set_framework(static_cast<pb::FrameworkVersion>(in.framework));
   out->set_language_medium(static_cast<pb::LanguageMedium>(in.language_medium));
-  for (const std::string& q : in.local_inspection_questions) out->add_local_inspection_questions(q);
+  for (const std::string& q : in.local_inspection_questions)
+    out->add_local_inspection_questions(q);
   for (const Finding& f : in.findings) {
     pb::Finding* pf = out->add_findings();
     pf->set_area(f.area);
@@ -118,7 +134,8 @@ void ToProto(const Inspection& in, pb::Inspection* out) {
   out->set_recommendation_count(in.recommendation_count);
   out->set_recommendation_order_known(in.recommendation_order_known);
   out->set_causing_significant_concern(in.causing_significant_concern);
-  if (in.report_published.IsSet()) ToProto(in.report_published, out->mutable_report_published());
+  if (in.report_published.IsSet())
+    ToProto(in.report_published, out->mutable_report_published());
   for (const CaseStudy& c : in.case_studies) {
     pb::CaseStudy* pc = out->add_case_studies();
     pc->set_title(c.title);
@@ -137,8 +154,10 @@ FollowUpEvent FromProto(const pb::FollowUpEvent& in, Violations& out) {
   e.date = FromProto(in.date(), "date", out);
   static constexpr std::string_view kPrefix = "inspections/";
   if (!in.inspection().empty()) {
-    if (in.inspection().rfind(kPrefix, 0) != 0 || in.inspection().size() == kPrefix.size()) {
-      out.push_back({"inspection", "must be a resource name 'inspections/{id}'"});
+    if (in.inspection().rfind(kPrefix, 0) != 0 ||
+        in.inspection().size() == kPrefix.size()) {
+      out.push_back(
+          {"inspection", "must be a resource name 'inspections/{id}'"});
     } else {
       e.inspection_id = in.inspection().substr(kPrefix.size());
     }
@@ -148,7 +167,9 @@ FollowUpEvent FromProto(const pb::FollowUpEvent& in, Violations& out) {
     const pb::RecommendationProgress& p = in.recommendation_progress(i);
     e.recommendation_progress.push_back(
         {p.recommendation_number(),
-         EnumFrom<Progress>(p.progress(), pb::Progress_IsValid, Indexed("recommendation_progress", i) + ".progress", out),
+         EnumFrom<Progress>(p.progress(), pb::Progress_IsValid,
+                            Indexed("recommendation_progress", i) + ".progress",
+                            out),
          p.addressed()});
   }
   e.provenance = FromProto(in.provenance(), "provenance", out);
@@ -160,7 +181,8 @@ void ToProto(const FollowUpEvent& in, pb::FollowUpEvent* out) {
   out->set_provider_code(in.provider_code);
   out->set_kind(static_cast<pb::FollowUpKind>(in.kind));
   ToProto(in.date, out->mutable_date());
-  if (!in.inspection_id.empty()) out->set_inspection("inspections/" + in.inspection_id);
+  if (!in.inspection_id.empty())
+    out->set_inspection("inspections/" + in.inspection_id);
   out->set_description(in.description);
   for (const RecommendationProgress& p : in.recommendation_progress) {
     pb::RecommendationProgress* pp = out->add_recommendation_progress();

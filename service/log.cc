@@ -12,10 +12,14 @@ std::atomic<Level> g_level{Level::kInfo};
 
 const char* Name(Level level) {
   switch (level) {
-    case Level::kDebug: return "DEBUG";
-    case Level::kInfo: return "INFO";
-    case Level::kWarning: return "WARN";
-    case Level::kError: return "ERROR";
+    case Level::kDebug:
+      return "DEBUG";
+    case Level::kInfo:
+      return "INFO";
+    case Level::kWarning:
+      return "WARN";
+    case Level::kError:
+      return "ERROR";
   }
   return "?";
 }
@@ -23,11 +27,16 @@ const char* Name(Level level) {
 }  // namespace
 
 bool ParseLevel(std::string_view text, Level* level) {
-  if (text == "debug") *level = Level::kDebug;
-  else if (text == "info") *level = Level::kInfo;
-  else if (text == "warning" || text == "warn") *level = Level::kWarning;
-  else if (text == "error") *level = Level::kError;
-  else return false;
+  if (text == "debug")
+    *level = Level::kDebug;
+  else if (text == "info")
+    *level = Level::kInfo;
+  else if (text == "warning" || text == "warn")
+    *level = Level::kWarning;
+  else if (text == "error")
+    *level = Level::kError;
+  else
+    return false;
   return true;
 }
 
@@ -35,12 +44,14 @@ void SetLevel(Level level) { g_level = level; }
 
 void Write(Level level, std::string_view message) {
   if (level < g_level.load()) return;
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  const std::time_t now =
+      std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};
   gmtime_r(&now, &tm);
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  std::string line = std::string(stamp) + " " + Name(level) + " " + std::string(message) + "\n";
+  std::string line = std::string(stamp) + " " + Name(level) + " " +
+                     std::string(message) + "\n";
   std::fwrite(line.data(), 1, line.size(), stderr);
 }
 

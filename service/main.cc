@@ -30,7 +30,8 @@ sigset_t BlockShutdownSignals() {
 }
 
 void EnsureParentDirectory(const std::string& path) {
-  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  const std::filesystem::path parent =
+      std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent);
 }
 
@@ -50,13 +51,15 @@ int Run(const lges::ServerConfig& config) {
   EnsureParentDirectory(config.db_path);
   auto store = lges::SqliteStore::Open(config.db_path);
   if (!store.ok()) {
-    lges::log::Error("cannot open database: " + std::string(store.status().message()));
+    lges::log::Error("cannot open database: " +
+                     std::string(store.status().message()));
     return 1;
   }
   lges::log::Info("database " + config.db_path + " open and migrated");
 
   prometheus::Exposer exposer(config.metrics_listen);
-  const std::shared_ptr<prometheus::Registry> registry = MetricsRegistry();  // The exposer only holds a weak_ptr.
+  const std::shared_ptr<prometheus::Registry> registry =
+      MetricsRegistry();  // The exposer only holds a weak_ptr.
   exposer.RegisterCollectable(registry);
   lges::log::Info("metrics on http://" + config.metrics_listen + "/metrics");
 
@@ -66,11 +69,14 @@ int Run(const lges::ServerConfig& config) {
     lges::log::Error(std::string(port.status().message()));
     return 1;
   }
-  lges::log::Info("serving gRPC on " + config.listen + " (port " + std::to_string(*port) + ")");
+  lges::log::Info("serving gRPC on " + config.listen + " (port " +
+                  std::to_string(*port) + ")");
 
   int received = 0;
   sigwait(&signals, &received);
-  lges::log::Info(std::string("received ") + (received == SIGINT ? "SIGINT" : "SIGTERM") + "; shutting down");
+  lges::log::Info(std::string("received ") +
+                  (received == SIGINT ? "SIGINT" : "SIGTERM") +
+                  "; shutting down");
   server.Shutdown(kShutdownDeadline);
   lges::log::Info("stopped");
   return 0;
@@ -79,7 +85,8 @@ int Run(const lges::ServerConfig& config) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  auto config = lges::ParseServerConfig(std::vector<std::string>(argv + 1, argv + argc), std::getenv);
+  auto config = lges::ParseServerConfig(
+      std::vector<std::string>(argv + 1, argv + argc), std::getenv);
   if (!config.ok()) {
     std::cerr << "lges-server: " << config.status().message() << "\n";
     return 2;
@@ -91,7 +98,8 @@ int main(int argc, char** argv) {
   lges::log::SetLevel(config->log_level);
   try {
     return Run(*config);
-  } catch (const std::exception& e) {  // Start-up failures such as a busy metrics port.
+  } catch (const std::exception&
+               e) {  // Start-up failures such as a busy metrics port.
     lges::log::Error(std::string("start-up failed: ") + e.what());
     return 1;
   }

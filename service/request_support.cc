@@ -15,7 +15,7 @@ namespace {
 using google::protobuf::util::FieldMaskUtil;
 
 std::string FilterHash(const std::string& filter_key) {
-  return std::to_string(std::hash<std::string>{}(filter_key) & 0xffffffffu);
+  return std::to_string(std::hash<std::string>{}(filter_key)&0xffffffffu);
 }
 
 bool Contains(const std::vector<std::string>& list, const std::string& value) {
@@ -27,59 +27,78 @@ bool Contains(const std::vector<std::string>& list, const std::string& value) {
 
 }  // namespace
 
-absl::StatusOr<std::string> IdFromName(const std::string& name, const std::string& collection,
+absl::StatusOr<std::string> IdFromName(const std::string& name,
+                                       const std::string& collection,
                                        const std::string& field) {
   const std::string prefix = collection + "/";
-  if (name.rfind(prefix, 0) != 0 || name.size() == prefix.size() || name.find('/', prefix.size()) != std::string::npos) {
-    return InvalidFieldError(field, "must be a resource name '" + prefix + "{id}'");
+  if (name.rfind(prefix, 0) != 0 || name.size() == prefix.size() ||
+      name.find('/', prefix.size()) != std::string::npos) {
+    return InvalidFieldError(field,
+                             "must be a resource name '" + prefix + "{id}'");
   }
   return name.substr(prefix.size());
 }
 
-absl::StatusOr<PageRequest> ParsePage(int page_size, const std::string& page_token, const std::string& filter_key) {
-  if (page_size < 0) return InvalidFieldError("page_size", "must not be negative");
+absl::StatusOr<PageRequest> ParsePage(int page_size,
+                                      const std::string& page_token,
+                                      const std::string& filter_key) {
+  if (page_size < 0)
+    return InvalidFieldError("page_size", "must not be negative");
   PageRequest page;
-  page.limit = page_size == 0 ? kDefaultPageSize : std::min(page_size, kMaxPageSize);
+  page.limit =
+      page_size == 0 ? kDefaultPageSize : std::min(page_size, kMaxPageSize);
   if (page_token.empty()) return page;
   std::string decoded;
   std::vector<std::string> parts;
-  if (absl::WebSafeBase64Unescape(page_token, &decoded)) parts = absl::StrSplit(decoded, ':');
+  if (absl::WebSafeBase64Unescape(page_token, &decoded))
+    parts = absl::StrSplit(decoded, ':');
   int offset = 0;
-  if (parts.size() != 3 || parts[0] != "v1" || !absl::SimpleAtoi(parts[1], &offset) || offset < 0) {
-    return InvalidFieldError("page_token", "is not a page token this service issued");
+  if (parts.size() != 3 || parts[0] != "v1" ||
+      !absl::SimpleAtoi(parts[1], &offset) || offset < 0) {
+    return InvalidFieldError("page_token",
+                             "is not a page token this service issued");
   }
   if (parts[2] != FilterHash(filter_key)) {
-    return InvalidFieldError("page_token", "was issued for a request with different filters");
+    return InvalidFieldError("page_token",
+                             "was issued for a request with different filters");
   }
   page.offset = offset;
   return page;
 }
 
-std::string NextPageToken(const PageRequest& page, int returned, int total, const std::string& filter_key) {
+std::string NextPageToken(const PageRequest& page, int returned, int total,
+                          const std::string& filter_key) {
   const int next = page.offset + returned;
   if (returned == 0 || next >= total) return "";
-  return absl::WebSafeBase64Escape("v1:" + std::to_string(next) + ":" + FilterHash(filter_key));
+  return absl::WebSafeBase64Escape("v1:" + std::to_string(next) + ":" +
+                                   FilterHash(filter_key));
 }
 
-absl::Status ApplyFieldMask(const google::protobuf::Message& patch, const google::protobuf::FieldMask& mask,
-                            const std::vector<std::string>& immutable, const std::vector<std::string>& output_only,
+absl::Status ApplyFieldMask(const google::protobuf::Message& patch,
+                            const google::protobuf::FieldMask& mask,
+                            const std::vector<std::string>& immutable,
+                            const std::vector<std::string>& output_only,
                             google::protobuf::Message* target) {
   google::protobuf::FieldMask effective;
-  const bool everything = mask.paths_size() == 0 || (mask.paths_size() == 1 && mask.paths(0) == "*");
+  const bool everything = mask.paths_size() == 0 ||
+                          (mask.paths_size() == 1 && mask.paths(0) == "*");
   if (everything) {
     const google::protobuf::Descriptor* d = patch.GetDescriptor();
     for (int i = 0; i < d->field_count(); ++i) {
       const std::string& path = d->field(i)->name();
-      if (!Contains(output_only, path) && !Contains(immutable, path)) effective.add_paths(path);
+      if (!Contains(output_only, path) && !Contains(immutable, path))
+        effective.add_paths(path);
     }
   } else {
     Violations violations;
     for (const std::string& path : mask.paths()) {
       const std::string top = path.substr(0, path.find('.'));
-      if (!FieldMaskUtil::GetFieldDescriptors(patch.GetDescriptor(), path, nullptr)) {
+      if (!FieldMaskUtil::GetFieldDescriptors(patch.GetDescriptor(), path,
+                                              nullptr)) {
         violations.push_back({"update_mask", "unknown field '" + path + "'"});
       } else if (Contains(immutable, top) || Contains(output_only, top)) {
-        violations.push_back({"update_mask", "field '" + path + "' cannot be updated"});
+        violations.push_back(
+            {"update_mask", "field '" + path + "' cannot be updated"});
       }
     }
     if (!violations.empty()) return InvalidArgumentError(violations);
@@ -93,11 +112,13 @@ absl::Status ApplyFieldMask(const google::protobuf::Message& patch, const google
 }
 
 // `message` serialised without the named fields.
-std::string SerializedWithout(const google::protobuf::Message& message, std::initializer_list<const char*> fields) {
+std::string SerializedWithout(const google::protobuf::Message& message,
+                              std::initializer_list<const char*> fields) {
   std::unique_ptr<google::protobuf::Message> copy(message.New());
   copy->CopyFrom(message);
   for (const char* name : fields) {
-    const google::protobuf::FieldDescriptor* field = copy->GetDescriptor()->FindFieldByName(name);
+    const google::protobuf::FieldDescriptor* field =
+        copy->GetDescriptor()->FindFieldByName(name);
     if (field != nullptr) copy->GetReflection()->ClearField(copy.get(), field);
   }
   std::string bytes;
@@ -110,15 +131,18 @@ std::string FilterKey(const google::protobuf::Message& list_request) {
 }
 
 std::string Fingerprint(const google::protobuf::Message& request) {
-  return std::to_string(std::hash<std::string>{}(SerializedWithout(request, {"request_id"})));
+  return std::to_string(
+      std::hash<std::string>{}(SerializedWithout(request, {"request_id"})));
 }
 
-WriteContext WriteContextFor(const grpc::ServerContext& context, const std::string& request_id,
+WriteContext WriteContextFor(const grpc::ServerContext& context,
+                             const std::string& request_id,
                              const std::string& fingerprint) {
   WriteContext ctx;
   auto it = context.client_metadata().find("x-lges-actor");
   if (it != context.client_metadata().end() && !it->second.empty()) {
-    ctx.actor = std::string(it->second.data(), std::min<size_t>(it->second.size(), 100));
+    ctx.actor = std::string(it->second.data(),
+                            std::min<size_t>(it->second.size(), 100));
   }
   ctx.request_id = request_id;
   ctx.request_fingerprint = fingerprint;

@@ -20,21 +20,27 @@ inline constexpr int kDefaultPageSize = 50;
 inline constexpr int kMaxPageSize = 500;
 
 // The id in `name` = "<collection>/<id>"; violation at `field` otherwise.
-absl::StatusOr<std::string> IdFromName(const std::string& name, const std::string& collection,
+absl::StatusOr<std::string> IdFromName(const std::string& name,
+                                       const std::string& collection,
                                        const std::string& field);
 
 // Validates page_size and page_token against the request's filter, encoded
 // in `filter_key`. A token is only valid with the filter that produced it.
-absl::StatusOr<PageRequest> ParsePage(int page_size, const std::string& page_token, const std::string& filter_key);
+absl::StatusOr<PageRequest> ParsePage(int page_size,
+                                      const std::string& page_token,
+                                      const std::string& filter_key);
 // The token for the page after `page`, or "" when `total` is reached.
-std::string NextPageToken(const PageRequest& page, int returned, int total, const std::string& filter_key);
+std::string NextPageToken(const PageRequest& page, int returned, int total,
+                          const std::string& filter_key);
 
 // Merges the fields of `patch` named by `mask` into `target` (replacing
 // repeated and message fields whole). An empty mask or "*" takes every field
 // except `output_only`. Unknown paths and paths in `immutable` or
 // `output_only` are violations at "update_mask".
-absl::Status ApplyFieldMask(const google::protobuf::Message& patch, const google::protobuf::FieldMask& mask,
-                            const std::vector<std::string>& immutable, const std::vector<std::string>& output_only,
+absl::Status ApplyFieldMask(const google::protobuf::Message& patch,
+                            const google::protobuf::FieldMask& mask,
+                            const std::vector<std::string>& immutable,
+                            const std::vector<std::string>& output_only,
                             google::protobuf::Message* target);
 
 // The filter part of a List request: the request without page_size and
@@ -46,7 +52,8 @@ std::string FilterKey(const google::protobuf::Message& list_request);
 std::string Fingerprint(const google::protobuf::Message& request);
 
 // Who is calling: the "x-lges-actor" metadata value, or "anonymous".
-WriteContext WriteContextFor(const grpc::ServerContext& context, const std::string& request_id,
+WriteContext WriteContextFor(const grpc::ServerContext& context,
+                             const std::string& request_id,
                              const std::string& fingerprint);
 
 }  // namespace lges

@@ -1,8 +1,8 @@
 #include "service/server.h"
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
-#include <grpcpp/health_check_service_interface.h>
 #include <grpcpp/grpcpp.h>
+#include <grpcpp/health_check_service_interface.h>
 #include <grpcpp/impl/codegen/service_type.h>
 
 #include "service/services.h"
@@ -12,12 +12,13 @@ namespace {
 
 // Names the health service answers for, besides "".
 constexpr const char* kServiceNames[] = {
-    "estyn.lges.v1.ProviderService", "estyn.lges.v1.InspectionService", "estyn.lges.v1.FollowUpService",
-    "estyn.lges.v1.KeyMessageService"};
+    "estyn.lges.v1.ProviderService", "estyn.lges.v1.InspectionService",
+    "estyn.lges.v1.FollowUpService", "estyn.lges.v1.KeyMessageService"};
 
 }  // namespace
 
-LgesServer::LgesServer(Store& store, ServerOptions options) : store_(store), options_(std::move(options)) {}
+LgesServer::LgesServer(Store& store, ServerOptions options)
+    : store_(store), options_(std::move(options)) {}
 
 LgesServer::~LgesServer() {
   if (server_) Shutdown(std::chrono::milliseconds(0));
@@ -33,7 +34,8 @@ absl::StatusOr<int> LgesServer::Start() {
 
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(options_.listen, grpc::InsecureServerCredentials(), &port);
+  builder.AddListeningPort(options_.listen, grpc::InsecureServerCredentials(),
+                           &port);
   builder.SetMaxReceiveMessageSize(options_.max_message_bytes);
   builder.SetMaxSendMessageSize(options_.max_message_bytes);
   for (const auto& service : services_) builder.RegisterService(service.get());
@@ -50,7 +52,8 @@ void LgesServer::SetServing(bool serving) {
   grpc::HealthCheckServiceInterface* health = server_->GetHealthCheckService();
   if (health == nullptr) return;
   health->SetServingStatus(serving);
-  for (const char* name : kServiceNames) health->SetServingStatus(name, serving);
+  for (const char* name : kServiceNames)
+    health->SetServingStatus(name, serving);
 }
 
 void LgesServer::Shutdown(std::chrono::milliseconds deadline) {

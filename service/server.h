@@ -22,7 +22,8 @@ class Service;
 namespace lges {
 
 struct ServerOptions {
-  std::string listen = "127.0.0.1:50051";  // HOST:PORT; port 0 picks a free one.
+  std::string listen =
+      "127.0.0.1:50051";  // HOST:PORT; port 0 picks a free one.
   int max_message_bytes = 4 * 1024 * 1024;  // Cap on request and response size.
 };
 

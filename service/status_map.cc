@@ -15,7 +15,8 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
 
   google::rpc::BadRequest bad_request;
   for (const FieldViolation& v : violations) {
-    google::rpc::BadRequest::FieldViolation* fv = bad_request.add_field_violations();
+    google::rpc::BadRequest::FieldViolation* fv =
+        bad_request.add_field_violations();
     fv->set_field(v.field);
     fv->set_description(v.description);
   }

@@ -57,12 +57,25 @@ std::vector<std::string> SplitRaw(const std::string& s, char sep) {
 std::string EncodeDate(const PartialDate& d) {
   char buf[32];
   switch (d.precision) {
-    case DatePrecision::kDay: std::snprintf(buf, sizeof buf, "D:%04d-%02d-%02d", d.year, d.month, d.day); break;
-    case DatePrecision::kMonth: std::snprintf(buf, sizeof buf, "M:%04d-%02d", d.year, d.month); break;
-    case DatePrecision::kTerm: std::snprintf(buf, sizeof buf, "T:%04d:%d", d.year, static_cast<int>(d.term)); break;
-    case DatePrecision::kYear: std::snprintf(buf, sizeof buf, "Y:%04d", d.year); break;
-    case DatePrecision::kAcademicYear: std::snprintf(buf, sizeof buf, "A:%04d", d.year); break;
-    case DatePrecision::kUnspecified: return "";
+    case DatePrecision::kDay:
+      std::snprintf(buf, sizeof buf, "D:%04d-%02d-%02d", d.year, d.month,
+                    d.day);
+      break;
+    case DatePrecision::kMonth:
+      std::snprintf(buf, sizeof buf, "M:%04d-%02d", d.year, d.month);
+      break;
+    case DatePrecision::kTerm:
+      std::snprintf(buf, sizeof buf, "T:%04d:%d", d.year,
+                    static_cast<int>(d.term));
+      break;
+    case DatePrecision::kYear:
+      std::snprintf(buf, sizeof buf, "Y:%04d", d.year);
+      break;
+    case DatePrecision::kAcademicYear:
+      std::snprintf(buf, sizeof buf, "A:%04d", d.year);
+      break;
+    case DatePrecision::kUnspecified:
+      return "";
   }
   return buf;
 }
@@ -74,10 +87,12 @@ PartialDate DecodeDate(const std::string& text) {
   int term = 0;
   switch (text[0]) {
     case 'D':
-      if (std::sscanf(rest, "%d-%d-%d", &d.year, &d.month, &d.day) == 3) d.precision = DatePrecision::kDay;
+      if (std::sscanf(rest, "%d-%d-%d", &d.year, &d.month, &d.day) == 3)
+        d.precision = DatePrecision::kDay;
       break;
     case 'M':
-      if (std::sscanf(rest, "%d-%d", &d.year, &d.month) == 2) d.precision = DatePrecision::kMonth;
+      if (std::sscanf(rest, "%d-%d", &d.year, &d.month) == 2)
+        d.precision = DatePrecision::kMonth;
       break;
     case 'T':
       if (std::sscanf(rest, "%d:%d", &d.year, &term) == 2) {
@@ -86,18 +101,23 @@ PartialDate DecodeDate(const std::string& text) {
       }
       break;
     case 'Y':
-      if (std::sscanf(rest, "%d", &d.year) == 1) d.precision = DatePrecision::kYear;
+      if (std::sscanf(rest, "%d", &d.year) == 1)
+        d.precision = DatePrecision::kYear;
       break;
     case 'A':
-      if (std::sscanf(rest, "%d", &d.year) == 1) d.precision = DatePrecision::kAcademicYear;
+      if (std::sscanf(rest, "%d", &d.year) == 1)
+        d.precision = DatePrecision::kAcademicYear;
       break;
   }
   return d;
 }
 
 std::string EncodeProvenance(const Provenance& p) {
-  if (p.sources.empty() && p.note.empty() && p.certainty == Certainty::kUnspecified) return "";
-  std::string out = std::to_string(static_cast<int>(p.certainty)) + kField + Escape(p.note);
+  if (p.sources.empty() && p.note.empty() &&
+      p.certainty == Certainty::kUnspecified)
+    return "";
+  std::string out =
+      std::to_string(static_cast<int>(p.certainty)) + kField + Escape(p.note);
   for (const SourceRef& s : p.sources) {
     out += kRecord;
     out += Escape(s.id) + kField + Escape(s.url);

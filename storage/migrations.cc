@@ -146,10 +146,13 @@ CREATE INDEX key_messages_by_year ON key_messages(academic_year);
 absl::Status SeedAuthorities(sql::Db& db) {
   for (const AuthorityInfo& a : Authorities()) {
     absl::StatusOr<sql::Query> q = db.Prepare(
-        "INSERT INTO providers (code, kind, name_en, name_cy, corporate_name, provenance, revision,"
+        "INSERT INTO providers (code, kind, name_en, name_cy, corporate_name, "
+        "provenance, revision,"
         " create_time_ms, update_time_ms) VALUES (?, 1, ?, ?, ?, '', 1, 0, 0)");
     if (!q.ok()) return q.status();
-    q->Bind(1, std::string(a.gss_code)).Bind(2, std::string(a.name_en)).Bind(3, std::string(a.name_cy));
+    q->Bind(1, std::string(a.gss_code))
+        .Bind(2, std::string(a.name_en))
+        .Bind(3, std::string(a.name_cy));
     q->Bind(4, std::string(a.corporate_name));
     if (absl::Status s = q->Run(); !s.ok()) return s;
   }
@@ -184,15 +187,19 @@ absl::Status Migrate(sql::Db& db) {
   absl::StatusOr<int> version = CurrentVersion(db);
   if (!version.ok()) return version.status();
   if (*version > LatestSchemaVersion()) {
-    return absl::FailedPreconditionError("database schema version " + std::to_string(*version) +
-                                         " is newer than this binary supports (" +
-                                         std::to_string(LatestSchemaVersion()) + ")");
+    return absl::FailedPreconditionError(
+        "database schema version " + std::to_string(*version) +
+        " is newer than this binary supports (" +
+        std::to_string(LatestSchemaVersion()) + ")");
   }
   for (int v = *version; v < LatestSchemaVersion(); ++v) {
     sql::Transaction txn(db);
     if (!txn.begin_status().ok()) return txn.begin_status();
     if (absl::Status s = Steps()[v](db); !s.ok()) return s;
-    if (absl::Status s = db.Exec("PRAGMA user_version = " + std::to_string(v + 1)); !s.ok()) return s;
+    if (absl::Status s =
+            db.Exec("PRAGMA user_version = " + std::to_string(v + 1));
+        !s.ok())
+      return s;
     if (absl::Status s = txn.Commit(); !s.ok()) return s;
   }
   return absl::OkStatus();

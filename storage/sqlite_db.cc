@@ -35,7 +35,8 @@ Query& Query::Bind(int index, int64_t value) {
 }
 
 Query& Query::Bind(int index, const std::string& value) {
-  sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
+                    SQLITE_TRANSIENT);
   return *this;
 }
 
@@ -60,34 +61,45 @@ absl::Status Query::Run() {
   return row.ok() ? absl::OkStatus() : row.status();
 }
 
-int64_t Query::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+int64_t Query::Int(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
 
 std::string Query::Text(int column) const {
   const unsigned char* text = sqlite3_column_text(stmt_, column);
   if (text == nullptr) return "";
-  return std::string(reinterpret_cast<const char*>(text), sqlite3_column_bytes(stmt_, column));
+  return std::string(reinterpret_cast<const char*>(text),
+                     sqlite3_column_bytes(stmt_, column));
 }
 
-bool Query::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+bool Query::IsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
 
 void Db::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
-void Db::Finalizer::operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
+void Db::Finalizer::operator()(sqlite3_stmt* stmt) const {
+  sqlite3_finalize(stmt);
+}
 
 absl::StatusOr<std::unique_ptr<Db>> Db::Open(const std::string& path) {
   sqlite3* handle = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &handle,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  const int rc = sqlite3_open_v2(
+      path.c_str(), &handle,
+      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+      nullptr);
   if (rc != SQLITE_OK) {
-    std::string message = "cannot open database '" + path + "': " +
-                          (handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc));
+    std::string message =
+        "cannot open database '" + path +
+        "': " + (handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc));
     sqlite3_close_v2(handle);
     return absl::UnavailableError(message);
   }
   std::unique_ptr<Db> db(new Db(handle));
   sqlite3_busy_timeout(handle, 5000);
-  const std::string pragmas = path == ":memory:"
-                                  ? "PRAGMA foreign_keys=ON;"
-                                  : "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+  const std::string pragmas =
+      path == ":memory:" ? "PRAGMA foreign_keys=ON;"
+                         : "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; "
+                           "PRAGMA synchronous=NORMAL;";
   if (absl::Status s = db->Exec(pragmas); !s.ok()) return s;
   return db;
 }
@@ -98,7 +110,8 @@ Db::~Db() {
 
 absl::Status Db::Exec(const std::string& sql) {
   char* error = nullptr;
-  const int rc = sqlite3_exec(handle_.get(), sql.c_str(), nullptr, nullptr, &error);
+  const int rc =
+      sqlite3_exec(handle_.get(), sql.c_str(), nullptr, nullptr, &error);
   if (rc == SQLITE_OK) return absl::OkStatus();
   std::string message = error ? error : sqlite3_errstr(rc);
   sqlite3_free(error);
@@ -109,22 +122,28 @@ absl::StatusOr<Query> Db::Prepare(const std::string& sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v3(handle_.get(), sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(handle_.get(), sql.c_str(), -1,
+                           SQLITE_PREPARE_PERSISTENT, &stmt,
+                           nullptr) != SQLITE_OK) {
       return Error("prepare");
     }
-    it = cache_.emplace(sql, std::unique_ptr<sqlite3_stmt, Finalizer>(stmt)).first;
+    it = cache_.emplace(sql, std::unique_ptr<sqlite3_stmt, Finalizer>(stmt))
+             .first;
   }
   return Query(this, it->second.get());
 }
 
-int64_t Db::LastInsertRowId() const { return sqlite3_last_insert_rowid(handle_.get()); }
+int64_t Db::LastInsertRowId() const {
+  return sqlite3_last_insert_rowid(handle_.get());
+}
 
 absl::Status Db::Error(const std::string& what) const {
   return StatusFor(sqlite3_extended_errcode(handle_.get()),
                    "sqlite " + what + ": " + sqlite3_errmsg(handle_.get()));
 }
 
-Transaction::Transaction(Db& db) : db_(db), begin_status_(db.Exec("BEGIN IMMEDIATE")) {
+Transaction::Transaction(Db& db)
+    : db_(db), begin_status_(db.Exec("BEGIN IMMEDIATE")) {
   done_ = !begin_status_.ok();
 }
 

@@ -25,7 +25,9 @@ class Query {
  public:
   Query(const Query&) = delete;
   Query& operator=(const Query&) = delete;
-  Query(Query&& other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
+  Query(Query&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+    other.stmt_ = nullptr;
+  }
   ~Query();
 
   Query& Bind(int index, int64_t value);

@@ -11,8 +11,10 @@ using internal::NowMs;
 namespace {
 
 constexpr char kInspectionColumns[] =
-    "id, provider_code, start_date, end_date, academic_year, framework, language_medium,"
-    " recommendation_count, recommendation_order_known, causing_significant_concern, report_published,"
+    "id, provider_code, start_date, end_date, academic_year, framework, "
+    "language_medium,"
+    " recommendation_count, recommendation_order_known, "
+    "causing_significant_concern, report_published,"
     " provenance, revision, create_time_ms, update_time_ms";
 
 Inspection InspectionFromRow(const sql::Query& q) {
@@ -36,47 +38,56 @@ Inspection InspectionFromRow(const sql::Query& q) {
 std::string ResourceOf(const std::string& id) { return "inspections/" + id; }
 
 // Child tables, cleared and rewritten on every write of an inspection.
-constexpr const char* kChildTables[] = {"inspection_questions", "findings", "judgements", "recommendations",
+constexpr const char* kChildTables[] = {"inspection_questions", "findings",
+                                        "judgements", "recommendations",
                                         "case_studies"};
 
 }  // namespace
 
 absl::Status SqliteStore::LoadInspectionChildren(Inspection& in) {
-  LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare(
-      "SELECT text FROM inspection_questions WHERE inspection_id = ? ORDER BY position"));
+  LGES_ASSIGN_OR_RETURN(
+      sql::Query q, db_->Prepare("SELECT text FROM inspection_questions WHERE "
+                                 "inspection_id = ? ORDER BY position"));
   q.Bind(1, in.id);
   while (true) {
     LGES_ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) break;
     in.local_inspection_questions.push_back(q.Text(0));
   }
-  LGES_ASSIGN_OR_RETURN(sql::Query f, db_->Prepare(
-      "SELECT area, polarity, text FROM findings WHERE inspection_id = ? ORDER BY position"));
+  LGES_ASSIGN_OR_RETURN(
+      sql::Query f, db_->Prepare("SELECT area, polarity, text FROM findings "
+                                 "WHERE inspection_id = ? ORDER BY position"));
   f.Bind(1, in.id);
   while (true) {
     LGES_ASSIGN_OR_RETURN(bool row, f.Step());
     if (!row) break;
-    in.findings.push_back({f.Text(0), static_cast<Polarity>(f.Int(1)), f.Text(2)});
+    in.findings.push_back(
+        {f.Text(0), static_cast<Polarity>(f.Int(1)), f.Text(2)});
   }
-  LGES_ASSIGN_OR_RETURN(sql::Query j, db_->Prepare(
-      "SELECT area, grade FROM judgements WHERE inspection_id = ? ORDER BY position"));
+  LGES_ASSIGN_OR_RETURN(sql::Query j,
+                        db_->Prepare("SELECT area, grade FROM judgements WHERE "
+                                     "inspection_id = ? ORDER BY position"));
   j.Bind(1, in.id);
   while (true) {
     LGES_ASSIGN_OR_RETURN(bool row, j.Step());
     if (!row) break;
     in.judgements.push_back({j.Text(0), static_cast<Grade>(j.Int(1))});
   }
-  LGES_ASSIGN_OR_RETURN(sql::Query r, db_->Prepare(
-      "SELECT number, text, text_status, provenance FROM recommendations WHERE inspection_id = ? ORDER BY number"));
+  LGES_ASSIGN_OR_RETURN(
+      sql::Query r,
+      db_->Prepare("SELECT number, text, text_status, provenance FROM "
+                   "recommendations WHERE inspection_id = ? ORDER BY number"));
   r.Bind(1, in.id);
   while (true) {
     LGES_ASSIGN_OR_RETURN(bool row, r.Step());
     if (!row) break;
-    in.recommendations.push_back({static_cast<int>(r.Int(0)), r.Text(1), static_cast<TextStatus>(r.Int(2)),
+    in.recommendations.push_back({static_cast<int>(r.Int(0)), r.Text(1),
+                                  static_cast<TextStatus>(r.Int(2)),
                                   codec::DecodeProvenance(r.Text(3))});
   }
-  LGES_ASSIGN_OR_RETURN(sql::Query c, db_->Prepare(
-      "SELECT title, summary, url FROM case_studies WHERE inspection_id = ? ORDER BY position"));
+  LGES_ASSIGN_OR_RETURN(
+      sql::Query c, db_->Prepare("SELECT title, summary, url FROM case_studies "
+                                 "WHERE inspection_id = ? ORDER BY position"));
   c.Bind(1, in.id);
   while (true) {
     LGES_ASSIGN_OR_RETURN(bool row, c.Step());
@@ -87,8 +98,9 @@ absl::Status SqliteStore::LoadInspectionChildren(Inspection& in) {
 }
 
 absl::StatusOr<Inspection> SqliteStore::LoadInspection(const std::string& id) {
-  LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare(
-      std::string("SELECT ") + kInspectionColumns + " FROM inspections WHERE id = ?"));
+  LGES_ASSIGN_OR_RETURN(
+      sql::Query q, db_->Prepare(std::string("SELECT ") + kInspectionColumns +
+                                 " FROM inspections WHERE id = ?"));
   q.Bind(1, id);
   LGES_ASSIGN_OR_RETURN(bool row, q.Step());
   if (!row) return internal::NotFound(ResourceOf(id));
@@ -97,61 +109,101 @@ absl::StatusOr<Inspection> SqliteStore::LoadInspection(const std::string& id) {
   return in;
 }
 
-absl::Status SqliteStore::WriteInspectionRow(const Inspection& in, bool insert, int64_t now_ms) {
+absl::Status SqliteStore::WriteInspectionRow(const Inspection& in, bool insert,
+                                             int64_t now_ms) {
   const std::string sql =
-      insert ? "INSERT INTO inspections (provider_code, start_date, start_earliest, end_date, academic_year,"
-               " framework, language_medium, recommendation_count, recommendation_order_known,"
-               " causing_significant_concern, report_published, provenance, create_time_ms, update_time_ms,"
-               " revision, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, 1, ?14)"
-             : "UPDATE inspections SET provider_code = ?1, start_date = ?2, start_earliest = ?3, end_date = ?4,"
-               " academic_year = ?5, framework = ?6, language_medium = ?7, recommendation_count = ?8,"
-               " recommendation_order_known = ?9, causing_significant_concern = ?10, report_published = ?11,"
-               " provenance = ?12, update_time_ms = ?13, revision = revision + 1 WHERE id = ?14";
+      insert ? "INSERT INTO inspections (provider_code, start_date, "
+               "start_earliest, end_date, academic_year,"
+               " framework, language_medium, recommendation_count, "
+               "recommendation_order_known,"
+               " causing_significant_concern, report_published, provenance, "
+               "create_time_ms, update_time_ms,"
+               " revision, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+               "?10, ?11, ?12, ?13, ?13, 1, ?14)"
+             : "UPDATE inspections SET provider_code = ?1, start_date = ?2, "
+               "start_earliest = ?3, end_date = ?4,"
+               " academic_year = ?5, framework = ?6, language_medium = ?7, "
+               "recommendation_count = ?8,"
+               " recommendation_order_known = ?9, causing_significant_concern "
+               "= ?10, report_published = ?11,"
+               " provenance = ?12, update_time_ms = ?13, revision = revision + "
+               "1 WHERE id = ?14";
   LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare(sql));
   q.Bind(1, in.provider_code).Bind(2, codec::EncodeDate(in.start_date));
-  q.Bind(3, FormatIso(in.start_date.Earliest())).BindOptional(4, codec::EncodeDate(in.end_date));
-  q.Bind(5, static_cast<int64_t>(in.academic_year)).Bind(6, static_cast<int64_t>(in.framework));
-  q.Bind(7, static_cast<int64_t>(in.language_medium)).Bind(8, static_cast<int64_t>(in.recommendation_count));
-  q.Bind(9, int64_t{in.recommendation_order_known}).Bind(10, int64_t{in.causing_significant_concern});
-  q.BindOptional(11, codec::EncodeDate(in.report_published)).Bind(12, codec::EncodeProvenance(in.provenance));
+  q.Bind(3, FormatIso(in.start_date.Earliest()))
+      .BindOptional(4, codec::EncodeDate(in.end_date));
+  q.Bind(5, static_cast<int64_t>(in.academic_year))
+      .Bind(6, static_cast<int64_t>(in.framework));
+  q.Bind(7, static_cast<int64_t>(in.language_medium))
+      .Bind(8, static_cast<int64_t>(in.recommendation_count));
+  q.Bind(9, int64_t{in.recommendation_order_known})
+      .Bind(10, int64_t{in.causing_significant_concern});
+  q.BindOptional(11, codec::EncodeDate(in.report_published))
+      .Bind(12, codec::EncodeProvenance(in.provenance));
   q.Bind(13, now_ms).Bind(14, in.id);
   return q.Run();
 }
 
 absl::Status SqliteStore::WriteInspectionChildren(const Inspection& in) {
   for (const char* table : kChildTables) {
-    LGES_ASSIGN_OR_RETURN(sql::Query del, db_->Prepare(std::string("DELETE FROM ") + table + " WHERE inspection_id = ?"));
+    LGES_ASSIGN_OR_RETURN(sql::Query del,
+                          db_->Prepare(std::string("DELETE FROM ") + table +
+                                       " WHERE inspection_id = ?"));
     LGES_RETURN_IF_ERROR(del.Bind(1, in.id).Run());
   }
   for (size_t i = 0; i < in.local_inspection_questions.size(); ++i) {
-    LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare(
-        "INSERT INTO inspection_questions (inspection_id, position, text) VALUES (?, ?, ?)"));
-    LGES_RETURN_IF_ERROR(q.Bind(1, in.id).Bind(2, static_cast<int64_t>(i)).Bind(3, in.local_inspection_questions[i]).Run());
+    LGES_ASSIGN_OR_RETURN(
+        sql::Query q,
+        db_->Prepare("INSERT INTO inspection_questions (inspection_id, "
+                     "position, text) VALUES (?, ?, ?)"));
+    LGES_RETURN_IF_ERROR(q.Bind(1, in.id)
+                             .Bind(2, static_cast<int64_t>(i))
+                             .Bind(3, in.local_inspection_questions[i])
+                             .Run());
   }
   for (size_t i = 0; i < in.findings.size(); ++i) {
     const Finding& f = in.findings[i];
-    LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare(
-        "INSERT INTO findings (inspection_id, position, area, polarity, text) VALUES (?, ?, ?, ?, ?)"));
-    q.Bind(1, in.id).Bind(2, static_cast<int64_t>(i)).Bind(3, f.area).Bind(4, static_cast<int64_t>(f.polarity));
+    LGES_ASSIGN_OR_RETURN(
+        sql::Query q,
+        db_->Prepare("INSERT INTO findings (inspection_id, position, area, "
+                     "polarity, text) VALUES (?, ?, ?, ?, ?)"));
+    q.Bind(1, in.id)
+        .Bind(2, static_cast<int64_t>(i))
+        .Bind(3, f.area)
+        .Bind(4, static_cast<int64_t>(f.polarity));
     LGES_RETURN_IF_ERROR(q.Bind(5, f.text).Run());
   }
   for (size_t i = 0; i < in.judgements.size(); ++i) {
-    LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare(
-        "INSERT INTO judgements (inspection_id, position, area, grade) VALUES (?, ?, ?, ?)"));
-    q.Bind(1, in.id).Bind(2, static_cast<int64_t>(i)).Bind(3, in.judgements[i].area);
-    LGES_RETURN_IF_ERROR(q.Bind(4, static_cast<int64_t>(in.judgements[i].grade)).Run());
+    LGES_ASSIGN_OR_RETURN(
+        sql::Query q,
+        db_->Prepare("INSERT INTO judgements (inspection_id, position, area, "
+                     "grade) VALUES (?, ?, ?, ?)"));
+    q.Bind(1, in.id)
+        .Bind(2, static_cast<int64_t>(i))
+        .Bind(3, in.judgements[i].area);
+    LGES_RETURN_IF_ERROR(
+        q.Bind(4, static_cast<int64_t>(in.judgements[i].grade)).Run());
   }
   for (const Recommendation& r : in.recommendations) {
-    LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare(
-        "INSERT INTO recommendations (inspection_id, number, text, text_status, provenance) VALUES (?, ?, ?, ?, ?)"));
+    LGES_ASSIGN_OR_RETURN(
+        sql::Query q,
+        db_->Prepare("INSERT INTO recommendations (inspection_id, number, "
+                     "text, text_status, provenance) VALUES (?, ?, ?, ?, ?)"));
     q.Bind(1, in.id).Bind(2, static_cast<int64_t>(r.number)).Bind(3, r.text);
-    LGES_RETURN_IF_ERROR(q.Bind(4, static_cast<int64_t>(r.text_status)).Bind(5, codec::EncodeProvenance(r.provenance)).Run());
+    LGES_RETURN_IF_ERROR(q.Bind(4, static_cast<int64_t>(r.text_status))
+                             .Bind(5, codec::EncodeProvenance(r.provenance))
+                             .Run());
   }
   for (size_t i = 0; i < in.case_studies.size(); ++i) {
     const CaseStudy& c = in.case_studies[i];
-    LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare(
-        "INSERT INTO case_studies (inspection_id, position, title, summary, url) VALUES (?, ?, ?, ?, ?)"));
-    q.Bind(1, in.id).Bind(2, static_cast<int64_t>(i)).Bind(3, c.title).Bind(4, c.summary);
+    LGES_ASSIGN_OR_RETURN(
+        sql::Query q,
+        db_->Prepare("INSERT INTO case_studies (inspection_id, position, "
+                     "title, summary, url) VALUES (?, ?, ?, ?, ?)"));
+    q.Bind(1, in.id)
+        .Bind(2, static_cast<int64_t>(i))
+        .Bind(3, c.title)
+        .Bind(4, c.summary);
     LGES_RETURN_IF_ERROR(q.Bind(5, c.url).Run());
   }
   return absl::OkStatus();
@@ -164,50 +216,67 @@ absl::StatusOr<Inspection> SqliteStore::GetInspection(const std::string& id) {
 
 absl::StatusOr<bool> SqliteStore::InspectionExists(const std::string& id) {
   std::lock_guard<std::mutex> lock(mu_);
-  LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare("SELECT 1 FROM inspections WHERE id = ?"));
+  LGES_ASSIGN_OR_RETURN(sql::Query q,
+                        db_->Prepare("SELECT 1 FROM inspections WHERE id = ?"));
   q.Bind(1, id);
   return q.Step();
 }
 
-absl::StatusOr<Page<Inspection>> SqliteStore::ListInspections(const InspectionFilter& filter, PageRequest page) {
+absl::StatusOr<Page<Inspection>> SqliteStore::ListInspections(
+    const InspectionFilter& filter, PageRequest page) {
   std::lock_guard<std::mutex> lock(mu_);
   const std::string where =
-      " WHERE (?1 = '' OR provider_code = ?1) AND (?2 = 0 OR academic_year >= ?2) AND (?3 = 0 OR academic_year <= ?3)"
-      " AND (?4 = 0 OR framework = ?4) AND (?5 = 0 OR causing_significant_concern = 1)";
+      " WHERE (?1 = '' OR provider_code = ?1) AND (?2 = 0 OR academic_year >= "
+      "?2) AND (?3 = 0 OR academic_year <= ?3)"
+      " AND (?4 = 0 OR framework = ?4) AND (?5 = 0 OR "
+      "causing_significant_concern = 1)";
   auto bind = [&](sql::Query& q) {
-    q.Bind(1, filter.provider_code).Bind(2, static_cast<int64_t>(filter.academic_year_from));
-    q.Bind(3, static_cast<int64_t>(filter.academic_year_to)).Bind(4, static_cast<int64_t>(filter.framework));
+    q.Bind(1, filter.provider_code)
+        .Bind(2, static_cast<int64_t>(filter.academic_year_from));
+    q.Bind(3, static_cast<int64_t>(filter.academic_year_to))
+        .Bind(4, static_cast<int64_t>(filter.framework));
     q.Bind(5, int64_t{filter.causing_significant_concern_only});
   };
   Page<Inspection> out;
-  LGES_ASSIGN_OR_RETURN(sql::Query count, db_->Prepare("SELECT COUNT(*) FROM inspections" + where));
+  LGES_ASSIGN_OR_RETURN(
+      sql::Query count,
+      db_->Prepare("SELECT COUNT(*) FROM inspections" + where));
   bind(count);
   LGES_RETURN_IF_ERROR(count.Step().status());
   out.total = static_cast<int>(count.Int(0));
-  LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare(std::string("SELECT ") + kInspectionColumns + " FROM inspections" +
-                                                   where + " ORDER BY start_earliest, id LIMIT ?6 OFFSET ?7"));
+  LGES_ASSIGN_OR_RETURN(
+      sql::Query q,
+      db_->Prepare(std::string("SELECT ") + kInspectionColumns +
+                   " FROM inspections" + where +
+                   " ORDER BY start_earliest, id LIMIT ?6 OFFSET ?7"));
   bind(q);
-  q.Bind(6, static_cast<int64_t>(page.limit)).Bind(7, static_cast<int64_t>(page.offset));
+  q.Bind(6, static_cast<int64_t>(page.limit))
+      .Bind(7, static_cast<int64_t>(page.offset));
   while (true) {
     LGES_ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) break;
     out.items.push_back(InspectionFromRow(q));
   }
-  for (Inspection& in : out.items) LGES_RETURN_IF_ERROR(LoadInspectionChildren(in));
+  for (Inspection& in : out.items)
+    LGES_RETURN_IF_ERROR(LoadInspectionChildren(in));
   return out;
 }
 
-absl::StatusOr<Inspection> SqliteStore::CreateInspection(const Inspection& in, const WriteContext& ctx) {
+absl::StatusOr<Inspection> SqliteStore::CreateInspection(
+    const Inspection& in, const WriteContext& ctx) {
   std::lock_guard<std::mutex> lock(mu_);
   sql::Transaction txn(*db_);
   LGES_RETURN_IF_ERROR(txn.begin_status());
   LGES_ASSIGN_OR_RETURN(std::string previous, FindCreateRequest(ctx));
-  if (!previous.empty()) return LoadInspection(previous.substr(previous.find('/') + 1));
+  if (!previous.empty())
+    return LoadInspection(previous.substr(previous.find('/') + 1));
   LGES_RETURN_IF_ERROR(CheckProviderExists(in.provider_code, "provider_code"));
-  LGES_ASSIGN_OR_RETURN(sql::Query exists, db_->Prepare("SELECT 1 FROM inspections WHERE id = ?"));
+  LGES_ASSIGN_OR_RETURN(sql::Query exists,
+                        db_->Prepare("SELECT 1 FROM inspections WHERE id = ?"));
   exists.Bind(1, in.id);
   LGES_ASSIGN_OR_RETURN(bool taken, exists.Step());
-  if (taken) return absl::AlreadyExistsError(ResourceOf(in.id) + " already exists");
+  if (taken)
+    return absl::AlreadyExistsError(ResourceOf(in.id) + " already exists");
   LGES_RETURN_IF_ERROR(WriteInspectionRow(in, /*insert=*/true, NowMs()));
   LGES_RETURN_IF_ERROR(WriteInspectionChildren(in));
   LGES_RETURN_IF_ERROR(RememberCreateRequest(ctx, ResourceOf(in.id)));
@@ -217,12 +286,13 @@ absl::StatusOr<Inspection> SqliteStore::CreateInspection(const Inspection& in, c
   return created;
 }
 
-absl::StatusOr<Inspection> SqliteStore::UpdateInspection(const Inspection& in, int64_t expected_revision,
-                                                         const WriteContext& ctx) {
+absl::StatusOr<Inspection> SqliteStore::UpdateInspection(
+    const Inspection& in, int64_t expected_revision, const WriteContext& ctx) {
   std::lock_guard<std::mutex> lock(mu_);
   sql::Transaction txn(*db_);
   LGES_RETURN_IF_ERROR(txn.begin_status());
-  LGES_RETURN_IF_ERROR(CheckRevision("inspections", "id", in.id, expected_revision, ResourceOf(in.id)));
+  LGES_RETURN_IF_ERROR(CheckRevision("inspections", "id", in.id,
+                                     expected_revision, ResourceOf(in.id)));
   LGES_RETURN_IF_ERROR(CheckProviderExists(in.provider_code, "provider_code"));
   LGES_RETURN_IF_ERROR(WriteInspectionRow(in, /*insert=*/false, NowMs()));
   LGES_RETURN_IF_ERROR(WriteInspectionChildren(in));
@@ -232,22 +302,30 @@ absl::StatusOr<Inspection> SqliteStore::UpdateInspection(const Inspection& in, i
   return updated;
 }
 
-absl::StatusOr<int64_t> SqliteStore::DeleteInspection(const std::string& id, int64_t expected_revision,
+absl::StatusOr<int64_t> SqliteStore::DeleteInspection(const std::string& id,
+                                                      int64_t expected_revision,
                                                       const WriteContext& ctx) {
   std::lock_guard<std::mutex> lock(mu_);
   sql::Transaction txn(*db_);
   LGES_RETURN_IF_ERROR(txn.begin_status());
-  LGES_RETURN_IF_ERROR(CheckRevision("inspections", "id", id, expected_revision, ResourceOf(id)));
-  LGES_ASSIGN_OR_RETURN(sql::Query refs, db_->Prepare("SELECT COUNT(*) FROM follow_up_events WHERE inspection_id = ?"));
+  LGES_RETURN_IF_ERROR(CheckRevision("inspections", "id", id, expected_revision,
+                                     ResourceOf(id)));
+  LGES_ASSIGN_OR_RETURN(
+      sql::Query refs,
+      db_->Prepare(
+          "SELECT COUNT(*) FROM follow_up_events WHERE inspection_id = ?"));
   refs.Bind(1, id);
   LGES_RETURN_IF_ERROR(refs.Step().status());
   if (refs.Int(0) > 0) {
-    return absl::FailedPreconditionError(ResourceOf(id) + " is referred to by " + std::to_string(refs.Int(0)) +
-                                         " follow-up events; delete or relink those first");
+    return absl::FailedPreconditionError(
+        ResourceOf(id) + " is referred to by " + std::to_string(refs.Int(0)) +
+        " follow-up events; delete or relink those first");
   }
-  LGES_ASSIGN_OR_RETURN(sql::Query del, db_->Prepare("DELETE FROM inspections WHERE id = ?"));
+  LGES_ASSIGN_OR_RETURN(sql::Query del,
+                        db_->Prepare("DELETE FROM inspections WHERE id = ?"));
   LGES_RETURN_IF_ERROR(del.Bind(1, id).Run());
-  LGES_ASSIGN_OR_RETURN(int64_t version, RecordChange("delete", ResourceOf(id), ctx));
+  LGES_ASSIGN_OR_RETURN(int64_t version,
+                        RecordChange("delete", ResourceOf(id), ctx));
   LGES_RETURN_IF_ERROR(txn.Commit());
   return version;
 }

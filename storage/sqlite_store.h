@@ -17,56 +17,90 @@ class SqliteStore final : public Store {
   // Opens or creates the database at `path` (":memory:" for a private
   // in-memory one) and applies pending migrations. UNAVAILABLE if the file
   // cannot be opened; FAILED_PRECONDITION if its schema is newer than ours.
-  static absl::StatusOr<std::unique_ptr<SqliteStore>> Open(const std::string& path);
+  static absl::StatusOr<std::unique_ptr<SqliteStore>> Open(
+      const std::string& path);
 
   absl::StatusOr<Provider> GetProvider(const std::string& code) override;
-  absl::StatusOr<Page<Provider>> ListProviders(const ProviderFilter& filter, PageRequest page) override;
-  absl::StatusOr<Provider> CreateProvider(const Provider& provider, const WriteContext& ctx) override;
-  absl::StatusOr<Provider> UpdateProvider(const Provider& provider, int64_t expected_revision, const WriteContext& ctx) override;
-  absl::StatusOr<int64_t> DeleteProvider(const std::string& code, int64_t expected_revision, const WriteContext& ctx) override;
+  absl::StatusOr<Page<Provider>> ListProviders(const ProviderFilter& filter,
+                                               PageRequest page) override;
+  absl::StatusOr<Provider> CreateProvider(const Provider& provider,
+                                          const WriteContext& ctx) override;
+  absl::StatusOr<Provider> UpdateProvider(const Provider& provider,
+                                          int64_t expected_revision,
+                                          const WriteContext& ctx) override;
+  absl::StatusOr<int64_t> DeleteProvider(const std::string& code,
+                                         int64_t expected_revision,
+                                         const WriteContext& ctx) override;
 
   absl::StatusOr<Inspection> GetInspection(const std::string& id) override;
-  absl::StatusOr<Page<Inspection>> ListInspections(const InspectionFilter& filter, PageRequest page) override;
-  absl::StatusOr<Inspection> CreateInspection(const Inspection& inspection, const WriteContext& ctx) override;
-  absl::StatusOr<Inspection> UpdateInspection(const Inspection& inspection, int64_t expected_revision, const WriteContext& ctx) override;
-  absl::StatusOr<int64_t> DeleteInspection(const std::string& id, int64_t expected_revision, const WriteContext& ctx) override;
+  absl::StatusOr<Page<Inspection>> ListInspections(
+      const InspectionFilter& filter, PageRequest page) override;
+  absl::StatusOr<Inspection> CreateInspection(const Inspection& inspection,
+                                              const WriteContext& ctx) override;
+  absl::StatusOr<Inspection> UpdateInspection(const Inspection& inspection,
+                                              int64_t expected_revision,
+                                              const WriteContext& ctx) override;
+  absl::StatusOr<int64_t> DeleteInspection(const std::string& id,
+                                           int64_t expected_revision,
+                                           const WriteContext& ctx) override;
   absl::StatusOr<bool> InspectionExists(const std::string& id) override;
 
-  absl::StatusOr<FollowUpEvent> GetFollowUpEvent(const std::string& id) override;
-  absl::StatusOr<Page<FollowUpEvent>> ListFollowUpEvents(const FollowUpFilter& filter, PageRequest page) override;
-  absl::StatusOr<FollowUpEvent> CreateFollowUpEvent(const FollowUpEvent& event, const WriteContext& ctx) override;
-  absl::StatusOr<FollowUpEvent> UpdateFollowUpEvent(const FollowUpEvent& event, int64_t expected_revision, const WriteContext& ctx) override;
-  absl::StatusOr<int64_t> DeleteFollowUpEvent(const std::string& id, int64_t expected_revision, const WriteContext& ctx) override;
+  absl::StatusOr<FollowUpEvent> GetFollowUpEvent(
+      const std::string& id) override;
+  absl::StatusOr<Page<FollowUpEvent>> ListFollowUpEvents(
+      const FollowUpFilter& filter, PageRequest page) override;
+  absl::StatusOr<FollowUpEvent> CreateFollowUpEvent(
+      const FollowUpEvent& event, const WriteContext& ctx) override;
+  absl::StatusOr<FollowUpEvent> UpdateFollowUpEvent(
+      const FollowUpEvent& event, int64_t expected_revision,
+      const WriteContext& ctx) override;
+  absl::StatusOr<int64_t> DeleteFollowUpEvent(const std::string& id,
+                                              int64_t expected_revision,
+                                              const WriteContext& ctx) override;
 
   absl::StatusOr<KeyMessage> GetKeyMessage(const std::string& id) override;
-  absl::StatusOr<Page<KeyMessage>> ListKeyMessages(const KeyMessageFilter& filter, PageRequest page) override;
-  absl::StatusOr<KeyMessage> CreateKeyMessage(const KeyMessage& message, const WriteContext& ctx) override;
-  absl::StatusOr<KeyMessage> UpdateKeyMessage(const KeyMessage& message, int64_t expected_revision, const WriteContext& ctx) override;
-  absl::StatusOr<int64_t> DeleteKeyMessage(const std::string& id, int64_t expected_revision, const WriteContext& ctx) override;
+  absl::StatusOr<Page<KeyMessage>> ListKeyMessages(
+      const KeyMessageFilter& filter, PageRequest page) override;
+  absl::StatusOr<KeyMessage> CreateKeyMessage(const KeyMessage& message,
+                                              const WriteContext& ctx) override;
+  absl::StatusOr<KeyMessage> UpdateKeyMessage(const KeyMessage& message,
+                                              int64_t expected_revision,
+                                              const WriteContext& ctx) override;
+  absl::StatusOr<int64_t> DeleteKeyMessage(const std::string& id,
+                                           int64_t expected_revision,
+                                           const WriteContext& ctx) override;
 
   absl::StatusOr<int64_t> DatasetVersion() override;
-  absl::StatusOr<std::vector<Change>> ListChanges(int64_t since_version, int limit) override;
+  absl::StatusOr<std::vector<Change>> ListChanges(int64_t since_version,
+                                                  int limit) override;
 
  private:
   explicit SqliteStore(std::unique_ptr<sql::Db> db) : db_(std::move(db)) {}
 
   // Helpers below run with mu_ held, inside a transaction where they write.
-  absl::StatusOr<int64_t> RecordChange(const std::string& action, const std::string& resource, const WriteContext& ctx);
+  absl::StatusOr<int64_t> RecordChange(const std::string& action,
+                                       const std::string& resource,
+                                       const WriteContext& ctx);
   // The resource a previous create with ctx.request_id made, or "" if none.
   // INVALID_ARGUMENT if the id was used for a different request.
   absl::StatusOr<std::string> FindCreateRequest(const WriteContext& ctx);
-  absl::Status RememberCreateRequest(const WriteContext& ctx, const std::string& resource);
+  absl::Status RememberCreateRequest(const WriteContext& ctx,
+                                     const std::string& resource);
   // NOT_FOUND if no row of `table` has `key`; FAILED_PRECONDITION if its
   // revision differs from a non-zero `expected`.
-  absl::Status CheckRevision(const std::string& table, const std::string& key_column,
-                             const std::string& key, int64_t expected, const std::string& resource);
-  absl::Status CheckProviderExists(const std::string& code, const std::string& field);
+  absl::Status CheckRevision(const std::string& table,
+                             const std::string& key_column,
+                             const std::string& key, int64_t expected,
+                             const std::string& resource);
+  absl::Status CheckProviderExists(const std::string& code,
+                                   const std::string& field);
 
   absl::StatusOr<Provider> LoadProvider(const std::string& code);
   absl::Status WriteMemberships(const Provider& provider);
   absl::StatusOr<Inspection> LoadInspection(const std::string& id);
   absl::Status LoadInspectionChildren(Inspection& inspection);
-  absl::Status WriteInspectionRow(const Inspection& inspection, bool insert, int64_t now_ms);
+  absl::Status WriteInspectionRow(const Inspection& inspection, bool insert,
+                                  int64_t now_ms);
   absl::Status WriteInspectionChildren(const Inspection& inspection);
   absl::Status CheckFollowUpReferences(const FollowUpEvent& event);
   absl::StatusOr<FollowUpEvent> LoadFollowUpEvent(int64_t id);

@@ -26,7 +26,7 @@ namespace lges {
 // Who makes a write and why; recorded in the change log.
 struct WriteContext {
   std::string actor = "anonymous";  // Caller identity, e.g. from metadata.
-  std::string source;               // Where the data came from, e.g. a file name.
+  std::string source;  // Where the data came from, e.g. a file name.
   // Idempotency: a create with a request_id seen before returns the record
   // the first call created, provided `request_fingerprint` matches.
   std::string request_id;
@@ -49,7 +49,7 @@ struct ProviderFilter {
 };
 
 struct InspectionFilter {
-  std::string provider_code;  // Empty: any.
+  std::string provider_code;   // Empty: any.
   int academic_year_from = 0;  // 0: unbounded.
   int academic_year_to = 0;
   FrameworkVersion framework = FrameworkVersion::kUnspecified;
@@ -82,38 +82,64 @@ class Store {
   virtual ~Store() = default;
 
   virtual absl::StatusOr<Provider> GetProvider(const std::string& code) = 0;
-  virtual absl::StatusOr<Page<Provider>> ListProviders(const ProviderFilter& filter, PageRequest page) = 0;
-  virtual absl::StatusOr<Provider> CreateProvider(const Provider& provider, const WriteContext& ctx) = 0;
+  virtual absl::StatusOr<Page<Provider>> ListProviders(
+      const ProviderFilter& filter, PageRequest page) = 0;
+  virtual absl::StatusOr<Provider> CreateProvider(const Provider& provider,
+                                                  const WriteContext& ctx) = 0;
   // expected_revision 0 skips the concurrency check.
-  virtual absl::StatusOr<Provider> UpdateProvider(const Provider& provider, int64_t expected_revision, const WriteContext& ctx) = 0;
-  virtual absl::StatusOr<int64_t> DeleteProvider(const std::string& code, int64_t expected_revision, const WriteContext& ctx) = 0;
+  virtual absl::StatusOr<Provider> UpdateProvider(const Provider& provider,
+                                                  int64_t expected_revision,
+                                                  const WriteContext& ctx) = 0;
+  virtual absl::StatusOr<int64_t> DeleteProvider(const std::string& code,
+                                                 int64_t expected_revision,
+                                                 const WriteContext& ctx) = 0;
 
   virtual absl::StatusOr<Inspection> GetInspection(const std::string& id) = 0;
-  virtual absl::StatusOr<Page<Inspection>> ListInspections(const InspectionFilter& filter, PageRequest page) = 0;
+  virtual absl::StatusOr<Page<Inspection>> ListInspections(
+      const InspectionFilter& filter, PageRequest page) = 0;
   // `inspection.id` must be set by the caller.
-  virtual absl::StatusOr<Inspection> CreateInspection(const Inspection& inspection, const WriteContext& ctx) = 0;
-  virtual absl::StatusOr<Inspection> UpdateInspection(const Inspection& inspection, int64_t expected_revision, const WriteContext& ctx) = 0;
-  virtual absl::StatusOr<int64_t> DeleteInspection(const std::string& id, int64_t expected_revision, const WriteContext& ctx) = 0;
+  virtual absl::StatusOr<Inspection> CreateInspection(
+      const Inspection& inspection, const WriteContext& ctx) = 0;
+  virtual absl::StatusOr<Inspection> UpdateInspection(
+      const Inspection& inspection, int64_t expected_revision,
+      const WriteContext& ctx) = 0;
+  virtual absl::StatusOr<int64_t> DeleteInspection(const std::string& id,
+                                                   int64_t expected_revision,
+                                                   const WriteContext& ctx) = 0;
   // True if an inspection with this id exists.
   virtual absl::StatusOr<bool> InspectionExists(const std::string& id) = 0;
 
-  virtual absl::StatusOr<FollowUpEvent> GetFollowUpEvent(const std::string& id) = 0;
-  virtual absl::StatusOr<Page<FollowUpEvent>> ListFollowUpEvents(const FollowUpFilter& filter, PageRequest page) = 0;
+  virtual absl::StatusOr<FollowUpEvent> GetFollowUpEvent(
+      const std::string& id) = 0;
+  virtual absl::StatusOr<Page<FollowUpEvent>> ListFollowUpEvents(
+      const FollowUpFilter& filter, PageRequest page) = 0;
   // The store assigns `id`.
-  virtual absl::StatusOr<FollowUpEvent> CreateFollowUpEvent(const FollowUpEvent& event, const WriteContext& ctx) = 0;
-  virtual absl::StatusOr<FollowUpEvent> UpdateFollowUpEvent(const FollowUpEvent& event, int64_t expected_revision, const WriteContext& ctx) = 0;
-  virtual absl::StatusOr<int64_t> DeleteFollowUpEvent(const std::string& id, int64_t expected_revision, const WriteContext& ctx) = 0;
+  virtual absl::StatusOr<FollowUpEvent> CreateFollowUpEvent(
+      const FollowUpEvent& event, const WriteContext& ctx) = 0;
+  virtual absl::StatusOr<FollowUpEvent> UpdateFollowUpEvent(
+      const FollowUpEvent& event, int64_t expected_revision,
+      const WriteContext& ctx) = 0;
+  virtual absl::StatusOr<int64_t> DeleteFollowUpEvent(
+      const std::string& id, int64_t expected_revision,
+      const WriteContext& ctx) = 0;
 
   virtual absl::StatusOr<KeyMessage> GetKeyMessage(const std::string& id) = 0;
-  virtual absl::StatusOr<Page<KeyMessage>> ListKeyMessages(const KeyMessageFilter& filter, PageRequest page) = 0;
-  virtual absl::StatusOr<KeyMessage> CreateKeyMessage(const KeyMessage& message, const WriteContext& ctx) = 0;
-  virtual absl::StatusOr<KeyMessage> UpdateKeyMessage(const KeyMessage& message, int64_t expected_revision, const WriteContext& ctx) = 0;
-  virtual absl::StatusOr<int64_t> DeleteKeyMessage(const std::string& id, int64_t expected_revision, const WriteContext& ctx) = 0;
+  virtual absl::StatusOr<Page<KeyMessage>> ListKeyMessages(
+      const KeyMessageFilter& filter, PageRequest page) = 0;
+  virtual absl::StatusOr<KeyMessage> CreateKeyMessage(
+      const KeyMessage& message, const WriteContext& ctx) = 0;
+  virtual absl::StatusOr<KeyMessage> UpdateKeyMessage(
+      const KeyMessage& message, int64_t expected_revision,
+      const WriteContext& ctx) = 0;
+  virtual absl::StatusOr<int64_t> DeleteKeyMessage(const std::string& id,
+                                                   int64_t expected_revision,
+                                                   const WriteContext& ctx) = 0;
 
   // The number of committed changes so far (0 for a new database).
   virtual absl::StatusOr<int64_t> DatasetVersion() = 0;
   // Changes after `since_version`, oldest first, at most `limit`.
-  virtual absl::StatusOr<std::vector<Change>> ListChanges(int64_t since_version, int limit) = 0;
+  virtual absl::StatusOr<std::vector<Change>> ListChanges(int64_t since_version,
+                                                          int limit) = 0;
 };
 
 }  // namespace lges

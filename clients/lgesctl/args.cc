@@ -31,7 +31,8 @@ Args ParseArgs(int argc, char** argv) {
   return args;
 }
 
-std::vector<std::string> UnknownFlags(const Args& args, const std::set<std::string>& known) {
+std::vector<std::string> UnknownFlags(const Args& args,
+                                      const std::set<std::string>& known) {
   std::vector<std::string> out;
   for (const auto& [name, value] : args.flags) {
     if (!known.count(name)) out.push_back("--" + name);
@@ -48,7 +49,8 @@ std::optional<int> ParseAcademicYear(const std::string& text) {
   const std::string end = text.substr(dash + 1);
   if (!AllDigits(end)) return std::nullopt;
   const int next = (year + 1) % (end.size() == 2 ? 100 : 10000);
-  if ((end.size() != 2 && end.size() != 4) || std::stoi(end) != next) return std::nullopt;
+  if ((end.size() != 2 && end.size() != 4) || std::stoi(end) != next)
+    return std::nullopt;
   return year;
 }
 

@@ -11,11 +11,14 @@
 namespace lges::cli {
 
 struct Args {
-  std::vector<std::string> words;             // e.g. {"inspections", "get", "X"}
-  std::map<std::string, std::string> flags;   // "--year=2022" -> {"year", "2022"}; "--concern" -> {"concern", ""}
+  std::vector<std::string> words;  // e.g. {"inspections", "get", "X"}
+  std::map<std::string, std::string>
+      flags;  // "--year=2022" -> {"year", "2022"}; "--concern" -> {"concern",
+              // ""}
 
   bool Has(const std::string& name) const { return flags.count(name) > 0; }
-  std::string Flag(const std::string& name, const std::string& fallback = "") const {
+  std::string Flag(const std::string& name,
+                   const std::string& fallback = "") const {
     auto it = flags.find(name);
     return it == flags.end() ? fallback : it->second;
   }
@@ -24,7 +27,8 @@ struct Args {
 Args ParseArgs(int argc, char** argv);
 
 // The flags in `args` that are not in `known`, for a usage error.
-std::vector<std::string> UnknownFlags(const Args& args, const std::set<std::string>& known);
+std::vector<std::string> UnknownFlags(const Args& args,
+                                      const std::set<std::string>& known);
 
 // Parses an academic year written "2022-2023", "2022-23" or "2022" into its
 // start year; nullopt if malformed.

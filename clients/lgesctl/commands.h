@@ -31,8 +31,9 @@ int KeyMessages(const Args& args, LgesClient& client, Io io);
 // Calls a List method page by page and merges every page into `all`
 // (repeated fields concatenate); total_size is the server's count.
 template <typename Req, typename Resp>
-grpc::Status ListAll(LgesClient& client, grpc::Status (LgesClient::*method)(const Req&, Resp*), Req req,
-                     Resp* all) {
+grpc::Status ListAll(LgesClient& client,
+                     grpc::Status (LgesClient::*method)(const Req&, Resp*),
+                     Req req, Resp* all) {
   req.set_page_size(500);
   do {
     Resp page;

@@ -14,22 +14,27 @@ size_t DisplayWidth(const std::string& s) {
   return width;
 }
 
-void PrintRow(std::ostream& out, const Row& row, const std::vector<size_t>& widths) {
+void PrintRow(std::ostream& out, const Row& row,
+              const std::vector<size_t>& widths) {
   std::string line;
   for (size_t i = 0; i < row.size(); ++i) {
     line += row[i];
-    if (i + 1 < row.size()) line += std::string(widths[i] - DisplayWidth(row[i]) + 2, ' ');
+    if (i + 1 < row.size())
+      line += std::string(widths[i] - DisplayWidth(row[i]) + 2, ' ');
   }
   out << line << "\n";
 }
 
 }  // namespace
 
-void PrintTable(std::ostream& out, const Row& header, const std::vector<Row>& rows) {
+void PrintTable(std::ostream& out, const Row& header,
+                const std::vector<Row>& rows) {
   std::vector<size_t> widths(header.size(), 0);
-  for (size_t i = 0; i < header.size(); ++i) widths[i] = DisplayWidth(header[i]);
+  for (size_t i = 0; i < header.size(); ++i)
+    widths[i] = DisplayWidth(header[i]);
   for (const Row& row : rows) {
-    for (size_t i = 0; i < row.size() && i < widths.size(); ++i) widths[i] = std::max(widths[i], DisplayWidth(row[i]));
+    for (size_t i = 0; i < row.size() && i < widths.size(); ++i)
+      widths[i] = std::max(widths[i], DisplayWidth(row[i]));
   }
   PrintRow(out, header, widths);
   for (const Row& row : rows) PrintRow(out, row, widths);
@@ -38,75 +43,116 @@ void PrintTable(std::ostream& out, const Row& header, const std::vector<Row>& ro
 std::string DateLabel(const pb::PartialDate& d) {
   char buf[48];
   switch (d.precision()) {
-    case pb::DATE_PRECISION_DAY: std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year(), d.month(), d.day()); break;
-    case pb::DATE_PRECISION_MONTH: std::snprintf(buf, sizeof buf, "%04d-%02d", d.year(), d.month()); break;
+    case pb::DATE_PRECISION_DAY:
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year(), d.month(),
+                    d.day());
+      break;
+    case pb::DATE_PRECISION_MONTH:
+      std::snprintf(buf, sizeof buf, "%04d-%02d", d.year(), d.month());
+      break;
     case pb::DATE_PRECISION_TERM: {
-      const char* term = d.term() == pb::TERM_AUTUMN ? "autumn" : d.term() == pb::TERM_SPRING ? "spring" : "summer";
+      const char* term = d.term() == pb::TERM_AUTUMN   ? "autumn"
+                         : d.term() == pb::TERM_SPRING ? "spring"
+                                                       : "summer";
       std::snprintf(buf, sizeof buf, "%s %04d", term, d.year());
       break;
     }
-    case pb::DATE_PRECISION_YEAR: std::snprintf(buf, sizeof buf, "%04d", d.year()); break;
-    case pb::DATE_PRECISION_ACADEMIC_YEAR: std::snprintf(buf, sizeof buf, "%04d-%04d", d.year(), d.year() + 1); break;
-    default: return "";
+    case pb::DATE_PRECISION_YEAR:
+      std::snprintf(buf, sizeof buf, "%04d", d.year());
+      break;
+    case pb::DATE_PRECISION_ACADEMIC_YEAR:
+      std::snprintf(buf, sizeof buf, "%04d-%04d", d.year(), d.year() + 1);
+      break;
+    default:
+      return "";
   }
   return buf;
 }
 
 std::string KindLabel(pb::ProviderKind kind) {
   switch (kind) {
-    case pb::PROVIDER_KIND_LOCAL_AUTHORITY: return "local authority";
-    case pb::PROVIDER_KIND_SCHOOL_IMPROVEMENT_SERVICE: return "school improvement service";
-    case pb::PROVIDER_KIND_PARTNERSHIP_SERVICE: return "partnership service";
-    default: return "";
+    case pb::PROVIDER_KIND_LOCAL_AUTHORITY:
+      return "local authority";
+    case pb::PROVIDER_KIND_SCHOOL_IMPROVEMENT_SERVICE:
+      return "school improvement service";
+    case pb::PROVIDER_KIND_PARTNERSHIP_SERVICE:
+      return "partnership service";
+    default:
+      return "";
   }
 }
 
 bool ParseProviderKind(const std::string& text, pb::ProviderKind* kind) {
-  if (text == "local-authority") *kind = pb::PROVIDER_KIND_LOCAL_AUTHORITY;
-  else if (text == "school-improvement-service") *kind = pb::PROVIDER_KIND_SCHOOL_IMPROVEMENT_SERVICE;
-  else if (text == "partnership-service") *kind = pb::PROVIDER_KIND_PARTNERSHIP_SERVICE;
-  else return false;
+  if (text == "local-authority")
+    *kind = pb::PROVIDER_KIND_LOCAL_AUTHORITY;
+  else if (text == "school-improvement-service")
+    *kind = pb::PROVIDER_KIND_SCHOOL_IMPROVEMENT_SERVICE;
+  else if (text == "partnership-service")
+    *kind = pb::PROVIDER_KIND_PARTNERSHIP_SERVICE;
+  else
+    return false;
   return true;
 }
 
 std::string FrameworkLabel(pb::FrameworkVersion framework) {
   switch (framework) {
-    case pb::FRAMEWORK_VERSION_2018_THREE_AREAS: return "2018 (three areas)";
-    case pb::FRAMEWORK_VERSION_2024_TWO_AREAS: return "2024 (two areas)";
-    default: return "";
+    case pb::FRAMEWORK_VERSION_2018_THREE_AREAS:
+      return "2018 (three areas)";
+    case pb::FRAMEWORK_VERSION_2024_TWO_AREAS:
+      return "2024 (two areas)";
+    default:
+      return "";
   }
 }
 
 std::string FollowUpKindLabel(pb::FollowUpKind kind) {
   switch (kind) {
-    case pb::FOLLOW_UP_KIND_JUDGED: return "judged causing significant concern";
-    case pb::FOLLOW_UP_KIND_IMPROVEMENT_CONFERENCE: return "improvement conference";
-    case pb::FOLLOW_UP_KIND_PROGRESS_CONFERENCE: return "progress conference";
-    case pb::FOLLOW_UP_KIND_MONITORING_VISIT: return "monitoring visit";
-    case pb::FOLLOW_UP_KIND_REMOVED: return "removed from follow-up";
-    case pb::FOLLOW_UP_KIND_OTHER: return "other";
-    default: return "";
+    case pb::FOLLOW_UP_KIND_JUDGED:
+      return "judged causing significant concern";
+    case pb::FOLLOW_UP_KIND_IMPROVEMENT_CONFERENCE:
+      return "improvement conference";
+    case pb::FOLLOW_UP_KIND_PROGRESS_CONFERENCE:
+      return "progress conference";
+    case pb::FOLLOW_UP_KIND_MONITORING_VISIT:
+      return "monitoring visit";
+    case pb::FOLLOW_UP_KIND_REMOVED:
+      return "removed from follow-up";
+    case pb::FOLLOW_UP_KIND_OTHER:
+      return "other";
+    default:
+      return "";
   }
 }
 
 std::string TextStatusLabel(pb::TextStatus status) {
   switch (status) {
-    case pb::TEXT_STATUS_VERBATIM: return "verbatim";
-    case pb::TEXT_STATUS_QUOTED_BY_SECONDARY_SOURCE: return "quoted by a secondary source";
-    case pb::TEXT_STATUS_AS_LISTED_BY_SECONDARY_SOURCE: return "as listed by a secondary source";
-    case pb::TEXT_STATUS_PARAPHRASE: return "paraphrase";
-    default: return "";
+    case pb::TEXT_STATUS_VERBATIM:
+      return "verbatim";
+    case pb::TEXT_STATUS_QUOTED_BY_SECONDARY_SOURCE:
+      return "quoted by a secondary source";
+    case pb::TEXT_STATUS_AS_LISTED_BY_SECONDARY_SOURCE:
+      return "as listed by a secondary source";
+    case pb::TEXT_STATUS_PARAPHRASE:
+      return "paraphrase";
+    default:
+      return "";
   }
 }
 
 std::string CertaintyLabel(pb::Certainty certainty) {
   switch (certainty) {
-    case pb::CERTAINTY_SOURCED: return "sourced";
-    case pb::CERTAINTY_PARTLY_INFERRED: return "partly inferred";
-    case pb::CERTAINTY_INFERRED: return "inferred";
-    case pb::CERTAINTY_UNCERTAIN: return "uncertain";
-    case pb::CERTAINTY_PLANNED: return "planned";
-    default: return "";
+    case pb::CERTAINTY_SOURCED:
+      return "sourced";
+    case pb::CERTAINTY_PARTLY_INFERRED:
+      return "partly inferred";
+    case pb::CERTAINTY_INFERRED:
+      return "inferred";
+    case pb::CERTAINTY_UNCERTAIN:
+      return "uncertain";
+    case pb::CERTAINTY_PLANNED:
+      return "planned";
+    default:
+      return "";
   }
 }
 

@@ -18,7 +18,8 @@ using Row = std::vector<std::string>;
 
 // Prints `header` and `rows` with columns padded to their widest cell
 // (counting UTF-8 code points, so Welsh names line up).
-void PrintTable(std::ostream& out, const Row& header, const std::vector<Row>& rows);
+void PrintTable(std::ostream& out, const Row& header,
+                const std::vector<Row>& rows);
 
 // "2019-09-10", "2019-10", "autumn 2022", "2019", "2019-2020"; "" if unset.
 std::string DateLabel(const pb::PartialDate& date);

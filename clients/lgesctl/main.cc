@@ -6,7 +6,8 @@
 
 namespace {
 
-constexpr char kUsage[] = R"(usage: lgesctl [--server=HOST:PORT] [--timeout=SECONDS] [--output=table|json] COMMAND
+constexpr char kUsage[] =
+    R"(usage: lgesctl [--server=HOST:PORT] [--timeout=SECONDS] [--output=table|json] COMMAND
 
 commands:
   health                              is the server up and serving?
@@ -25,8 +26,9 @@ The server address comes from --server, else LGES_SERVER, else 127.0.0.1:50051.
 Exit codes: 0 success, 1 request refused or failed, 2 usage error, 3 server unreachable.
 )";
 
-const std::set<std::string> kKnownFlags = {"server", "timeout", "output", "kind", "provider", "year", "from",
-                                           "to", "concern", "id", "request-id", "etag", "help", "actor"};
+const std::set<std::string> kKnownFlags = {
+    "server", "timeout", "output", "kind",       "provider", "year", "from",
+    "to",     "concern", "id",     "request-id", "etag",     "help", "actor"};
 
 }  // namespace
 
@@ -38,15 +40,19 @@ int main(int argc, char** argv) {
     (args.words.empty() && !args.Has("help") ? std::cerr : std::cout) << kUsage;
     return args.Has("help") ? kExitOk : kExitUsage;
   }
-  if (auto unknown = UnknownFlags(args, kKnownFlags); !unknown.empty()) return UsageError("unknown flag " + unknown[0], io);
+  if (auto unknown = UnknownFlags(args, kKnownFlags); !unknown.empty())
+    return UsageError("unknown flag " + unknown[0], io);
   const std::string output = args.Flag("output", "table");
-  if (output != "table" && output != "json") return UsageError("--output must be table or json", io);
+  if (output != "table" && output != "json")
+    return UsageError("--output must be table or json", io);
 
   lges::LgesClient::Options options;
   const char* env_server = std::getenv("LGES_SERVER");
-  options.address = args.Flag("server", env_server && *env_server ? env_server : "127.0.0.1:50051");
+  options.address = args.Flag(
+      "server", env_server && *env_server ? env_server : "127.0.0.1:50051");
   const int timeout = std::atoi(args.Flag("timeout", "10").c_str());
-  if (timeout <= 0) return UsageError("--timeout must be a positive number of seconds", io);
+  if (timeout <= 0)
+    return UsageError("--timeout must be a positive number of seconds", io);
   options.timeout = std::chrono::seconds(timeout);
   options.actor = args.Flag("actor");
   lges::LgesClient client(options);

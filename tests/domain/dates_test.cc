@@ -16,13 +16,19 @@ TEST(PartialDateTest, CoversTheDaysItsPrecisionAllows) {
   const RangeCase cases[] = {
       {"day", PartialDate::Day(2019, 9, 10), "2019-09-10", "2019-09-10"},
       {"month", PartialDate::Month(2021, 10), "2021-10-01", "2021-10-31"},
-      {"leap February", PartialDate::Month(2024, 2), "2024-02-01", "2024-02-29"},
-      {"plain February", PartialDate::Month(2023, 2), "2023-02-01", "2023-02-28"},
-      {"autumn term", PartialDate::InTerm(2022, Term::kAutumn), "2022-09-01", "2022-12-31"},
-      {"spring term", PartialDate::InTerm(2023, Term::kSpring), "2023-01-01", "2023-03-31"},
-      {"summer term", PartialDate::InTerm(2023, Term::kSummer), "2023-04-01", "2023-08-31"},
+      {"leap February", PartialDate::Month(2024, 2), "2024-02-01",
+       "2024-02-29"},
+      {"plain February", PartialDate::Month(2023, 2), "2023-02-01",
+       "2023-02-28"},
+      {"autumn term", PartialDate::InTerm(2022, Term::kAutumn), "2022-09-01",
+       "2022-12-31"},
+      {"spring term", PartialDate::InTerm(2023, Term::kSpring), "2023-01-01",
+       "2023-03-31"},
+      {"summer term", PartialDate::InTerm(2023, Term::kSummer), "2023-04-01",
+       "2023-08-31"},
       {"year", PartialDate::Year(2019), "2019-01-01", "2019-12-31"},
-      {"academic year", PartialDate::InAcademicYear(2021), "2021-09-01", "2022-08-31"},
+      {"academic year", PartialDate::InAcademicYear(2021), "2021-09-01",
+       "2022-08-31"},
   };
   for (const RangeCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -38,12 +44,17 @@ TEST(PartialDateTest, DescribesEveryMalformedDate) {
       {PartialDate::Day(2023, 2, 29), "day is not a real calendar day"},
       {PartialDate::Day(1800, 1, 1), "year must be between 1990 and 2100"},
       {PartialDate::Month(2023, 13), "month must be 1-12"},
-      {PartialDate{DatePrecision::kYear, 2020, 5, 0, Term::kUnspecified}, "month must be 0 for this precision"},
-      {PartialDate{DatePrecision::kMonth, 2020, 5, 3, Term::kUnspecified}, "day must be 0 for this precision"},
-      {PartialDate{DatePrecision::kTerm, 2020, 0, 0, Term::kUnspecified}, "term is required for term precision"},
-      {PartialDate{DatePrecision::kYear, 2020, 0, 0, Term::kAutumn}, "term must be unset for this precision"},
+      {PartialDate{DatePrecision::kYear, 2020, 5, 0, Term::kUnspecified},
+       "month must be 0 for this precision"},
+      {PartialDate{DatePrecision::kMonth, 2020, 5, 3, Term::kUnspecified},
+       "day must be 0 for this precision"},
+      {PartialDate{DatePrecision::kTerm, 2020, 0, 0, Term::kUnspecified},
+       "term is required for term precision"},
+      {PartialDate{DatePrecision::kYear, 2020, 0, 0, Term::kAutumn},
+       "term must be unset for this precision"},
   };
-  for (const auto& [date, expected] : cases) EXPECT_EQ(DescribeInvalid(date), expected);
+  for (const auto& [date, expected] : cases)
+    EXPECT_EQ(DescribeInvalid(date), expected);
 }
 
 TEST(AcademicYearTest, RunsFromSeptemberToAugust) {

@@ -13,7 +13,9 @@ using testing::SampleFollowUpEvent;
 using testing::SampleInspection;
 using testing::SampleKeyMessage;
 
-TEST(ValidateInspectionTest, AcceptsTheSample) { EXPECT_TRUE(ValidateInspection(SampleInspection()).empty()); }
+TEST(ValidateInspectionTest, AcceptsTheSample) {
+  EXPECT_TRUE(ValidateInspection(SampleInspection()).empty());
+}
 
 struct InspectionCase {
   const char* name;
@@ -23,38 +25,77 @@ struct InspectionCase {
 
 TEST(ValidateInspectionTest, NamesTheFieldOfEachProblem) {
   const InspectionCase cases[] = {
-      {"no provider", [](Inspection& in) { in.provider_code.clear(); }, "provider_code"},
-      {"GSS code of no authority", [](Inspection& in) { in.provider_code = "W06000007"; }, "provider_code"},
-      {"no start date", [](Inspection& in) { in.start_date = {}; }, "start_date"},
-      {"impossible start date", [](Inspection& in) { in.start_date = PartialDate::Day(2025, 2, 30); }, "start_date"},
-      {"start date out of range", [](Inspection& in) { in.start_date = PartialDate::Year(2101); }, "start_date"},
-      {"end before start", [](Inspection& in) { in.end_date = PartialDate::Month(2025, 1); }, "end_date"},
-      {"published before start", [](Inspection& in) { in.report_published = PartialDate::Day(2024, 12, 1); }, "report_published"},
-      {"academic year without start date", [](Inspection& in) { in.academic_year = 2022; }, "academic_year"},
-      {"academic year out of range", [](Inspection& in) { in.academic_year = 0; }, "academic_year"},
-      {"no framework", [](Inspection& in) { in.framework = FrameworkVersion::kUnspecified; }, "framework"},
-      {"empty recommendation", [](Inspection& in) { in.recommendations[2].text = "  "; }, "recommendations[2].text"},
+      {"no provider", [](Inspection& in) { in.provider_code.clear(); },
+       "provider_code"},
+      {"GSS code of no authority",
+       [](Inspection& in) { in.provider_code = "W06000007"; }, "provider_code"},
+      {"no start date", [](Inspection& in) { in.start_date = {}; },
+       "start_date"},
+      {"impossible start date",
+       [](Inspection& in) { in.start_date = PartialDate::Day(2025, 2, 30); },
+       "start_date"},
+      {"start date out of range",
+       [](Inspection& in) { in.start_date = PartialDate::Year(2101); },
+       "start_date"},
+      {"end before start",
+       [](Inspection& in) { in.end_date = PartialDate::Month(2025, 1); },
+       "end_date"},
+      {"published before start",
+       [](Inspection& in) {
+         in.report_published = PartialDate::Day(2024, 12, 1);
+       },
+       "report_published"},
+      {"academic year without start date",
+       [](Inspection& in) { in.academic_year = 2022; }, "academic_year"},
+      {"academic year out of range",
+       [](Inspection& in) { in.academic_year = 0; }, "academic_year"},
+      {"no framework",
+       [](Inspection& in) { in.framework = FrameworkVersion::kUnspecified; },
+       "framework"},
+      {"empty recommendation",
+       [](Inspection& in) { in.recommendations[2].text = "  "; },
+       "recommendations[2].text"},
       {"gap in order (R1, R3)",
        [](Inspection& in) {
          in.recommendations.resize(2);
          in.recommendations[1].number = 3;
        },
        "recommendations[1].number"},
-      {"count below listed", [](Inspection& in) { in.recommendation_count = 3; }, "recommendation_count"},
-      {"area of other framework", [](Inspection& in) { in.findings[0].area = "3.5"; }, "findings[0].area"},
-      {"finding without polarity", [](Inspection& in) { in.findings[1].polarity = Polarity::kUnspecified; }, "findings[1].polarity"},
-      {"empty question", [](Inspection& in) { in.local_inspection_questions[1] = ""; }, "local_inspection_questions[1]"},
-      {"source without id", [](Inspection& in) { in.provenance.sources[1].id = ""; }, "provenance.sources[1].id"},
-      {"case study without title", [](Inspection& in) { in.case_studies[0].title = ""; }, "case_studies[0].title"},
-      {"judgement twice", [](Inspection& in) { in.judgements = {{"1", Grade::kGood}, {"1", Grade::kGood}}; }, "judgements[1].area"},
-      {"judgement of a sub-area", [](Inspection& in) { in.judgements = {{"1.1", Grade::kGood}}; }, "judgements[0].area"},
+      {"count below listed",
+       [](Inspection& in) { in.recommendation_count = 3; },
+       "recommendation_count"},
+      {"area of other framework",
+       [](Inspection& in) { in.findings[0].area = "3.5"; }, "findings[0].area"},
+      {"finding without polarity",
+       [](Inspection& in) { in.findings[1].polarity = Polarity::kUnspecified; },
+       "findings[1].polarity"},
+      {"empty question",
+       [](Inspection& in) { in.local_inspection_questions[1] = ""; },
+       "local_inspection_questions[1]"},
+      {"source without id",
+       [](Inspection& in) { in.provenance.sources[1].id = ""; },
+       "provenance.sources[1].id"},
+      {"case study without title",
+       [](Inspection& in) { in.case_studies[0].title = ""; },
+       "case_studies[0].title"},
+      {"judgement twice",
+       [](Inspection& in) {
+         in.judgements = {{"1", Grade::kGood}, {"1", Grade::kGood}};
+       },
+       "judgements[1].area"},
+      {"judgement of a sub-area",
+       [](Inspection& in) {
+         in.judgements = {{"1.1", Grade::kGood}};
+       },
+       "judgements[0].area"},
   };
   for (const InspectionCase& c : cases) {
     SCOPED_TRACE(c.name);
     Inspection in = SampleInspection();
     c.spoil(in);
     const Violations violations = ValidateInspection(in);
-    ASSERT_EQ(violations.size(), 1u) << (violations.empty() ? "" : violations[0].field);
+    ASSERT_EQ(violations.size(), 1u)
+        << (violations.empty() ? "" : violations[0].field);
     EXPECT_EQ(violations[0].field, c.field);
     EXPECT_FALSE(violations[0].description.empty());
   }
@@ -87,7 +128,10 @@ TEST(ValidateProviderTest, ChecksCodesByKindAndMemberships) {
   p.kind = ProviderKind::kSchoolImprovementService;
   p.name_en = "GwE";
   p.name_cy = "GwE";
-  p.memberships = {{"W06000001", PartialDate::Month(2013, 2), PartialDate::Day(2025, 5, 31), {}}};
+  p.memberships = {{"W06000001",
+                    PartialDate::Month(2013, 2),
+                    PartialDate::Day(2025, 5, 31),
+                    {}}};
   EXPECT_TRUE(ValidateProvider(p).empty());
 
   p.code = "GwE!";

@@ -18,7 +18,8 @@ class FollowUpServiceTest : public ServerTest {
   void SetUp() override {
     ServerTest::SetUp();
     pb::CreateInspectionRequest req;
-    *req.mutable_inspection() = testing::ToProto<pb::Inspection>(SampleInspection());
+    *req.mutable_inspection() =
+        testing::ToProto<pb::Inspection>(SampleInspection());
     req.set_inspection_id("POWYS-2025-02");
     pb::Inspection out;
     ASSERT_TRUE(client_->CreateInspection(req, &out).ok());
@@ -26,7 +27,8 @@ class FollowUpServiceTest : public ServerTest {
 
   static pb::CreateFollowUpEventRequest CreateRequest() {
     pb::CreateFollowUpEventRequest req;
-    *req.mutable_follow_up_event() = testing::ToProto<pb::FollowUpEvent>(SampleFollowUpEvent());
+    *req.mutable_follow_up_event() =
+        testing::ToProto<pb::FollowUpEvent>(SampleFollowUpEvent());
     return req;
   }
 };
@@ -52,11 +54,13 @@ TEST_F(FollowUpServiceTest, RecordsTheFollowUpTimeline) {
   ASSERT_TRUE(client_->ListFollowUpEvents(list, &events).ok());
   EXPECT_EQ(events.total_size(), 1);
   list.set_inspection("POWYS-2025-02");
-  EXPECT_EQ(ViolationFields(client_->ListFollowUpEvents(list, &events)), std::vector<std::string>{"inspection"});
+  EXPECT_EQ(ViolationFields(client_->ListFollowUpEvents(list, &events)),
+            std::vector<std::string>{"inspection"});
 
   pb::UpdateFollowUpEventRequest update;
   update.mutable_follow_up_event()->set_name(created.name());
-  update.mutable_follow_up_event()->set_kind(pb::FOLLOW_UP_KIND_PROGRESS_CONFERENCE);
+  update.mutable_follow_up_event()->set_kind(
+      pb::FOLLOW_UP_KIND_PROGRESS_CONFERENCE);
   update.mutable_update_mask()->add_paths("kind");
   pb::FollowUpEvent updated;
   ASSERT_TRUE(client_->UpdateFollowUpEvent(update, &updated).ok());
@@ -66,13 +70,15 @@ TEST_F(FollowUpServiceTest, RecordsTheFollowUpTimeline) {
   pb::DeleteInspectionRequest del_inspection;
   del_inspection.set_name("inspections/POWYS-2025-02");
   pb::DeleteInspectionResponse del_resp;
-  EXPECT_EQ(client_->DeleteInspection(del_inspection, &del_resp).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(client_->DeleteInspection(del_inspection, &del_resp).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
 
   pb::DeleteFollowUpEventRequest del;
   del.set_name(created.name());
   pb::DeleteFollowUpEventResponse resp;
   ASSERT_TRUE(client_->DeleteFollowUpEvent(del, &resp).ok());
-  EXPECT_EQ(client_->GetFollowUpEvent(get, &got).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(client_->GetFollowUpEvent(get, &got).error_code(),
+            grpc::StatusCode::NOT_FOUND);
 }
 
 TEST_F(FollowUpServiceTest, RejectsEventsThatPointNowhere) {
@@ -84,9 +90,13 @@ TEST_F(FollowUpServiceTest, RejectsEventsThatPointNowhere) {
             std::vector<std::string>{"follow_up_event.inspection"});
 
   req = CreateRequest();
-  req.mutable_follow_up_event()->mutable_recommendation_progress(0)->set_recommendation_number(5);
-  EXPECT_EQ(ViolationFields(client_->CreateFollowUpEvent(req, &out)),
-            std::vector<std::string>{"follow_up_event.recommendation_progress[0].recommendation_number"});
+  req.mutable_follow_up_event()
+      ->mutable_recommendation_progress(0)
+      ->set_recommendation_number(5);
+  EXPECT_EQ(
+      ViolationFields(client_->CreateFollowUpEvent(req, &out)),
+      std::vector<std::string>{
+          "follow_up_event.recommendation_progress[0].recommendation_number"});
 
   req = CreateRequest();
   req.mutable_follow_up_event()->set_provider_code("W06000006");
@@ -97,7 +107,8 @@ TEST_F(FollowUpServiceTest, RejectsEventsThatPointNowhere) {
   req.mutable_follow_up_event()->set_kind(static_cast<pb::FollowUpKind>(12));
   req.mutable_follow_up_event()->clear_date();
   EXPECT_EQ(ViolationFields(client_->CreateFollowUpEvent(req, &out)),
-            (std::vector<std::string>{"follow_up_event.kind", "follow_up_event.date"}));
+            (std::vector<std::string>{"follow_up_event.kind",
+                                      "follow_up_event.date"}));
   EXPECT_EQ(std::to_string(store_->DatasetVersion().value()), before);
 }
 
@@ -105,7 +116,8 @@ using KeyMessageServiceTest = ServerTest;
 
 TEST_F(KeyMessageServiceTest, KeepsTheSectorPageMessages) {
   pb::CreateKeyMessageRequest req;
-  *req.mutable_key_message() = testing::ToProto<pb::KeyMessage>(SampleKeyMessage());
+  *req.mutable_key_message() =
+      testing::ToProto<pb::KeyMessage>(SampleKeyMessage());
   pb::KeyMessage created;
   ASSERT_TRUE(client_->CreateKeyMessage(req, &created).ok());
   EXPECT_EQ(created.name(), "keyMessages/1");
@@ -131,8 +143,10 @@ TEST_F(KeyMessageServiceTest, KeepsTheSectorPageMessages) {
   update.mutable_key_message()->set_text("");
   update.mutable_update_mask()->add_paths("text");
   pb::KeyMessage updated;
-  EXPECT_EQ(ViolationFields(client_->UpdateKeyMessage(update, &updated)), std::vector<std::string>{"key_message.text"});
-  update.mutable_key_message()->set_text("Scrutiny needs to improve in a minority of local authorities.");
+  EXPECT_EQ(ViolationFields(client_->UpdateKeyMessage(update, &updated)),
+            std::vector<std::string>{"key_message.text"});
+  update.mutable_key_message()->set_text(
+      "Scrutiny needs to improve in a minority of local authorities.");
   ASSERT_TRUE(client_->UpdateKeyMessage(update, &updated).ok());
   EXPECT_EQ(updated.area(), "Leadership and management");
 
@@ -140,7 +154,8 @@ TEST_F(KeyMessageServiceTest, KeepsTheSectorPageMessages) {
   del.set_name(created.name());
   del.set_etag(created.etag());  // Stale: the message was updated.
   pb::DeleteKeyMessageResponse resp;
-  EXPECT_EQ(client_->DeleteKeyMessage(del, &resp).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(client_->DeleteKeyMessage(del, &resp).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
   del.set_etag(updated.etag());
   ASSERT_TRUE(client_->DeleteKeyMessage(del, &resp).ok());
   EXPECT_EQ(resp.dataset_version(), 3);
@@ -148,12 +163,14 @@ TEST_F(KeyMessageServiceTest, KeepsTheSectorPageMessages) {
 
 TEST_F(KeyMessageServiceTest, RejectsMessagesWithoutPolarity) {
   pb::CreateKeyMessageRequest req;
-  *req.mutable_key_message() = testing::ToProto<pb::KeyMessage>(SampleKeyMessage());
+  *req.mutable_key_message() =
+      testing::ToProto<pb::KeyMessage>(SampleKeyMessage());
   req.mutable_key_message()->set_polarity(pb::POLARITY_UNSPECIFIED);
   req.mutable_key_message()->set_academic_year(1900);
   pb::KeyMessage out;
   EXPECT_EQ(ViolationFields(client_->CreateKeyMessage(req, &out)),
-            (std::vector<std::string>{"key_message.academic_year", "key_message.polarity"}));
+            (std::vector<std::string>{"key_message.academic_year",
+                                      "key_message.polarity"}));
 }
 
 using HealthTest = ServerTest;
@@ -162,9 +179,11 @@ TEST_F(HealthTest, ServesOnceTheDatabaseIsOpen) {
   bool serving = false;
   ASSERT_TRUE(client_->Health("", &serving).ok());
   EXPECT_TRUE(serving);
-  ASSERT_TRUE(client_->Health("estyn.lges.v1.InspectionService", &serving).ok());
+  ASSERT_TRUE(
+      client_->Health("estyn.lges.v1.InspectionService", &serving).ok());
   EXPECT_TRUE(serving);
-  EXPECT_EQ(client_->Health("no.such.Service", &serving).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(client_->Health("no.such.Service", &serving).error_code(),
+            grpc::StatusCode::NOT_FOUND);
 }
 
 }  // namespace

@@ -15,9 +15,11 @@ using testing::ServerTest;
 
 class InspectionServiceTest : public ServerTest {
  protected:
-  static pb::CreateInspectionRequest CreateRequest(const std::string& id = "POWYS-2025-02") {
+  static pb::CreateInspectionRequest CreateRequest(
+      const std::string& id = "POWYS-2025-02") {
     pb::CreateInspectionRequest req;
-    *req.mutable_inspection() = testing::ToProto<pb::Inspection>(SampleInspection(id));
+    *req.mutable_inspection() =
+        testing::ToProto<pb::Inspection>(SampleInspection(id));
     req.set_inspection_id(id);
     return req;
   }
@@ -28,7 +30,8 @@ class InspectionServiceTest : public ServerTest {
     req.set_page_size(500);
     pb::ListInspectionsResponse resp;
     EXPECT_TRUE(client_->ListInspections(req, &resp).ok());
-    return resp.SerializeAsString() + "@" + std::to_string(store_->DatasetVersion().value());
+    return resp.SerializeAsString() + "@" +
+           std::to_string(store_->DatasetVersion().value());
   }
 };
 
@@ -70,38 +73,68 @@ struct BadInspection {
 
 TEST_F(InspectionServiceTest, RejectsEachInvalidFieldAndChangesNothing) {
   pb::Inspection existing;
-  ASSERT_TRUE(client_->CreateInspection(CreateRequest("EXISTING"), &existing).ok());
+  ASSERT_TRUE(
+      client_->CreateInspection(CreateRequest("EXISTING"), &existing).ok());
   const BadInspection cases[] = {
-      {"GSS code of no authority", [](auto& r) { r.mutable_inspection()->set_provider_code("W06000007"); },
+      {"GSS code of no authority",
+       [](auto& r) { r.mutable_inspection()->set_provider_code("W06000007"); },
        {"inspection.provider_code"}},
-      {"provider not stored", [](auto& r) { r.mutable_inspection()->set_provider_code("no-such-service"); },
+      {"provider not stored",
+       [](auto& r) {
+         r.mutable_inspection()->set_provider_code("no-such-service");
+       },
        {"inspection.provider_code"}},
       {"end before start",
-       [](auto& r) { r.mutable_inspection()->mutable_end_date()->set_year(2024); },
+       [](auto& r) {
+         r.mutable_inspection()->mutable_end_date()->set_year(2024);
+       },
        {"inspection.end_date"}},
-      {"empty recommendation text", [](auto& r) { r.mutable_inspection()->mutable_recommendations(0)->set_text(""); },
+      {"empty recommendation text",
+       [](auto& r) {
+         r.mutable_inspection()->mutable_recommendations(0)->set_text("");
+       },
        {"inspection.recommendations[0].text"}},
       {"gap in recommendation order",
-       [](auto& r) { r.mutable_inspection()->mutable_recommendations(1)->set_number(7); },
+       [](auto& r) {
+         r.mutable_inspection()->mutable_recommendations(1)->set_number(7);
+       },
        {"inspection.recommendations[1].number"}},
-      {"unknown framework", [](auto& r) { r.mutable_inspection()->set_framework(static_cast<pb::FrameworkVersion>(9)); },
+      {"unknown framework",
+       [](auto& r) {
+         r.mutable_inspection()->set_framework(
+             static_cast<pb::FrameworkVersion>(9));
+       },
        {"inspection.framework"}},
       {"unknown text status",
-       [](auto& r) { r.mutable_inspection()->mutable_recommendations(2)->set_text_status(static_cast<pb::TextStatus>(77)); },
+       [](auto& r) {
+         r.mutable_inspection()->mutable_recommendations(2)->set_text_status(
+             static_cast<pb::TextStatus>(77));
+       },
        {"inspection.recommendations[2].text_status"}},
-      {"date out of range", [](auto& r) { r.mutable_inspection()->mutable_start_date()->set_year(1066); },
+      {"date out of range",
+       [](auto& r) {
+         r.mutable_inspection()->mutable_start_date()->set_year(1066);
+       },
        {"inspection.start_date"}},
-      {"no such day", [](auto& r) {
+      {"no such day",
+       [](auto& r) {
          auto* d = r.mutable_inspection()->mutable_report_published();
          d->set_month(2);
          d->set_day(30);
-       }, {"inspection.report_published"}},
-      {"bad inspection id", [](auto& r) { r.set_inspection_id("9 lives"); }, {"inspection_id"}},
-      {"request id too long", [](auto& r) { r.set_request_id(std::string(101, 'x')); }, {"request_id"}},
-      {"several at once", [](auto& r) {
+       },
+       {"inspection.report_published"}},
+      {"bad inspection id",
+       [](auto& r) { r.set_inspection_id("9 lives"); },
+       {"inspection_id"}},
+      {"request id too long",
+       [](auto& r) { r.set_request_id(std::string(101, 'x')); },
+       {"request_id"}},
+      {"several at once",
+       [](auto& r) {
          r.mutable_inspection()->set_academic_year(2019);
          r.mutable_inspection()->mutable_findings(0)->set_area("9.9");
-       }, {"inspection.academic_year", "inspection.findings[0].area"}},
+       },
+       {"inspection.academic_year", "inspection.findings[0].area"}},
   };
   const std::string before = Snapshot();
   for (const BadInspection& c : cases) {
@@ -114,7 +147,9 @@ TEST_F(InspectionServiceTest, RejectsEachInvalidFieldAndChangesNothing) {
     EXPECT_EQ(ViolationFields(s), c.fields);
   }
   pb::Inspection out;
-  EXPECT_EQ(client_->CreateInspection(CreateRequest("EXISTING"), &out).error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(
+      client_->CreateInspection(CreateRequest("EXISTING"), &out).error_code(),
+      grpc::StatusCode::ALREADY_EXISTS);
   EXPECT_EQ(Snapshot(), before);
 }
 
@@ -131,8 +166,10 @@ TEST_F(InspectionServiceTest, RetriesWithTheSameRequestIdCreateOnce) {
   ASSERT_TRUE(client_->ListInspections(list, &all).ok());
   EXPECT_EQ(all.total_size(), 1);
 
-  req.mutable_inspection()->set_causing_significant_concern(false);  // Same id, different request.
-  EXPECT_EQ(client_->CreateInspection(req, &retry).error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  req.mutable_inspection()->set_causing_significant_concern(
+      false);  // Same id, different request.
+  EXPECT_EQ(client_->CreateInspection(req, &retry).error_code(),
+            grpc::StatusCode::ALREADY_EXISTS);
 }
 
 TEST_F(InspectionServiceTest, UpdatesOnlyMaskedFieldsAndChecksTheEtag) {
@@ -142,7 +179,8 @@ TEST_F(InspectionServiceTest, UpdatesOnlyMaskedFieldsAndChecksTheEtag) {
   *update.mutable_inspection() = created;
   update.mutable_inspection()->mutable_recommendations()->RemoveLast();
   update.mutable_inspection()->set_recommendation_count(3);
-  update.mutable_inspection()->set_causing_significant_concern(false);  // Not in the mask: ignored.
+  update.mutable_inspection()->set_causing_significant_concern(
+      false);  // Not in the mask: ignored.
   update.mutable_update_mask()->add_paths("recommendations");
   update.mutable_update_mask()->add_paths("recommendation_count");
   pb::Inspection updated;
@@ -151,13 +189,15 @@ TEST_F(InspectionServiceTest, UpdatesOnlyMaskedFieldsAndChecksTheEtag) {
   EXPECT_TRUE(updated.causing_significant_concern());
   EXPECT_EQ(updated.etag(), "r2");
 
-  grpc::Status stale = client_->UpdateInspection(update, &updated);  // Still carries etag r1.
+  grpc::Status stale =
+      client_->UpdateInspection(update, &updated);  // Still carries etag r1.
   EXPECT_EQ(stale.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
 
   update.mutable_inspection()->set_etag("r2");
   update.mutable_update_mask()->Clear();
   update.mutable_update_mask()->add_paths("provider_code");
-  EXPECT_EQ(ViolationFields(client_->UpdateInspection(update, &updated)), std::vector<std::string>{"update_mask"});
+  EXPECT_EQ(ViolationFields(client_->UpdateInspection(update, &updated)),
+            std::vector<std::string>{"update_mask"});
 
   pb::UpdateInspectionRequest invalid;
   invalid.mutable_inspection()->set_name("inspections/POWYS-2025-02");
@@ -177,7 +217,8 @@ TEST_F(InspectionServiceTest, ListsWithFiltersAndDeletes) {
   in->set_causing_significant_concern(false);
   in->set_framework(pb::FRAMEWORK_VERSION_2018_THREE_AREAS);
   in->clear_findings();
-  *in->mutable_start_date() = testing::ToProto<pb::PartialDate>(PartialDate::Month(2019, 10));
+  *in->mutable_start_date() =
+      testing::ToProto<pb::PartialDate>(PartialDate::Month(2019, 10));
   in->clear_end_date();
   in->clear_report_published();
   ASSERT_TRUE(client_->CreateInspection(older, &out).ok());
@@ -195,23 +236,28 @@ TEST_F(InspectionServiceTest, ListsWithFiltersAndDeletes) {
   req.Clear();
   req.set_academic_year_from(2024);
   req.set_academic_year_to(2020);
-  EXPECT_EQ(ViolationFields(client_->ListInspections(req, &resp)), std::vector<std::string>{"academic_year_to"});
+  EXPECT_EQ(ViolationFields(client_->ListInspections(req, &resp)),
+            std::vector<std::string>{"academic_year_to"});
 
   pb::DeleteInspectionRequest del;
   del.set_name("inspections/B-2019");
   del.set_etag("r7");
   pb::DeleteInspectionResponse deleted;
-  EXPECT_EQ(client_->DeleteInspection(del, &deleted).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(client_->DeleteInspection(del, &deleted).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
   del.set_etag("r1");
   ASSERT_TRUE(client_->DeleteInspection(del, &deleted).ok());
-  EXPECT_EQ(client_->DeleteInspection(del, &deleted).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(client_->DeleteInspection(del, &deleted).error_code(),
+            grpc::StatusCode::NOT_FOUND);
 }
 
 TEST_F(InspectionServiceTest, RefusesOversizedMessages) {
   pb::CreateInspectionRequest req = CreateRequest();
-  req.mutable_inspection()->mutable_provenance()->set_note(std::string(2 * 1024 * 1024, 'x'));
+  req.mutable_inspection()->mutable_provenance()->set_note(
+      std::string(2 * 1024 * 1024, 'x'));
   pb::Inspection out;
-  EXPECT_EQ(client_->CreateInspection(req, &out).error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_EQ(client_->CreateInspection(req, &out).error_code(),
+            grpc::StatusCode::RESOURCE_EXHAUSTED);
   EXPECT_EQ(store_->DatasetVersion().value(), 0);
 }
 

@@ -63,7 +63,8 @@ TEST_F(ProviderServiceTest, GetsAnAuthorityWithBothNames) {
   EXPECT_EQ(p.etag(), "r1");
 
   req.set_name("providers/W06000007");
-  EXPECT_EQ(client_->GetProvider(req, &p).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(client_->GetProvider(req, &p).error_code(),
+            grpc::StatusCode::NOT_FOUND);
   req.set_name("W06000001");
   grpc::Status bad = client_->GetProvider(req, &p);
   EXPECT_EQ(bad.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
@@ -75,7 +76,8 @@ TEST_F(ProviderServiceTest, CreatesUpdatesAndDeletesAConsortium) {
   ASSERT_TRUE(Create(Consortium(), &created).ok());
   EXPECT_EQ(created.name(), "providers/eas");
   EXPECT_EQ(created.memberships(0).valid_from().earliest(), "2012-01-01");
-  EXPECT_EQ(Create(Consortium(), &created).error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(Create(Consortium(), &created).error_code(),
+            grpc::StatusCode::ALREADY_EXISTS);
 
   pb::UpdateProviderRequest update;
   update.mutable_provider()->set_name("providers/eas");
@@ -85,12 +87,14 @@ TEST_F(ProviderServiceTest, CreatesUpdatesAndDeletesAConsortium) {
   pb::Provider updated;
   ASSERT_TRUE(client_->UpdateProvider(update, &updated).ok());
   EXPECT_EQ(updated.name_en(), "EAS");
-  EXPECT_EQ(updated.name_cy(), "Gwasanaeth Cyflawni Addysg");  // Not in the mask.
+  EXPECT_EQ(updated.name_cy(),
+            "Gwasanaeth Cyflawni Addysg");  // Not in the mask.
   EXPECT_EQ(updated.memberships_size(), 1);
   EXPECT_EQ(updated.etag(), "r2");
 
   // The first etag is stale now.
-  EXPECT_EQ(client_->UpdateProvider(update, &updated).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(client_->UpdateProvider(update, &updated).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
 
   pb::DeleteProviderRequest del;
   del.set_name("providers/eas");
@@ -99,7 +103,8 @@ TEST_F(ProviderServiceTest, CreatesUpdatesAndDeletesAConsortium) {
   EXPECT_EQ(deleted.dataset_version(), 3);
   pb::GetProviderRequest get;
   get.set_name("providers/eas");
-  EXPECT_EQ(client_->GetProvider(get, &updated).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(client_->GetProvider(get, &updated).error_code(),
+            grpc::StatusCode::NOT_FOUND);
 }
 
 TEST_F(ProviderServiceTest, RejectsInvalidProvidersWithFieldViolations) {
@@ -118,19 +123,23 @@ TEST_F(ProviderServiceTest, RejectsInvalidProvidersWithFieldViolations) {
   bad.mutable_memberships(0)->set_authority_code("W06000017");
   bad.set_kind(static_cast<pb::ProviderKind>(42));
   s = Create(bad, &out);
-  EXPECT_EQ(ViolationFields(s), (std::vector<std::string>{"provider.kind", "provider.name_cy",
-                                                          "provider.memberships[0].authority_code"}));
+  EXPECT_EQ(ViolationFields(s), (std::vector<std::string>{
+                                    "provider.kind", "provider.name_cy",
+                                    "provider.memberships[0].authority_code"}));
   bad.set_kind(pb::PROVIDER_KIND_SCHOOL_IMPROVEMENT_SERVICE);
   s = Create(bad, &out);
-  EXPECT_EQ(ViolationFields(s),
-            (std::vector<std::string>{"provider.code", "provider.name_cy", "provider.memberships[0].authority_code"}));
+  EXPECT_EQ(ViolationFields(s), (std::vector<std::string>{
+                                    "provider.code", "provider.name_cy",
+                                    "provider.memberships[0].authority_code"}));
 }
 
-TEST_F(ProviderServiceTest, AuthoritiesCannotBeDeletedAndImmutableFieldsCannotBeUpdated) {
+TEST_F(ProviderServiceTest,
+       AuthoritiesCannotBeDeletedAndImmutableFieldsCannotBeUpdated) {
   pb::DeleteProviderRequest del;
   del.set_name("providers/W06000023");
   pb::DeleteProviderResponse resp;
-  EXPECT_EQ(client_->DeleteProvider(del, &resp).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(client_->DeleteProvider(del, &resp).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
 
   pb::UpdateProviderRequest update;
   update.mutable_provider()->set_name("providers/W06000023");
@@ -140,30 +149,36 @@ TEST_F(ProviderServiceTest, AuthoritiesCannotBeDeletedAndImmutableFieldsCannotBe
   pb::Provider out;
   grpc::Status s = client_->UpdateProvider(update, &out);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(ViolationFields(s), (std::vector<std::string>{"update_mask", "update_mask"}));
+  EXPECT_EQ(ViolationFields(s),
+            (std::vector<std::string>{"update_mask", "update_mask"}));
 
   update.mutable_provider()->set_etag("not-an-etag");
   update.clear_update_mask();
-  EXPECT_EQ(ViolationFields(client_->UpdateProvider(update, &out)), std::vector<std::string>{"provider.etag"});
+  EXPECT_EQ(ViolationFields(client_->UpdateProvider(update, &out)),
+            std::vector<std::string>{"provider.etag"});
 }
 
 TEST_F(ProviderServiceTest, RejectsBadPagingRequests) {
   pb::ListProvidersRequest req;
   pb::ListProvidersResponse resp;
   req.set_page_size(-1);
-  EXPECT_EQ(ViolationFields(client_->ListProviders(req, &resp)), std::vector<std::string>{"page_size"});
+  EXPECT_EQ(ViolationFields(client_->ListProviders(req, &resp)),
+            std::vector<std::string>{"page_size"});
   req.set_page_size(5000);  // Capped, not refused.
   ASSERT_TRUE(client_->ListProviders(req, &resp).ok());
   EXPECT_EQ(resp.providers_size(), 22);
   req.set_page_size(5);
   req.set_page_token("garbage");
-  EXPECT_EQ(ViolationFields(client_->ListProviders(req, &resp)), std::vector<std::string>{"page_token"});
+  EXPECT_EQ(ViolationFields(client_->ListProviders(req, &resp)),
+            std::vector<std::string>{"page_token"});
 
   req.clear_page_token();
   ASSERT_TRUE(client_->ListProviders(req, &resp).ok());
   req.set_page_token(resp.next_page_token());
-  req.set_kind(pb::PROVIDER_KIND_PARTNERSHIP_SERVICE);  // Token from another filter.
-  EXPECT_EQ(ViolationFields(client_->ListProviders(req, &resp)), std::vector<std::string>{"page_token"});
+  req.set_kind(
+      pb::PROVIDER_KIND_PARTNERSHIP_SERVICE);  // Token from another filter.
+  EXPECT_EQ(ViolationFields(client_->ListProviders(req, &resp)),
+            std::vector<std::string>{"page_token"});
 }
 
 }  // namespace

@@ -26,7 +26,9 @@ class SqliteStoreTest : public ::testing::Test {
   }
 
   int64_t Version() { return store_->DatasetVersion().value(); }
-  int InspectionCount() { return store_->ListInspections({}, {0, 100}).value().total; }
+  int InspectionCount() {
+    return store_->ListInspections({}, {0, 100}).value().total;
+  }
 
   testing::TempDir dir_;
   WriteContext ctx_;
@@ -63,9 +65,14 @@ TEST_F(SqliteStoreTest, RoundTripsAProviderWithMemberships) {
   gwe.kind = ProviderKind::kSchoolImprovementService;
   gwe.name_en = "GwE";
   gwe.name_cy = "GwE";
-  gwe.corporate_name = "School Effectiveness and Improvement Service for North Wales";
-  gwe.memberships = {{"W06000001", PartialDate::Month(2013, 2), PartialDate::Day(2025, 5, 31),
-                      {{{"ANGLESEY_GWE_END", ""}}, Certainty::kUncertain, "1 April or 31 May 2025"}},
+  gwe.corporate_name =
+      "School Effectiveness and Improvement Service for North Wales";
+  gwe.memberships = {{"W06000001",
+                      PartialDate::Month(2013, 2),
+                      PartialDate::Day(2025, 5, 31),
+                      {{{"ANGLESEY_GWE_END", ""}},
+                       Certainty::kUncertain,
+                       "1 April or 31 May 2025"}},
                      {"W06000006", PartialDate::Month(2013, 2), {}, {}}};
   gwe.provenance = testing::SampleProvenance();
   ASSERT_TRUE(store_->CreateProvider(gwe, ctx_).ok());
@@ -75,7 +82,8 @@ TEST_F(SqliteStoreTest, RoundTripsAProviderWithMemberships) {
   EXPECT_EQ(got->provenance, gwe.provenance);
   EXPECT_EQ(got->corporate_name, gwe.corporate_name);
   EXPECT_EQ(got->meta.revision, 1);
-  EXPECT_EQ(store_->CreateProvider(gwe, ctx_).status().code(), absl::StatusCode::kAlreadyExists);
+  EXPECT_EQ(store_->CreateProvider(gwe, ctx_).status().code(),
+            absl::StatusCode::kAlreadyExists);
 }
 
 TEST_F(SqliteStoreTest, RoundTripsAnInspectionWithEveryField) {
@@ -96,12 +104,16 @@ TEST_F(SqliteStoreTest, RoundTripsFollowUpEventsAndKeyMessages) {
   ASSERT_TRUE(store_->CreateInspection(SampleInspection(), ctx_).ok());
   auto event = store_->CreateFollowUpEvent(SampleFollowUpEvent(), ctx_);
   ASSERT_TRUE(event.ok()) << event.status();
-  testing::ExpectSameEvent(store_->GetFollowUpEvent(event->id).value(), SampleFollowUpEvent());
+  testing::ExpectSameEvent(store_->GetFollowUpEvent(event->id).value(),
+                           SampleFollowUpEvent());
   auto message = store_->CreateKeyMessage(SampleKeyMessage(), ctx_);
   ASSERT_TRUE(message.ok());
-  testing::ExpectSameMessage(store_->GetKeyMessage(message->id).value(), SampleKeyMessage());
-  EXPECT_EQ(store_->GetFollowUpEvent("999").status().code(), absl::StatusCode::kNotFound);
-  EXPECT_EQ(store_->GetKeyMessage("not-a-number").status().code(), absl::StatusCode::kNotFound);
+  testing::ExpectSameMessage(store_->GetKeyMessage(message->id).value(),
+                             SampleKeyMessage());
+  EXPECT_EQ(store_->GetFollowUpEvent("999").status().code(),
+            absl::StatusCode::kNotFound);
+  EXPECT_EQ(store_->GetKeyMessage("not-a-number").status().code(),
+            absl::StatusCode::kNotFound);
 }
 
 TEST_F(SqliteStoreTest, AFailedMultiRowWriteLeavesNothingBehind) {
@@ -110,7 +122,8 @@ TEST_F(SqliteStoreTest, AFailedMultiRowWriteLeavesNothingBehind) {
   Inspection in = SampleInspection();
   in.recommendations.back().text = "";
   EXPECT_FALSE(store_->CreateInspection(in, ctx_).ok());
-  EXPECT_EQ(store_->GetInspection(in.id).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(store_->GetInspection(in.id).status().code(),
+            absl::StatusCode::kNotFound);
   EXPECT_EQ(InspectionCount(), 0);
   EXPECT_EQ(Version(), 0);
 
@@ -136,8 +149,10 @@ TEST_F(SqliteStoreTest, RejectsStaleRevisionsAndKeepsTheRecord) {
 
   Inspection stale = SampleInspection();
   stale.causing_significant_concern = false;
-  EXPECT_EQ(store_->UpdateInspection(stale, 1, ctx_).status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_EQ(store_->DeleteInspection(stale.id, 1, ctx_).status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(store_->UpdateInspection(stale, 1, ctx_).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(store_->DeleteInspection(stale.id, 1, ctx_).status().code(),
+            absl::StatusCode::kFailedPrecondition);
   Inspection stored = store_->GetInspection(stale.id).value();
   EXPECT_TRUE(stored.causing_significant_concern);
   EXPECT_EQ(stored.recommendations.size(), 3u);
@@ -159,7 +174,8 @@ TEST_F(SqliteStoreTest, PagesAcrossPageBoundariesInDateOrder) {
     EXPECT_EQ(page->items.size(), offset < 6 ? 3u : 1u);
     for (const Inspection& in : page->items) seen.push_back(in.id);
   }
-  EXPECT_EQ(seen, (std::vector<std::string>{"I-1", "I-2", "I-3", "I-4", "I-5", "I-6", "I-7"}));
+  EXPECT_EQ(seen, (std::vector<std::string>{"I-1", "I-2", "I-3", "I-4", "I-5",
+                                            "I-6", "I-7"}));
   EXPECT_EQ(store_->ListInspections({"W06000006"}, {0, 10}).value().total, 0);
   InspectionFilter concern;
   concern.causing_significant_concern_only = true;
@@ -174,26 +190,34 @@ TEST_F(SqliteStoreTest, ARepeatedRequestIdCreatesOnce) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(store_->ListKeyMessages({}, {0, 10}).value().total, 1);
   ctx.request_fingerprint = "fp-b";
-  EXPECT_EQ(store_->CreateKeyMessage(SampleKeyMessage(), ctx).status().code(), absl::StatusCode::kAlreadyExists);
+  EXPECT_EQ(store_->CreateKeyMessage(SampleKeyMessage(), ctx).status().code(),
+            absl::StatusCode::kAlreadyExists);
 }
 
 TEST_F(SqliteStoreTest, RefusesDeletesThatWouldOrphanRecords) {
   ASSERT_TRUE(store_->CreateInspection(SampleInspection(), ctx_).ok());
   ASSERT_TRUE(store_->CreateFollowUpEvent(SampleFollowUpEvent(), ctx_).ok());
-  EXPECT_EQ(store_->DeleteInspection("POWYS-2025-02", 0, ctx_).status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_EQ(store_->DeleteProvider("W06000023", 0, ctx_).status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_EQ(store_->DeleteProvider("nobody", 0, ctx_).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(store_->DeleteInspection("POWYS-2025-02", 0, ctx_).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(store_->DeleteProvider("W06000023", 0, ctx_).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(store_->DeleteProvider("nobody", 0, ctx_).status().code(),
+            absl::StatusCode::kNotFound);
 }
 
-TEST_F(SqliteStoreTest, FollowUpProgressMustNameRecommendationsOfTheInspection) {
+TEST_F(SqliteStoreTest,
+       FollowUpProgressMustNameRecommendationsOfTheInspection) {
   ASSERT_TRUE(store_->CreateInspection(SampleInspection(), ctx_).ok());
   FollowUpEvent e = SampleFollowUpEvent();
   e.recommendation_progress.push_back({9, Progress::kLimited, false});
   auto result = store_->CreateFollowUpEvent(e, ctx_);
   ASSERT_EQ(result.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(ViolationsOf(result.status())[0].field, "recommendation_progress[2].recommendation_number");
+  EXPECT_EQ(ViolationsOf(result.status())[0].field,
+            "recommendation_progress[2].recommendation_number");
   e = SampleFollowUpEvent("NO-SUCH-INSPECTION");
-  EXPECT_EQ(ViolationsOf(store_->CreateFollowUpEvent(e, ctx_).status())[0].field, "inspection");
+  EXPECT_EQ(
+      ViolationsOf(store_->CreateFollowUpEvent(e, ctx_).status())[0].field,
+      "inspection");
 }
 
 TEST_F(SqliteStoreTest, ReopeningTheFileKeepsEveryRecordAndTheChangeLog) {
@@ -204,7 +228,8 @@ TEST_F(SqliteStoreTest, ReopeningTheFileKeepsEveryRecordAndTheChangeLog) {
   ASSERT_TRUE(store_->CreateKeyMessage(SampleKeyMessage(), ctx_).ok());
   store_.reset();
   store_ = Open();
-  testing::ExpectSameInspection(store_->GetInspection("POWYS-2025-02").value(), SampleInspection());
+  testing::ExpectSameInspection(store_->GetInspection("POWYS-2025-02").value(),
+                                SampleInspection());
   EXPECT_EQ(store_->ListFollowUpEvents({}, {0, 10}).value().total, 1);
   EXPECT_EQ(store_->ListKeyMessages({2022}, {0, 10}).value().total, 1);
   auto changes = store_->ListChanges(1, 10);

@@ -23,7 +23,8 @@ class ServerTest : public ::testing::Test {
     auto store = SqliteStore::Open(dir_.File("lges.db"));
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = std::move(*store);
-    server_ = std::make_unique<LgesServer>(*store_, ServerOptions{"127.0.0.1:0", 1024 * 1024});
+    server_ = std::make_unique<LgesServer>(
+        *store_, ServerOptions{"127.0.0.1:0", 1024 * 1024});
     auto port = server_->Start();
     ASSERT_TRUE(port.ok()) << port.status();
     LgesClient::Options options;
@@ -48,7 +49,8 @@ class ServerTest : public ::testing::Test {
   // The field paths of the BadRequest violations in `status`.
   static std::vector<std::string> ViolationFields(const grpc::Status& status) {
     std::vector<std::string> fields;
-    for (const FieldViolationInfo& v : FieldViolationsOf(status)) fields.push_back(v.field);
+    for (const FieldViolationInfo& v : FieldViolationsOf(status))
+      fields.push_back(v.field);
     return fields;
   }
 
