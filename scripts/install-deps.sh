@@ -11,7 +11,7 @@ packages=(
   libgtest-dev libgmock-dev
   golang-github-gogo-googleapis-dev
   python3-grpcio python3-protobuf python3-grpc-tools grpc-proto
-  prometheus
+  prometheus nlohmann-json3-dev
 )
 
 missing=()
