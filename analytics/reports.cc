@@ -1,0 +1,150 @@
+#include "analytics/reports.h"
+
+#include <algorithm>
+
+#include "analytics/profile.h"
+#include "analytics/wording.h"
+
+namespace lges::analytics {
+namespace {
+
+std::string Label(int year) { return AcademicYear{year}.Label(); }
+
+std::vector<KeyMessage> KeyMessagesOf(const Dataset& data, int year) {
+  std::vector<KeyMessage> out;
+  for (const KeyMessage& m : data.key_messages) {
+    if (m.academic_year == year) out.push_back(m);
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const KeyMessage& a, const KeyMessage& b) {
+                     if (a.area != b.area) return a.area < b.area;
+                     if (a.polarity != b.polarity)
+                       return a.polarity < b.polarity;
+                     return a.position < b.position;
+                   });
+  return out;
+}
+
+void AddYearWarnings(Notes& notes, const YearStats& s) {
+  if (s.inspections == 0) return;
+  const std::string year = Label(s.academic_year);
+  if (s.inspections_with_gaps > 0) {
+    notes.warnings.push_back(
+        "In " + year + ", " + std::to_string(s.inspections_with_gaps) + " of " +
+        std::to_string(s.inspections) +
+        " inspections have recommendations missing from the record (" +
+        std::to_string(s.recommendations_listed) +
+        " known); theme counts are lower bounds.");
+  }
+  if (s.paraphrased > 0) {
+    notes.warnings.push_back(
+        "In " + year + ", " + std::to_string(s.paraphrased) +
+        " recommendations are known only as paraphrases by secondary sources.");
+  }
+  if (s.unclassified > 0) {
+    notes.warnings.push_back(
+        "In " + year + ", " + std::to_string(s.unclassified) +
+        " recommendations match no theme and are not counted.");
+  }
+}
+
+}  // namespace
+
+std::pair<std::string, std::string> ProviderNouns(
+    const Dataset& data, const std::set<std::string>& codes) {
+  for (const Provider& p : data.providers) {
+    if (codes.count(p.code) && p.kind != ProviderKind::kLocalAuthority)
+      return {"provider", "providers"};
+  }
+  return {"local authority", "local authorities"};
+}
+
+Notes NotesFor(const std::vector<YearStats>& years, int framework_change_year) {
+  Notes notes;
+  if (years.empty()) return notes;
+  for (const YearStats& s : years) {
+    if (s.inspections != 0) continue;
+    notes.footnotes.push_back(
+        s.academic_year == 2020
+            ? "No inspections took place in 2020-2021 (the COVID-19 pandemic); "
+              "the year is shown as having no "
+              "inspections, not as zero."
+            : "No inspections are recorded for " + Label(s.academic_year) +
+                  "; it is shown as such, not as zero.");
+  }
+  if (years.front().academic_year < framework_change_year &&
+      years.back().academic_year >= framework_change_year) {
+    notes.footnotes.push_back("Break in series: from " +
+                              Label(framework_change_year) +
+                              " inspections follow the 2024 framework (two "
+                              "inspection areas) instead of three; "
+                              "both are mapped to one theme vocabulary, but "
+                              "the evidence behind the themes changed.");
+  }
+  for (const YearStats& s : years) AddYearWarnings(notes, s);
+  return notes;
+}
+
+SectorSummary BuildSectorSummary(const Dataset& data,
+                                 const Vocabulary& vocabulary,
+                                 const YearStats& stats,
+                                 const std::vector<Episode>& episodes,
+                                 int framework_change_year) {
+  SectorSummary out;
+  out.academic_year = stats.academic_year;
+  out.inspections = stats.inspections;
+  out.welsh_medium = stats.welsh_medium;
+  out.english_medium = stats.english_medium;
+  out.case_studies = stats.case_studies;
+  out.providers_inspected = static_cast<int>(stats.providers.size());
+  out.follow_up = FollowUpForYear(episodes, stats.academic_year);
+  out.themes = ThemeLines(data, vocabulary, stats);
+  out.key_messages = KeyMessagesOf(data, stats.academic_year);
+  out.notes = NotesFor({stats}, framework_change_year);
+  return out;
+}
+
+ThemeTrends BuildThemeTrends(const Vocabulary& vocabulary,
+                             const std::vector<YearStats>& years,
+                             int framework_change_year) {
+  ThemeTrends out;
+  if (years.empty()) return out;
+  out.from = years.front().academic_year;
+  out.to = years.back().academic_year;
+  for (const YearStats& s : years) {
+    if (s.inspections == 0)
+      out.years_without_inspections.push_back(s.academic_year);
+  }
+  for (const Theme& theme : vocabulary.themes) {
+    ThemeTrend trend{theme.id};
+    for (const YearStats& s : years) {
+      TrendPoint p{s.academic_year, s.inspections > 0};
+      p.providers_inspected = static_cast<int>(s.providers.size());
+      auto it = s.providers_by_theme.find(theme.id);
+      p.providers_with_theme = it == s.providers_by_theme.end()
+                                   ? 0
+                                   : static_cast<int>(it->second.size());
+      if (p.inspected)
+        p.proportion =
+            static_cast<double>(p.providers_with_theme) / p.providers_inspected;
+      if (p.inspected && !trend.points.empty() &&
+          trend.points.back().inspected) {
+        p.change_points =
+            100.0 * (p.proportion - trend.points.back().proportion);
+      }
+      if (p.providers_with_theme > 0) {
+        if (!trend.first_seen) trend.first_seen = s.academic_year;
+        trend.last_seen = s.academic_year;
+      }
+      auto recs = s.recommendations_by_theme.find(theme.id);
+      if (recs != s.recommendations_by_theme.end())
+        trend.recommendations += recs->second;
+      trend.points.push_back(p);
+    }
+    out.themes.push_back(std::move(trend));
+  }
+  out.notes = NotesFor(years, framework_change_year);
+  return out;
+}
+
+}  // namespace lges::analytics
