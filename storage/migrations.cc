@@ -141,6 +141,29 @@ CREATE TABLE key_messages (
 CREATE INDEX key_messages_by_year ON key_messages(academic_year);
 )sql";
 
+// Theme overrides: the one in force per recommendation, and an audit trail
+// that outlives the inspection it was about.
+constexpr char kSchemaV2[] = R"sql(
+CREATE TABLE theme_overrides (
+  inspection_id TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
+  recommendation_number INTEGER NOT NULL,
+  theme_id TEXT NOT NULL,
+  previous_theme_id TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  time_ms INTEGER NOT NULL,
+  PRIMARY KEY (inspection_id, recommendation_number));
+
+CREATE TABLE theme_override_history (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  inspection_id TEXT NOT NULL,
+  recommendation_number INTEGER NOT NULL,
+  theme_id TEXT NOT NULL,
+  previous_theme_id TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  time_ms INTEGER NOT NULL);
+CREATE INDEX theme_override_history_by_inspection ON theme_override_history(inspection_id);
+)sql";
+
 // The 22 authorities exist from the first start. They are schema, not data:
 // they do not count as changes to the dataset.
 absl::Status SeedAuthorities(sql::Db& db) {
@@ -167,6 +190,7 @@ const std::vector<Step>& Steps() {
         if (absl::Status s = db.Exec(kSchemaV1); !s.ok()) return s;
         return SeedAuthorities(db);
       },
+      [](sql::Db& db) { return db.Exec(kSchemaV2); },
   };
   return steps;
 }

@@ -1,5 +1,7 @@
 // SqliteStore: inspections with their questions, findings, judgements,
 // recommendations and case studies.
+#include <map>
+
 #include "storage/codec.h"
 #include "storage/sqlite_common.h"
 #include "storage/sqlite_store.h"
@@ -44,57 +46,54 @@ constexpr const char* kChildTables[] = {"inspection_questions", "findings",
 
 }  // namespace
 
-absl::Status SqliteStore::LoadInspectionChildren(Inspection& in) {
-  LGES_ASSIGN_OR_RETURN(
-      sql::Query q, db_->Prepare("SELECT text FROM inspection_questions WHERE "
-                                 "inspection_id = ? ORDER BY position"));
-  q.Bind(1, in.id);
+absl::Status SqliteStore::LoadInspectionChildren(std::map<std::string, Inspection*>& targets, const std::string& only) {
+  // Each query reads the rows of one inspection (`only`), or of all of them.
+  auto each_row = [&](const std::string& sql, auto&& add) -> absl::Status {
+    LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare(sql));
+    q.Bind(1, only);
+    while (true) {
+      LGES_ASSIGN_OR_RETURN(bool row, q.Step());
+      if (!row) return absl::OkStatus();
+      auto it = targets.find(q.Text(0));
+      if (it != targets.end()) add(*it->second, q);
+    }
+  };
+  constexpr char kWhere[] = " WHERE (?1 = '' OR inspection_id = ?1) ORDER BY inspection_id, ";
+  LGES_RETURN_IF_ERROR(each_row(std::string("SELECT inspection_id, text FROM inspection_questions") + kWhere + "position",
+                                [](Inspection& in, const sql::Query& q) {
+                                  in.local_inspection_questions.push_back(q.Text(1));
+                                }));
+  LGES_RETURN_IF_ERROR(each_row(std::string("SELECT inspection_id, area, polarity, text FROM findings") + kWhere + "position",
+                                [](Inspection& in, const sql::Query& q) {
+                                  in.findings.push_back({q.Text(1), static_cast<Polarity>(q.Int(2)), q.Text(3)});
+                                }));
+  LGES_RETURN_IF_ERROR(each_row(std::string("SELECT inspection_id, area, grade FROM judgements") + kWhere + "position",
+                                [](Inspection& in, const sql::Query& q) {
+                                  in.judgements.push_back({q.Text(1), static_cast<Grade>(q.Int(2))});
+                                }));
+  LGES_RETURN_IF_ERROR(each_row(
+      std::string("SELECT inspection_id, number, text, text_status, provenance FROM recommendations") + kWhere + "number",
+      [](Inspection& in, const sql::Query& q) {
+        in.recommendations.push_back({static_cast<int>(q.Int(1)), q.Text(2), static_cast<TextStatus>(q.Int(3)),
+                                      codec::DecodeProvenance(q.Text(4))});
+      }));
+  return each_row(std::string("SELECT inspection_id, title, summary, url FROM case_studies") + kWhere + "position",
+                  [](Inspection& in, const sql::Query& q) {
+                    in.case_studies.push_back({q.Text(1), q.Text(2), q.Text(3)});
+                  });
+}
+
+absl::Status SqliteStore::ReadInspections(Dataset& out) {
+  LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare(std::string("SELECT ") + kInspectionColumns +
+                                                   " FROM inspections ORDER BY start_earliest, id"));
   while (true) {
     LGES_ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) break;
-    in.local_inspection_questions.push_back(q.Text(0));
+    out.inspections.push_back(InspectionFromRow(q));
   }
-  LGES_ASSIGN_OR_RETURN(
-      sql::Query f, db_->Prepare("SELECT area, polarity, text FROM findings "
-                                 "WHERE inspection_id = ? ORDER BY position"));
-  f.Bind(1, in.id);
-  while (true) {
-    LGES_ASSIGN_OR_RETURN(bool row, f.Step());
-    if (!row) break;
-    in.findings.push_back(
-        {f.Text(0), static_cast<Polarity>(f.Int(1)), f.Text(2)});
-  }
-  LGES_ASSIGN_OR_RETURN(sql::Query j,
-                        db_->Prepare("SELECT area, grade FROM judgements WHERE "
-                                     "inspection_id = ? ORDER BY position"));
-  j.Bind(1, in.id);
-  while (true) {
-    LGES_ASSIGN_OR_RETURN(bool row, j.Step());
-    if (!row) break;
-    in.judgements.push_back({j.Text(0), static_cast<Grade>(j.Int(1))});
-  }
-  LGES_ASSIGN_OR_RETURN(
-      sql::Query r,
-      db_->Prepare("SELECT number, text, text_status, provenance FROM "
-                   "recommendations WHERE inspection_id = ? ORDER BY number"));
-  r.Bind(1, in.id);
-  while (true) {
-    LGES_ASSIGN_OR_RETURN(bool row, r.Step());
-    if (!row) break;
-    in.recommendations.push_back({static_cast<int>(r.Int(0)), r.Text(1),
-                                  static_cast<TextStatus>(r.Int(2)),
-                                  codec::DecodeProvenance(r.Text(3))});
-  }
-  LGES_ASSIGN_OR_RETURN(
-      sql::Query c, db_->Prepare("SELECT title, summary, url FROM case_studies "
-                                 "WHERE inspection_id = ? ORDER BY position"));
-  c.Bind(1, in.id);
-  while (true) {
-    LGES_ASSIGN_OR_RETURN(bool row, c.Step());
-    if (!row) break;
-    in.case_studies.push_back({c.Text(0), c.Text(1), c.Text(2)});
-  }
-  return absl::OkStatus();
+  std::map<std::string, Inspection*> targets;
+  for (Inspection& in : out.inspections) targets[in.id] = &in;
+  return LoadInspectionChildren(targets, "");
 }
 
 absl::StatusOr<Inspection> SqliteStore::LoadInspection(const std::string& id) {
@@ -105,7 +104,8 @@ absl::StatusOr<Inspection> SqliteStore::LoadInspection(const std::string& id) {
   LGES_ASSIGN_OR_RETURN(bool row, q.Step());
   if (!row) return internal::NotFound(ResourceOf(id));
   Inspection in = InspectionFromRow(q);
-  LGES_RETURN_IF_ERROR(LoadInspectionChildren(in));
+  std::map<std::string, Inspection*> targets = {{id, &in}};
+  LGES_RETURN_IF_ERROR(LoadInspectionChildren(targets, id));
   return in;
 }
 
@@ -257,8 +257,10 @@ absl::StatusOr<Page<Inspection>> SqliteStore::ListInspections(
     if (!row) break;
     out.items.push_back(InspectionFromRow(q));
   }
-  for (Inspection& in : out.items)
-    LGES_RETURN_IF_ERROR(LoadInspectionChildren(in));
+  for (Inspection& in : out.items) {
+    std::map<std::string, Inspection*> targets = {{in.id, &in}};
+    LGES_RETURN_IF_ERROR(LoadInspectionChildren(targets, in.id));
+  }
   return out;
 }
 

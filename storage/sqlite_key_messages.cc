@@ -50,6 +50,16 @@ absl::StatusOr<KeyMessage> SqliteStore::LoadKeyMessage(int64_t id) {
   return MessageFromRow(q);
 }
 
+absl::Status SqliteStore::ReadKeyMessages(Dataset& out) {
+  LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare(std::string("SELECT ") + kMessageColumns +
+                                                   " FROM key_messages ORDER BY academic_year, area, polarity, position, id"));
+  while (true) {
+    LGES_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) return absl::OkStatus();
+    out.key_messages.push_back(MessageFromRow(q));
+  }
+}
+
 absl::StatusOr<KeyMessage> SqliteStore::GetKeyMessage(const std::string& id) {
   std::lock_guard<std::mutex> lock(mu_);
   std::optional<int64_t> numeric = internal::ParseNumericId(id);

@@ -1,4 +1,6 @@
 // SqliteStore: providers and their memberships.
+#include <map>
+
 #include "domain/authorities.h"
 #include "storage/codec.h"
 #include "storage/sqlite_common.h"
@@ -27,6 +29,12 @@ Provider ProviderFromRow(const sql::Query& q) {
 }
 
 std::string ResourceOf(const std::string& code) { return "providers/" + code; }
+
+// Columns authority_code, valid_from, valid_to, provenance from `first`.
+Membership MembershipFromRow(const sql::Query& q, int first) {
+  return {q.Text(first), codec::DecodeDate(q.Text(first + 1)), codec::DecodeDate(q.Text(first + 2)),
+          codec::DecodeProvenance(q.Text(first + 3))};
+}
 
 }  // namespace
 
@@ -72,6 +80,27 @@ absl::Status SqliteStore::WriteMemberships(const Provider& p) {
         .BindOptional(5, codec::EncodeDate(m.valid_to));
     q.Bind(6, codec::EncodeProvenance(m.provenance));
     LGES_RETURN_IF_ERROR(q.Run());
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SqliteStore::ReadProviders(Dataset& out) {
+  LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare(std::string("SELECT ") + kProviderColumns +
+                                                   " FROM providers ORDER BY code"));
+  std::map<std::string, size_t> index;
+  while (true) {
+    LGES_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (!row) break;
+    out.providers.push_back(ProviderFromRow(q));
+    index[out.providers.back().code] = out.providers.size() - 1;
+  }
+  LGES_ASSIGN_OR_RETURN(sql::Query m, db_->Prepare(
+      "SELECT provider_code, authority_code, valid_from, valid_to, provenance FROM memberships"
+      " ORDER BY provider_code, position"));
+  while (true) {
+    LGES_ASSIGN_OR_RETURN(bool row, m.Step());
+    if (!row) break;
+    out.providers[index.at(m.Text(0))].memberships.push_back(MembershipFromRow(m, 1));
   }
   return absl::OkStatus();
 }

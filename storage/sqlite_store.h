@@ -3,6 +3,7 @@
 // mutex; WAL journaling; foreign keys on; every write one immediate
 // transaction; statements prepared once and cached.
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -70,6 +71,12 @@ class SqliteStore final : public Store {
                                            int64_t expected_revision,
                                            const WriteContext& ctx) override;
 
+  absl::StatusOr<ThemeOverride> SetThemeOverride(const std::string& inspection_id, int number,
+                                                 const std::string& theme_id, const WriteContext& ctx) override;
+  absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrides() override;
+  absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrideHistory(const std::string& inspection_id) override;
+  absl::StatusOr<Dataset> ReadAll() override;
+
   absl::StatusOr<int64_t> DatasetVersion() override;
   absl::StatusOr<std::vector<Change>> ListChanges(int64_t since_version,
                                                   int limit) override;
@@ -98,7 +105,9 @@ class SqliteStore final : public Store {
   absl::StatusOr<Provider> LoadProvider(const std::string& code);
   absl::Status WriteMemberships(const Provider& provider);
   absl::StatusOr<Inspection> LoadInspection(const std::string& id);
-  absl::Status LoadInspectionChildren(Inspection& inspection);
+  // Appends child rows to the inspections in `targets` (by id), reading only
+  // those of `only` unless it is empty.
+  absl::Status LoadInspectionChildren(std::map<std::string, Inspection*>& targets, const std::string& only);
   absl::Status WriteInspectionRow(const Inspection& inspection, bool insert,
                                   int64_t now_ms);
   absl::Status WriteInspectionChildren(const Inspection& inspection);
@@ -106,6 +115,12 @@ class SqliteStore final : public Store {
   absl::StatusOr<FollowUpEvent> LoadFollowUpEvent(int64_t id);
   absl::Status WriteProgress(int64_t id, const FollowUpEvent& event);
   absl::StatusOr<KeyMessage> LoadKeyMessage(int64_t id);
+  absl::StatusOr<std::vector<ThemeOverride>> QueryOverrides(const std::string& sql, const std::string& bind);
+  // Bulk readers for ReadAll: every row of a kind in one query.
+  absl::Status ReadProviders(Dataset& out);
+  absl::Status ReadInspections(Dataset& out);
+  absl::Status ReadEvents(Dataset& out);
+  absl::Status ReadKeyMessages(Dataset& out);
 
   std::mutex mu_;
   std::unique_ptr<sql::Db> db_;  // GUARDED_BY(mu_)

@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "domain/records.h"
+#include "domain/dataset.h"
 
 namespace lges {
 
@@ -134,6 +134,22 @@ class Store {
   virtual absl::StatusOr<int64_t> DeleteKeyMessage(const std::string& id,
                                                    int64_t expected_revision,
                                                    const WriteContext& ctx) = 0;
+
+  // Sets the primary theme of recommendation `number` of an inspection; an
+  // empty `theme_id` clears the override. Every call is audited (who, when,
+  // previous value). NOT_FOUND if the inspection does not exist;
+  // INVALID_ARGUMENT (field "recommendation_number") if it has no such
+  // recommendation. Theme ids are checked by the caller.
+  virtual absl::StatusOr<ThemeOverride> SetThemeOverride(const std::string& inspection_id, int number,
+                                                         const std::string& theme_id, const WriteContext& ctx) = 0;
+  // Overrides in force, by inspection and number.
+  virtual absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrides() = 0;
+  // Every override ever set or cleared for `inspection_id` ("" for all),
+  // oldest first.
+  virtual absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrideHistory(const std::string& inspection_id) = 0;
+
+  // Every record, read in one transaction so that they match `version`.
+  virtual absl::StatusOr<Dataset> ReadAll() = 0;
 
   // The number of committed changes so far (0 for a new database).
   virtual absl::StatusOr<int64_t> DatasetVersion() = 0;

@@ -244,3 +244,67 @@ TEST_F(SqliteStoreTest, ReopeningTheFileKeepsEveryRecordAndTheChangeLog) {
 
 }  // namespace
 }  // namespace lges
+
+namespace lges {
+namespace {
+
+TEST_F(SqliteStoreTest, ThemeOverridesAreAuditedAndCanBeCleared) {
+  ASSERT_TRUE(store_->CreateInspection(SampleInspection(), ctx_).ok());
+  WriteContext alice{"alice"}, bob{"bob"};
+  auto first = store_->SetThemeOverride("POWYS-2025-02", 2, "scrutiny", alice);
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_EQ(first->previous_theme_id, "");
+  auto second = store_->SetThemeOverride("POWYS-2025-02", 2, "strategic_leadership", bob);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->previous_theme_id, "scrutiny");
+  auto current = store_->ListThemeOverrides().value();
+  ASSERT_EQ(current.size(), 1u);
+  EXPECT_EQ(current[0].theme_id, "strategic_leadership");
+  EXPECT_EQ(current[0].actor, "bob");
+
+  ASSERT_TRUE(store_->SetThemeOverride("POWYS-2025-02", 2, "", alice).ok());  // Clear it.
+  EXPECT_TRUE(store_->ListThemeOverrides().value().empty());
+  auto history = store_->ListThemeOverrideHistory("POWYS-2025-02").value();
+  ASSERT_EQ(history.size(), 3u);
+  EXPECT_EQ(history[2].theme_id, "");
+  EXPECT_EQ(history[2].previous_theme_id, "strategic_leadership");
+  EXPECT_EQ(Version(), 4);
+
+  auto missing = store_->SetThemeOverride("POWYS-2025-02", 9, "scrutiny", alice);
+  EXPECT_EQ(ViolationsOf(missing.status())[0].field, "recommendation_number");
+  EXPECT_EQ(store_->SetThemeOverride("NOPE", 1, "scrutiny", alice).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(Version(), 4);  // Refused calls change nothing.
+}
+
+TEST_F(SqliteStoreTest, ReadAllReturnsEveryRecordAtOneVersion) {
+  ASSERT_TRUE(store_->CreateInspection(SampleInspection("B"), ctx_).ok());
+  ASSERT_TRUE(store_->CreateInspection(SampleInspection("A"), ctx_).ok());
+  ASSERT_TRUE(store_->CreateFollowUpEvent(SampleFollowUpEvent("A"), ctx_).ok());
+  ASSERT_TRUE(store_->CreateKeyMessage(SampleKeyMessage(), ctx_).ok());
+  ASSERT_TRUE(store_->SetThemeOverride("A", 1, "safeguarding", ctx_).ok());
+  Provider gwe;
+  gwe.code = "gwe";
+  gwe.kind = ProviderKind::kSchoolImprovementService;
+  gwe.name_en = gwe.name_cy = "GwE";
+  gwe.memberships = {{"W06000001", PartialDate::Year(2013), {}, {}}};
+  ASSERT_TRUE(store_->CreateProvider(gwe, ctx_).ok());
+
+  auto all = store_->ReadAll();
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_EQ(all->version, 6);
+  EXPECT_GT(all->as_of_ms, 0);
+  EXPECT_EQ(all->providers.size(), 23u);
+  ASSERT_EQ(all->inspections.size(), 2u);
+  for (const Inspection& in : all->inspections) testing::ExpectSameInspection(in, SampleInspection(in.id));
+  ASSERT_EQ(all->follow_up_events.size(), 1u);
+  testing::ExpectSameEvent(all->follow_up_events[0], SampleFollowUpEvent("A"));
+  EXPECT_EQ(all->key_messages.size(), 1u);
+  ASSERT_EQ(all->overrides.size(), 1u);
+  EXPECT_EQ(all->overrides[0].theme_id, "safeguarding");
+  for (const Provider& p : all->providers) {
+    if (p.code == "gwe") EXPECT_EQ(p.memberships, gwe.memberships);
+  }
+}
+
+}  // namespace
+}  // namespace lges

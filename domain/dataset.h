@@ -1,0 +1,35 @@
+#pragma once
+// Every stored record at one dataset version: what storage reads in one
+// transaction and what analytics computes from. Plain values.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "domain/records.h"
+
+namespace lges {
+
+// A person's choice of primary theme for one stored recommendation. It wins
+// over the classifier everywhere.
+struct ThemeOverride {
+  std::string inspection_id;
+  int recommendation_number = 0;
+  std::string theme_id;  // Empty in history entries that cleared an override.
+  std::string actor;
+  int64_t time_ms = 0;
+  std::string previous_theme_id;  // The override in force before; empty if none.
+  friend bool operator==(const ThemeOverride&, const ThemeOverride&) = default;
+};
+
+struct Dataset {
+  int64_t version = 0;   // Dataset version the records were read at.
+  int64_t as_of_ms = 0;  // Time of the last committed change (Unix ms); 0 if none.
+  std::vector<Provider> providers;
+  std::vector<Inspection> inspections;
+  std::vector<FollowUpEvent> follow_up_events;
+  std::vector<KeyMessage> key_messages;
+  std::vector<ThemeOverride> overrides;
+};
+
+}  // namespace lges
