@@ -12,7 +12,7 @@
 #include "service/config.h"
 #include "service/log.h"
 #include "service/server.h"
-#include "storage/sqlite_store.h"
+#include "service/backend.h"
 
 namespace {
 
@@ -49,13 +49,14 @@ std::shared_ptr<prometheus::Registry> MetricsRegistry() {
 int Run(const lges::ServerConfig& config) {
   const sigset_t signals = BlockShutdownSignals();
   EnsureParentDirectory(config.db_path);
-  auto store = lges::SqliteStore::Open(config.db_path);
-  if (!store.ok()) {
-    lges::log::Error("cannot open database: " +
-                     std::string(store.status().message()));
+  auto backend = lges::OpenBackend(config.db_path);
+  if (!backend.ok()) {
+    lges::log::Error("cannot open database: " + std::string(backend.status().message()));
     return 1;
   }
-  lges::log::Info("database " + config.db_path + " open and migrated");
+  lges::log::Info("database " + config.db_path + " open and migrated; analytics snapshot at dataset version " +
+                  std::to_string(backend->snapshots->Current()->version()) + " built in " +
+                  std::to_string(backend->snapshots->last_rebuild_us() / 1000) + " ms");
 
   prometheus::Exposer exposer(config.metrics_listen);
   const std::shared_ptr<prometheus::Registry> registry =
@@ -63,7 +64,7 @@ int Run(const lges::ServerConfig& config) {
   exposer.RegisterCollectable(registry);
   lges::log::Info("metrics on http://" + config.metrics_listen + "/metrics");
 
-  lges::LgesServer server(**store, {config.listen});
+  lges::LgesServer server(*backend->store, *backend->snapshots, {config.listen});
   absl::StatusOr<int> port = server.Start();
   if (!port.ok()) {
     lges::log::Error(std::string(port.status().message()));

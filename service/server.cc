@@ -13,12 +13,12 @@ namespace {
 // Names the health service answers for, besides "".
 constexpr const char* kServiceNames[] = {
     "estyn.lges.v1.ProviderService", "estyn.lges.v1.InspectionService",
-    "estyn.lges.v1.FollowUpService", "estyn.lges.v1.KeyMessageService"};
+    "estyn.lges.v1.FollowUpService", "estyn.lges.v1.KeyMessageService", "estyn.lges.v1.AnalyticsService"};
 
 }  // namespace
 
-LgesServer::LgesServer(Store& store, ServerOptions options)
-    : store_(store), options_(std::move(options)) {}
+LgesServer::LgesServer(Store& store, SnapshotSource& snapshots, ServerOptions options)
+    : store_(store), snapshots_(snapshots), options_(std::move(options)) {}
 
 LgesServer::~LgesServer() {
   if (server_) Shutdown(std::chrono::milliseconds(0));
@@ -31,6 +31,7 @@ absl::StatusOr<int> LgesServer::Start() {
   services_.push_back(MakeInspectionService(store_));
   services_.push_back(MakeFollowUpService(store_));
   services_.push_back(MakeKeyMessageService(store_));
+  services_.push_back(MakeAnalyticsService(store_, snapshots_));
 
   grpc::ServerBuilder builder;
   int port = 0;

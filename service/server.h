@@ -21,6 +21,8 @@ class Service;
 
 namespace lges {
 
+class SnapshotSource;
+
 struct ServerOptions {
   std::string listen =
       "127.0.0.1:50051";  // HOST:PORT; port 0 picks a free one.
@@ -29,8 +31,8 @@ struct ServerOptions {
 
 class LgesServer {
  public:
-  // `store` must outlive the server.
-  LgesServer(Store& store, ServerOptions options);
+  // `store` and `snapshots` must outlive the server.
+  LgesServer(Store& store, SnapshotSource& snapshots, ServerOptions options);
   ~LgesServer();
   LgesServer(const LgesServer&) = delete;
   LgesServer& operator=(const LgesServer&) = delete;
@@ -47,6 +49,7 @@ class LgesServer {
   void SetServing(bool serving);
 
   Store& store_;
+  SnapshotSource& snapshots_;
   ServerOptions options_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
   std::unique_ptr<grpc::Server> server_;

@@ -9,7 +9,7 @@
 #include "clients/lges_client.h"
 #include "service/convert.h"
 #include "service/server.h"
-#include "storage/sqlite_store.h"
+#include "service/backend.h"
 #include "tests/testing/temp_dir.h"
 
 namespace lges::testing {
@@ -20,11 +20,13 @@ class ServerTest : public ::testing::Test {
   void TearDown() override { StopServer(); }
 
   void StartServer() {
-    auto store = SqliteStore::Open(dir_.File("lges.db"));
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = std::move(*store);
-    server_ = std::make_unique<LgesServer>(
-        *store_, ServerOptions{"127.0.0.1:0", 1024 * 1024});
+    auto backend = OpenBackend(dir_.File("lges.db"), [] {
+      return std::chrono::system_clock::time_point(std::chrono::seconds(kTodaySeconds));
+    });
+    ASSERT_TRUE(backend.ok()) << backend.status();
+    backend_ = std::move(*backend);
+    store_ = backend_.store.get();
+    server_ = std::make_unique<LgesServer>(*store_, *backend_.snapshots, ServerOptions{"127.0.0.1:0", 1024 * 1024});
     auto port = server_->Start();
     ASSERT_TRUE(port.ok()) << port.status();
     LgesClient::Options options;
@@ -38,7 +40,8 @@ class ServerTest : public ::testing::Test {
     client_.reset();
     if (server_) server_->Shutdown(std::chrono::milliseconds(0));
     server_.reset();
-    store_.reset();
+    store_ = nullptr;
+    backend_ = {};
   }
 
   void RestartServer() {
@@ -54,8 +57,12 @@ class ServerTest : public ::testing::Test {
     return fields;
   }
 
+  // "Today" for analytics in service tests: 2026-11-22 00:00 UTC.
+  static constexpr int64_t kTodaySeconds = 1795305600;
+
   TempDir dir_;
-  std::unique_ptr<SqliteStore> store_;
+  Backend backend_;
+  Store* store_ = nullptr;  // The store services write through.
   std::unique_ptr<LgesServer> server_;
   std::unique_ptr<LgesClient> client_;
 };

@@ -1,0 +1,29 @@
+#pragma once
+// The storage and analytics a server runs on: the SQLite store, the current
+// analytics snapshot, and the Store that services write through (which
+// rebuilds the snapshot after every committed write). Built in one place so
+// that lges-server and the tests wire it the same way.
+
+#include <memory>
+#include <string>
+
+#include "analytics/classifier.h"
+#include "service/snapshot_source.h"
+#include "storage/notifying_store.h"
+#include "storage/sqlite_store.h"
+
+namespace lges {
+
+struct Backend {
+  std::unique_ptr<SqliteStore> sqlite;
+  std::unique_ptr<analytics::Classifier> classifier;
+  std::unique_ptr<SnapshotSource> snapshots;
+  std::unique_ptr<NotifyingStore> store;  // What services use.
+};
+
+// Opens (creating and migrating) the database at `path` and builds the first
+// snapshot. `clock` gives "today" for analytics.
+absl::StatusOr<Backend> OpenBackend(const std::string& path,
+                                    SnapshotSource::Clock clock = std::chrono::system_clock::now);
+
+}  // namespace lges

@@ -1,0 +1,193 @@
+// Analytics results to protos.
+#include "service/convert_analytics.h"
+
+#include <google/protobuf/util/time_util.h>
+
+#include "service/convert.h"
+
+namespace lges::convert {
+namespace {
+
+using google::protobuf::util::TimeUtil;
+
+std::string LabelOf(const analytics::Snapshot& s, const std::string& theme_id) {
+  const analytics::Theme* theme = s.vocabulary().Find(theme_id);
+  return theme ? theme->label_en : theme_id;
+}
+
+void LineToProto(const analytics::Snapshot& s, const analytics::ThemeLine& line, pb::ThemeLine* out) {
+  out->set_theme_id(line.theme_id);
+  out->set_label_en(LabelOf(s, line.theme_id));
+  out->set_providers(line.providers);
+  out->set_recommendations(line.recommendations);
+  out->set_sentence(line.sentence);
+}
+
+void MilestoneToProto(const analytics::Milestone& m, pb::Milestone* out) {
+  out->set_kind(static_cast<pb::MilestoneKind>(static_cast<int>(m.kind) + 1));
+  out->set_planned_from(FormatIso(m.planned_from));
+  out->set_planned_to(FormatIso(m.planned_to));
+  if (m.happened) ToProto(*m.happened, out->mutable_happened());
+  out->set_state(static_cast<pb::MilestoneState>(static_cast<int>(m.state) + 1));
+}
+
+}  // namespace
+
+void ToProto(const analytics::Snapshot& snapshot, const analytics::Notes& notes, pb::AnalyticsMeta* out) {
+  out->set_dataset_version(snapshot.version());
+  *out->mutable_as_of() = TimeUtil::MillisecondsToTimestamp(snapshot.as_of_ms());
+  out->set_vocabulary_version(snapshot.vocabulary().version);
+  for (const std::string& f : notes.footnotes) out->add_footnotes(f);
+  for (const std::string& w : notes.warnings) out->add_warnings(w);
+}
+
+void ToProto(const analytics::Theme& theme, pb::Theme* out) {
+  out->set_id(theme.id);
+  out->set_label_en(theme.label_en);
+  out->set_label_cy(theme.label_cy);
+  out->set_description(theme.description);
+  out->set_recommendation_phrase(theme.recommendation_phrase);
+  for (const std::string& a : theme.aspects_2018) out->add_aspects_2018(a);
+  for (const std::string& a : theme.aspects_2024) out->add_aspects_2024(a);
+  for (const analytics::ThemeRule& r : theme.rules) {
+    pb::ThemeRule* rule = out->add_rules();
+    rule->set_phrase(r.phrase);
+    rule->set_kind(static_cast<pb::CueKind>(r.kind));
+  }
+}
+
+void ToProto(const analytics::Classification& c, int vocabulary_version, pb::ClassifyRecommendationResponse* out) {
+  out->set_primary_theme(c.primary_theme);
+  for (const std::string& t : c.tags) out->add_tags(t);
+  for (const analytics::Evidence& e : c.evidence) {
+    pb::Evidence* ev = out->add_evidence();
+    ev->set_theme_id(e.theme_id);
+    ev->set_phrase(e.phrase);
+    ev->set_matched(e.matched);
+    ev->set_kind(static_cast<pb::CueKind>(e.kind));
+    ev->set_in_head(e.in_head);
+  }
+  out->set_vocabulary_version(vocabulary_version);
+}
+
+void ToProto(const ThemeOverride& o, pb::ThemeOverride* out) {
+  out->set_inspection("inspections/" + o.inspection_id);
+  out->set_recommendation_number(o.recommendation_number);
+  out->set_theme_id(o.theme_id);
+  out->set_previous_theme_id(o.previous_theme_id);
+  out->set_actor(o.actor);
+  *out->mutable_time() = TimeUtil::MillisecondsToTimestamp(o.time_ms);
+}
+
+void ToProto(const analytics::FollowUpYear& y, pb::FollowUpYear* out) {
+  out->set_academic_year(y.academic_year);
+  for (const std::string& c : y.at_start) out->add_at_start(c);
+  for (const std::string& c : y.entered) out->add_entered(c);
+  for (const std::string& c : y.removed) out->add_removed(c);
+  for (const std::string& c : y.at_end) out->add_at_end(c);
+}
+
+void ToProto(const analytics::Episode& e, pb::FollowUpEpisode* out) {
+  out->set_provider_code(e.provider_code);
+  if (!e.inspection_id.empty()) out->set_inspection("inspections/" + e.inspection_id);
+  ToProto(e.entered, out->mutable_entered());
+  if (e.removed) ToProto(*e.removed, out->mutable_removed());
+  out->set_ongoing(!e.removed);
+  out->set_days(e.days);
+  for (const analytics::Milestone& m : e.milestones) MilestoneToProto(m, out->add_milestones());
+  for (const analytics::ProgressRow& p : e.progress) {
+    pb::ProgressRow* row = out->add_progress();
+    ToProto(p.visit, row->mutable_visit());
+    row->set_recommendation_number(p.recommendation_number);
+    row->set_recommendation_text(p.recommendation_text);
+    row->set_progress(static_cast<pb::Progress>(p.progress));
+    row->set_addressed(p.addressed);
+  }
+}
+
+void ToProto(const analytics::Snapshot& s, const analytics::SectorSummary& summary, pb::SectorSummary* out) {
+  out->set_academic_year(summary.academic_year);
+  out->set_academic_year_label(AcademicYear{summary.academic_year}.Label());
+  out->set_core_inspections(summary.inspections);
+  out->set_welsh_medium(summary.welsh_medium);
+  out->set_english_medium(summary.english_medium);
+  out->set_case_studies(summary.case_studies);
+  out->set_providers_inspected(summary.providers_inspected);
+  ToProto(summary.follow_up, out->mutable_follow_up());
+  for (const analytics::ThemeLine& line : summary.themes) LineToProto(s, line, out->add_themes());
+  for (const KeyMessage& m : summary.key_messages) ToProto(m, out->add_key_messages());
+  ToProto(s, summary.notes, out->mutable_meta());
+}
+
+void ToProto(const analytics::Snapshot& s, const analytics::ThemeTrends& trends, pb::ThemeTrends* out) {
+  out->set_from_academic_year(trends.from);
+  out->set_to_academic_year(trends.to);
+  for (int y : trends.years_without_inspections) out->add_years_without_inspections(y);
+  for (const analytics::ThemeTrend& t : trends.themes) {
+    pb::ThemeTrend* trend = out->add_themes();
+    trend->set_theme_id(t.theme_id);
+    trend->set_label_en(LabelOf(s, t.theme_id));
+    trend->set_first_seen(t.first_seen.value_or(0));
+    trend->set_last_seen(t.last_seen.value_or(0));
+    trend->set_recommendations(t.recommendations);
+    for (const analytics::TrendPoint& p : t.points) {
+      pb::TrendPoint* point = trend->add_points();
+      point->set_academic_year(p.academic_year);
+      point->set_inspected(p.inspected);
+      point->set_providers_with_theme(p.providers_with_theme);
+      point->set_providers_inspected(p.providers_inspected);
+      point->set_proportion(p.proportion);
+      point->set_has_change(p.change_points.has_value());
+      point->set_change_points(p.change_points.value_or(0));
+    }
+  }
+  ToProto(s, trends.notes, out->mutable_meta());
+}
+
+void ToProto(const analytics::Snapshot& s, const analytics::AuthorityProfile& profile, pb::AuthorityProfile* out) {
+  for (const Provider& p : s.data().providers) {
+    if (p.code == profile.provider_code) ToProto(p, out->mutable_provider());
+  }
+  for (const analytics::ProfileInspection& in : profile.inspections) {
+    pb::ProfileInspection* pi = out->add_inspections();
+    pi->set_inspection("inspections/" + in.inspection_id);
+    pi->set_academic_year(in.academic_year);
+    ToProto(in.start_date, pi->mutable_start_date());
+    pi->set_causing_significant_concern(in.causing_significant_concern);
+    pi->set_recommendation_count(in.recommendation_count);
+    pi->set_consortium(in.group_code);
+    for (const analytics::ProfileRecommendation& r : in.recommendations) {
+      pb::ThemedRecommendation* tr = pi->add_recommendations();
+      tr->set_number(r.number);
+      tr->set_text(r.text);
+      tr->set_text_status(static_cast<pb::TextStatus>(r.text_status));
+      tr->set_primary_theme(r.primary_theme);
+      for (const std::string& t : r.tags) tr->add_tags(t);
+      tr->set_overridden(r.overridden);
+    }
+  }
+  for (const analytics::RecurringTheme& r : profile.recurring_themes) {
+    pb::RecurringTheme* rt = out->add_recurring_themes();
+    rt->set_theme_id(r.theme_id);
+    for (const std::string& id : r.inspection_ids) rt->add_inspections("inspections/" + id);
+  }
+  for (const analytics::Episode& e : profile.follow_up) ToProto(e, out->add_follow_up());
+  ToProto(s, profile.notes, out->mutable_meta());
+}
+
+void ToProto(const analytics::Snapshot& s, const analytics::GroupComparison& c, pb::ConsortiumComparison* out) {
+  out->set_from_academic_year(c.from);
+  out->set_to_academic_year(c.to);
+  for (const analytics::GroupLine& g : c.groups) {
+    pb::ConsortiumLine* line = out->add_consortia();
+    line->set_consortium(g.group_code);
+    line->set_name_en(g.name_en);
+    line->set_inspections(g.inspections);
+    line->set_providers_inspected(g.providers_inspected);
+    line->set_judged_causing_concern(g.judged_causing_concern);
+    for (const analytics::ThemeLine& t : g.themes) LineToProto(s, t, line->add_themes());
+  }
+  ToProto(s, c.notes, out->mutable_meta());
+}
+
+}  // namespace lges::convert

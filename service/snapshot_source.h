@@ -1,0 +1,53 @@
+#pragma once
+// Keeps the current analytics snapshot: rebuilds it from the store when the
+// data changes and publishes it atomically. Readers get a
+// shared_ptr<const Snapshot> and keep it as long as they need, while the next
+// one is built.
+//
+// Thread-safe: Current() may be called from any thread at any time; Rebuild()
+// calls are serialised by rebuild_mu_.
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+
+#include "analytics/classifier.h"
+#include "analytics/snapshot.h"
+#include "storage/store.h"
+
+namespace lges {
+
+class SnapshotSource {
+ public:
+  using Clock = std::function<std::chrono::system_clock::time_point()>;
+
+  // `store` and `classifier` must outlive the source. `clock` gives "today"
+  // for ongoing follow-up.
+  SnapshotSource(Store& store, const analytics::Classifier& classifier, Clock clock = std::chrono::system_clock::now);
+  SnapshotSource(const SnapshotSource&) = delete;
+  SnapshotSource& operator=(const SnapshotSource&) = delete;
+
+  // Reads every record and publishes a new snapshot. On error the previous
+  // snapshot stays current.
+  absl::Status Rebuild();
+  // The latest snapshot; never null after the first successful Rebuild().
+  std::shared_ptr<const analytics::Snapshot> Current() const;
+  // Wall time of the last rebuild, in microseconds.
+  int64_t last_rebuild_us() const { return last_rebuild_us_.load(); }
+  const analytics::Classifier& classifier() const { return classifier_; }
+  // Calls `listener` after each published snapshot (from the rebuilding thread).
+  void OnPublish(std::function<void(std::shared_ptr<const analytics::Snapshot>)> listener);
+
+ private:
+  Store& store_;
+  const analytics::Classifier& classifier_;
+  Clock clock_;
+  std::mutex rebuild_mu_;  // Serialises Rebuild().
+  std::shared_ptr<const analytics::Snapshot> current_;  // Accessed with std::atomic_load/atomic_store.
+  std::atomic<int64_t> last_rebuild_us_{0};
+  std::vector<std::function<void(std::shared_ptr<const analytics::Snapshot>)>> listeners_;  // GUARDED_BY(rebuild_mu_)
+};
+
+}  // namespace lges
