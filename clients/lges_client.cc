@@ -31,7 +31,8 @@ LgesClient::LgesClient(Options options)
       providers_(pb::ProviderService::NewStub(channel_)),
       inspections_(pb::InspectionService::NewStub(channel_)),
       follow_up_(pb::FollowUpService::NewStub(channel_)),
-      key_messages_(pb::KeyMessageService::NewStub(channel_)) {}
+      key_messages_(pb::KeyMessageService::NewStub(channel_)),
+      analytics_(pb::AnalyticsService::NewStub(channel_)) {}
 
 std::unique_ptr<grpc::ClientContext> LgesClient::NewContext() const {
   auto context = std::make_unique<grpc::ClientContext>();
@@ -101,6 +102,31 @@ LGES_CLIENT_METHOD(key_messages_, KeyMessageService, UpdateKeyMessage,
                    UpdateKeyMessageRequest, KeyMessage)
 LGES_CLIENT_METHOD(key_messages_, KeyMessageService, DeleteKeyMessage,
                    DeleteKeyMessageRequest, DeleteKeyMessageResponse)
+
+LGES_CLIENT_METHOD(analytics_, AnalyticsService, ListThemes, ListThemesRequest,
+                   ListThemesResponse)
+LGES_CLIENT_METHOD(analytics_, AnalyticsService, ClassifyRecommendation,
+                   ClassifyRecommendationRequest,
+                   ClassifyRecommendationResponse)
+LGES_CLIENT_METHOD(analytics_, AnalyticsService, SetRecommendationTheme,
+                   SetRecommendationThemeRequest,
+                   SetRecommendationThemeResponse)
+LGES_CLIENT_METHOD(analytics_, AnalyticsService, ListThemeOverrides,
+                   ListThemeOverridesRequest, ListThemeOverridesResponse)
+LGES_CLIENT_METHOD(analytics_, AnalyticsService, GetSectorSummary,
+                   GetSectorSummaryRequest, SectorSummary)
+LGES_CLIENT_METHOD(analytics_, AnalyticsService, GetThemeTrends,
+                   GetThemeTrendsRequest, ThemeTrends)
+LGES_CLIENT_METHOD(analytics_, AnalyticsService, GetFollowUpStatus,
+                   GetFollowUpStatusRequest, FollowUpStatus)
+LGES_CLIENT_METHOD(analytics_, AnalyticsService, GetFollowUpAnalytics,
+                   GetFollowUpAnalyticsRequest, FollowUpAnalytics)
+LGES_CLIENT_METHOD(analytics_, AnalyticsService, GetAuthorityProfile,
+                   GetAuthorityProfileRequest, AuthorityProfile)
+LGES_CLIENT_METHOD(analytics_, AnalyticsService, CompareConsortia,
+                   CompareConsortiaRequest, ConsortiumComparison)
+LGES_CLIENT_METHOD(analytics_, AnalyticsService, Echo, EchoRequest,
+                   EchoResponse)
 
 #undef LGES_CLIENT_METHOD
 

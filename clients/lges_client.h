@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "estyn/lges/v1/analytics.grpc.pb.h"
 #include "estyn/lges/v1/follow_up.grpc.pb.h"
 #include "estyn/lges/v1/inspections.grpc.pb.h"
 #include "estyn/lges/v1/key_messages.grpc.pb.h"
@@ -90,6 +91,30 @@ class LgesClient {
   grpc::Status DeleteKeyMessage(const pb::DeleteKeyMessageRequest& req,
                                 pb::DeleteKeyMessageResponse* resp);
 
+  grpc::Status ListThemes(const pb::ListThemesRequest& req,
+                          pb::ListThemesResponse* resp);
+  grpc::Status ClassifyRecommendation(
+      const pb::ClassifyRecommendationRequest& req,
+      pb::ClassifyRecommendationResponse* resp);
+  grpc::Status SetRecommendationTheme(
+      const pb::SetRecommendationThemeRequest& req,
+      pb::SetRecommendationThemeResponse* resp);
+  grpc::Status ListThemeOverrides(const pb::ListThemeOverridesRequest& req,
+                                  pb::ListThemeOverridesResponse* resp);
+  grpc::Status GetSectorSummary(const pb::GetSectorSummaryRequest& req,
+                                pb::SectorSummary* resp);
+  grpc::Status GetThemeTrends(const pb::GetThemeTrendsRequest& req,
+                              pb::ThemeTrends* resp);
+  grpc::Status GetFollowUpStatus(const pb::GetFollowUpStatusRequest& req,
+                                 pb::FollowUpStatus* resp);
+  grpc::Status GetFollowUpAnalytics(const pb::GetFollowUpAnalyticsRequest& req,
+                                    pb::FollowUpAnalytics* resp);
+  grpc::Status GetAuthorityProfile(const pb::GetAuthorityProfileRequest& req,
+                                   pb::AuthorityProfile* resp);
+  grpc::Status CompareConsortia(const pb::CompareConsortiaRequest& req,
+                                pb::ConsortiumComparison* resp);
+  grpc::Status Echo(const pb::EchoRequest& req, pb::EchoResponse* resp);
+
  private:
   // A context with the deadline and metadata every call carries.
   std::unique_ptr<grpc::ClientContext> NewContext() const;
@@ -110,6 +135,7 @@ class LgesClient {
   std::unique_ptr<pb::InspectionService::Stub> inspections_;
   std::unique_ptr<pb::FollowUpService::Stub> follow_up_;
   std::unique_ptr<pb::KeyMessageService::Stub> key_messages_;
+  std::unique_ptr<pb::AnalyticsService::Stub> analytics_;
 };
 
 }  // namespace lges

@@ -18,7 +18,8 @@ constexpr int kMaxRangeYears = 50;
 
 absl::Status CheckYear(int year, const std::string& field) {
   if (year < kMinYear || year >= kMaxYear) {
-    return InvalidFieldError(field, "must be an academic start year between " + std::to_string(kMinYear) + " and " +
+    return InvalidFieldError(field, "must be an academic start year between " +
+                                        std::to_string(kMinYear) + " and " +
                                         std::to_string(kMaxYear - 1));
   }
   return absl::OkStatus();
@@ -26,144 +27,199 @@ absl::Status CheckYear(int year, const std::string& field) {
 
 absl::Status CheckRange(int from, int to) {
   Violations v;
-  for (const auto& [year, field] : {std::pair{from, "from_academic_year"}, std::pair{to, "to_academic_year"}}) {
-    if (!CheckYear(year, field).ok()) v.push_back(ViolationsOf(CheckYear(year, field))[0]);
+  for (const auto& [year, field] : {std::pair{from, "from_academic_year"},
+                                    std::pair{to, "to_academic_year"}}) {
+    if (!CheckYear(year, field).ok())
+      v.push_back(ViolationsOf(CheckYear(year, field))[0]);
   }
-  if (v.empty() && to < from) v.push_back({"to_academic_year", "must not be before from_academic_year"});
+  if (v.empty() && to < from)
+    v.push_back({"to_academic_year", "must not be before from_academic_year"});
   if (v.empty() && to - from >= kMaxRangeYears) {
-    v.push_back({"to_academic_year", "the range may span at most " + std::to_string(kMaxRangeYears) + " years"});
+    v.push_back({"to_academic_year", "the range may span at most " +
+                                         std::to_string(kMaxRangeYears) +
+                                         " years"});
   }
   return v.empty() ? absl::OkStatus() : InvalidArgumentError(v);
 }
 
 class AnalyticsServiceImpl final : public pb::AnalyticsService::Service {
  public:
-  AnalyticsServiceImpl(Store& store, SnapshotSource& snapshots) : store_(store), snapshots_(snapshots) {}
+  AnalyticsServiceImpl(Store& store, SnapshotSource& snapshots)
+      : store_(store), snapshots_(snapshots) {}
 
-  grpc::Status ListThemes(grpc::ServerContext*, const pb::ListThemesRequest*, pb::ListThemesResponse* resp) override {
+  grpc::Status ListThemes(grpc::ServerContext*, const pb::ListThemesRequest*,
+                          pb::ListThemesResponse* resp) override {
     const analytics::Vocabulary& v = snapshots_.classifier().vocabulary();
     resp->set_vocabulary(v.name);
     resp->set_version(v.version);
-    for (const analytics::Theme& t : v.themes) convert::ToProto(t, resp->add_themes());
+    for (const analytics::Theme& t : v.themes)
+      convert::ToProto(t, resp->add_themes());
     return grpc::Status::OK;
   }
 
-  grpc::Status ClassifyRecommendation(grpc::ServerContext*, const pb::ClassifyRecommendationRequest* req,
-                                      pb::ClassifyRecommendationResponse* resp) override {
-    if (req->text().find_first_not_of(" \t\r\n") == std::string::npos || req->text().size() > 2000) {
-      return ToGrpcStatus(InvalidFieldError("text", "must be 1-2000 characters of recommendation text"));
+  grpc::Status ClassifyRecommendation(
+      grpc::ServerContext*, const pb::ClassifyRecommendationRequest* req,
+      pb::ClassifyRecommendationResponse* resp) override {
+    if (req->text().find_first_not_of(" \t\r\n") == std::string::npos ||
+        req->text().size() > 2000) {
+      return ToGrpcStatus(InvalidFieldError(
+          "text", "must be 1-2000 characters of recommendation text"));
     }
-    convert::ToProto(snapshots_.classifier().Classify(req->text()), snapshots_.classifier().vocabulary().version, resp);
+    convert::ToProto(snapshots_.classifier().Classify(req->text()),
+                     snapshots_.classifier().vocabulary().version, resp);
     return grpc::Status::OK;
   }
 
-  grpc::Status SetRecommendationTheme(grpc::ServerContext* ctx, const pb::SetRecommendationThemeRequest* req,
-                                      pb::SetRecommendationThemeResponse* resp) override {
+  grpc::Status SetRecommendationTheme(
+      grpc::ServerContext* ctx, const pb::SetRecommendationThemeRequest* req,
+      pb::SetRecommendationThemeResponse* resp) override {
     return ToGrpcStatus(SetTheme(*ctx, *req, resp));
   }
 
-  grpc::Status ListThemeOverrides(grpc::ServerContext*, const pb::ListThemeOverridesRequest* req,
-                                  pb::ListThemeOverridesResponse* resp) override {
+  grpc::Status ListThemeOverrides(
+      grpc::ServerContext*, const pb::ListThemeOverridesRequest* req,
+      pb::ListThemeOverridesResponse* resp) override {
     return ToGrpcStatus(ListOverrides(*req, resp));
   }
 
-  grpc::Status GetSectorSummary(grpc::ServerContext*, const pb::GetSectorSummaryRequest* req,
+  grpc::Status GetSectorSummary(grpc::ServerContext*,
+                                const pb::GetSectorSummaryRequest* req,
                                 pb::SectorSummary* resp) override {
-    if (absl::Status s = CheckYear(req->academic_year(), "academic_year"); !s.ok()) return ToGrpcStatus(s);
+    if (absl::Status s = CheckYear(req->academic_year(), "academic_year");
+        !s.ok())
+      return ToGrpcStatus(s);
     const std::shared_ptr<const Snapshot> snapshot = snapshots_.Current();
     convert::ToProto(*snapshot, snapshot->Summary(req->academic_year()), resp);
     return grpc::Status::OK;
   }
 
-  grpc::Status GetThemeTrends(grpc::ServerContext*, const pb::GetThemeTrendsRequest* req,
+  grpc::Status GetThemeTrends(grpc::ServerContext*,
+                              const pb::GetThemeTrendsRequest* req,
                               pb::ThemeTrends* resp) override {
     return ToGrpcStatus(Trends(*req, resp));
   }
 
-  grpc::Status GetFollowUpStatus(grpc::ServerContext*, const pb::GetFollowUpStatusRequest* req,
+  grpc::Status GetFollowUpStatus(grpc::ServerContext*,
+                                 const pb::GetFollowUpStatusRequest* req,
                                  pb::FollowUpStatus* resp) override {
     return ToGrpcStatus(Status(*req, resp));
   }
 
-  grpc::Status GetFollowUpAnalytics(grpc::ServerContext*, const pb::GetFollowUpAnalyticsRequest* req,
+  grpc::Status GetFollowUpAnalytics(grpc::ServerContext*,
+                                    const pb::GetFollowUpAnalyticsRequest* req,
                                     pb::FollowUpAnalytics* resp) override {
     return ToGrpcStatus(FollowUp(*req, resp));
   }
 
-  grpc::Status GetAuthorityProfile(grpc::ServerContext*, const pb::GetAuthorityProfileRequest* req,
+  grpc::Status GetAuthorityProfile(grpc::ServerContext*,
+                                   const pb::GetAuthorityProfileRequest* req,
                                    pb::AuthorityProfile* resp) override {
     return ToGrpcStatus(Profile(*req, resp));
   }
 
-  grpc::Status CompareConsortia(grpc::ServerContext*, const pb::CompareConsortiaRequest* req,
+  grpc::Status CompareConsortia(grpc::ServerContext*,
+                                const pb::CompareConsortiaRequest* req,
                                 pb::ConsortiumComparison* resp) override {
-    if (absl::Status s = CheckRange(req->from_academic_year(), req->to_academic_year()); !s.ok()) {
+    if (absl::Status s =
+            CheckRange(req->from_academic_year(), req->to_academic_year());
+        !s.ok()) {
       return ToGrpcStatus(s);
     }
     const std::shared_ptr<const Snapshot> snapshot = snapshots_.Current();
-    convert::ToProto(*snapshot, snapshot->Compare(req->from_academic_year(), req->to_academic_year()), resp);
+    convert::ToProto(
+        *snapshot,
+        snapshot->Compare(req->from_academic_year(), req->to_academic_year()),
+        resp);
     return grpc::Status::OK;
   }
 
-  grpc::Status Echo(grpc::ServerContext*, const pb::EchoRequest* req, pb::EchoResponse* resp) override {
+  grpc::Status Echo(grpc::ServerContext*, const pb::EchoRequest* req,
+                    pb::EchoResponse* resp) override {
     resp->set_message(req->message());
     return grpc::Status::OK;
   }
 
  private:
-  absl::Status SetTheme(const grpc::ServerContext& ctx, const pb::SetRecommendationThemeRequest& req,
+  absl::Status SetTheme(const grpc::ServerContext& ctx,
+                        const pb::SetRecommendationThemeRequest& req,
                         pb::SetRecommendationThemeResponse* resp) {
-    LGES_ASSIGN_OR_RETURN(std::string id, IdFromName(req.inspection(), "inspections", "inspection"));
+    LGES_ASSIGN_OR_RETURN(
+        std::string id,
+        IdFromName(req.inspection(), "inspections", "inspection"));
     Violations v;
-    if (req.recommendation_number() < 1) v.push_back({"recommendation_number", "must be 1 or more"});
-    if (!req.theme_id().empty() && snapshots_.classifier().vocabulary().Find(req.theme_id()) == nullptr) {
-      v.push_back({"theme_id", "'" + req.theme_id() + "' is not a theme of the vocabulary (see ListThemes)"});
+    if (req.recommendation_number() < 1)
+      v.push_back({"recommendation_number", "must be 1 or more"});
+    if (!req.theme_id().empty() &&
+        snapshots_.classifier().vocabulary().Find(req.theme_id()) == nullptr) {
+      v.push_back({"theme_id",
+                   "'" + req.theme_id() +
+                       "' is not a theme of the vocabulary (see ListThemes)"});
     }
     if (!v.empty()) return InvalidArgumentError(v);
-    LGES_ASSIGN_OR_RETURN(ThemeOverride entry, store_.SetThemeOverride(id, req.recommendation_number(),
-                                                                       req.theme_id(), WriteContextFor(ctx, "", "")));
+    LGES_ASSIGN_OR_RETURN(
+        ThemeOverride entry,
+        store_.SetThemeOverride(id, req.recommendation_number(), req.theme_id(),
+                                WriteContextFor(ctx, "", "")));
     convert::ToProto(entry, resp->mutable_override());
     LGES_ASSIGN_OR_RETURN(int64_t version, store_.DatasetVersion());
     resp->set_dataset_version(version);
     return absl::OkStatus();
   }
 
-  absl::Status ListOverrides(const pb::ListThemeOverridesRequest& req, pb::ListThemeOverridesResponse* resp) {
+  absl::Status ListOverrides(const pb::ListThemeOverridesRequest& req,
+                             pb::ListThemeOverridesResponse* resp) {
     std::string id;
     if (!req.inspection().empty()) {
-      LGES_ASSIGN_OR_RETURN(id, IdFromName(req.inspection(), "inspections", "inspection"));
+      LGES_ASSIGN_OR_RETURN(
+          id, IdFromName(req.inspection(), "inspections", "inspection"));
     }
-    LGES_ASSIGN_OR_RETURN(std::vector<ThemeOverride> current, store_.ListThemeOverrides());
+    LGES_ASSIGN_OR_RETURN(std::vector<ThemeOverride> current,
+                          store_.ListThemeOverrides());
     for (const ThemeOverride& o : current) {
-      if (id.empty() || o.inspection_id == id) convert::ToProto(o, resp->add_overrides());
+      if (id.empty() || o.inspection_id == id)
+        convert::ToProto(o, resp->add_overrides());
     }
-    LGES_ASSIGN_OR_RETURN(std::vector<ThemeOverride> history, store_.ListThemeOverrideHistory(id));
-    for (const ThemeOverride& o : history) convert::ToProto(o, resp->add_history());
+    LGES_ASSIGN_OR_RETURN(std::vector<ThemeOverride> history,
+                          store_.ListThemeOverrideHistory(id));
+    for (const ThemeOverride& o : history)
+      convert::ToProto(o, resp->add_history());
     return absl::OkStatus();
   }
 
-  absl::Status Trends(const pb::GetThemeTrendsRequest& req, pb::ThemeTrends* resp) {
-    LGES_RETURN_IF_ERROR(CheckRange(req.from_academic_year(), req.to_academic_year()));
+  absl::Status Trends(const pb::GetThemeTrendsRequest& req,
+                      pb::ThemeTrends* resp) {
+    LGES_RETURN_IF_ERROR(
+        CheckRange(req.from_academic_year(), req.to_academic_year()));
     Violations v;
-    const ProviderKind kind = convert::KindFromProto(req.provider_kind(), "provider_kind", v);
+    const ProviderKind kind =
+        convert::KindFromProto(req.provider_kind(), "provider_kind", v);
     const std::shared_ptr<const Snapshot> snapshot = snapshots_.Current();
     const auto& groups = snapshot->group_codes();
     if (!req.consortium().empty() && req.consortium() != "none" &&
-        std::find(groups.begin(), groups.end(), req.consortium()) == groups.end()) {
-      v.push_back({"consortium", "'" + req.consortium() + "' is not the code of a consortium or partnership"});
+        std::find(groups.begin(), groups.end(), req.consortium()) ==
+            groups.end()) {
+      v.push_back({"consortium",
+                   "'" + req.consortium() +
+                       "' is not the code of a consortium or partnership"});
     }
     if (!v.empty()) return InvalidArgumentError(v);
-    convert::ToProto(*snapshot, snapshot->Trends(req.from_academic_year(), req.to_academic_year(), kind, req.consortium()),
-                     resp);
+    convert::ToProto(
+        *snapshot,
+        snapshot->Trends(req.from_academic_year(), req.to_academic_year(), kind,
+                         req.consortium()),
+        resp);
     return absl::OkStatus();
   }
 
-  absl::Status Status(const pb::GetFollowUpStatusRequest& req, pb::FollowUpStatus* resp) {
+  absl::Status Status(const pb::GetFollowUpStatusRequest& req,
+                      pb::FollowUpStatus* resp) {
     const std::shared_ptr<const Snapshot> snapshot = snapshots_.Current();
     CivilDay day = snapshot->today();
     if (!req.date().empty()) {
       std::optional<CivilDay> parsed = ParseIso(req.date());
-      if (!parsed) return InvalidFieldError("date", "must be a day written YYYY-MM-DD between 1990 and 2100");
+      if (!parsed)
+        return InvalidFieldError(
+            "date", "must be a day written YYYY-MM-DD between 1990 and 2100");
       day = *parsed;
     }
     resp->set_date(FormatIso(day));
@@ -182,13 +238,18 @@ class AnalyticsServiceImpl final : public pb::AnalyticsService::Service {
     return absl::OkStatus();
   }
 
-  absl::Status FollowUp(const pb::GetFollowUpAnalyticsRequest& req, pb::FollowUpAnalytics* resp) {
+  absl::Status FollowUp(const pb::GetFollowUpAnalyticsRequest& req,
+                        pb::FollowUpAnalytics* resp) {
     const std::shared_ptr<const Snapshot> snapshot = snapshots_.Current();
-    const int from = req.from_academic_year() ? req.from_academic_year() : snapshot->first_year();
-    const int to = req.to_academic_year() ? req.to_academic_year() : AcademicYear::Containing(snapshot->today()).start_year;
+    const int from = req.from_academic_year() ? req.from_academic_year()
+                                              : snapshot->first_year();
+    const int to = req.to_academic_year()
+                       ? req.to_academic_year()
+                       : AcademicYear::Containing(snapshot->today()).start_year;
     LGES_RETURN_IF_ERROR(CheckRange(from, to));
     for (int year = from; year <= to; ++year) {
-      convert::ToProto(analytics::FollowUpForYear(snapshot->episodes(), year), resp->add_years());
+      convert::ToProto(analytics::FollowUpForYear(snapshot->episodes(), year),
+                       resp->add_years());
     }
     long total_days = 0;
     int completed = 0;
@@ -199,16 +260,20 @@ class AnalyticsServiceImpl final : public pb::AnalyticsService::Service {
         ++completed;
       }
     }
-    resp->set_mean_days_completed(completed ? static_cast<double>(total_days) / completed : 0);
+    resp->set_mean_days_completed(
+        completed ? static_cast<double>(total_days) / completed : 0);
     convert::ToProto(*snapshot, {}, resp->mutable_meta());
     return absl::OkStatus();
   }
 
-  absl::Status Profile(const pb::GetAuthorityProfileRequest& req, pb::AuthorityProfile* resp) {
-    LGES_ASSIGN_OR_RETURN(std::string code, IdFromName(req.provider(), "providers", "provider"));
+  absl::Status Profile(const pb::GetAuthorityProfileRequest& req,
+                       pb::AuthorityProfile* resp) {
+    LGES_ASSIGN_OR_RETURN(std::string code,
+                          IdFromName(req.provider(), "providers", "provider"));
     const std::shared_ptr<const Snapshot> snapshot = snapshots_.Current();
     const analytics::AuthorityProfile* profile = snapshot->Profile(code);
-    if (profile == nullptr) return absl::NotFoundError("providers/" + code + " does not exist");
+    if (profile == nullptr)
+      return absl::NotFoundError("providers/" + code + " does not exist");
     convert::ToProto(*snapshot, *profile, resp);
     return absl::OkStatus();
   }
@@ -219,7 +284,8 @@ class AnalyticsServiceImpl final : public pb::AnalyticsService::Service {
 
 }  // namespace
 
-std::unique_ptr<grpc::Service> MakeAnalyticsService(Store& store, SnapshotSource& snapshots) {
+std::unique_ptr<grpc::Service> MakeAnalyticsService(Store& store,
+                                                    SnapshotSource& snapshots) {
   return std::make_unique<AnalyticsServiceImpl>(store, snapshots);
 }
 

@@ -23,7 +23,8 @@ struct Backend {
 
 // Opens (creating and migrating) the database at `path` and builds the first
 // snapshot. `clock` gives "today" for analytics.
-absl::StatusOr<Backend> OpenBackend(const std::string& path,
-                                    SnapshotSource::Clock clock = std::chrono::system_clock::now);
+absl::StatusOr<Backend> OpenBackend(
+    const std::string& path,
+    SnapshotSource::Clock clock = std::chrono::system_clock::now);
 
 }  // namespace lges

@@ -15,7 +15,8 @@ std::string LabelOf(const analytics::Snapshot& s, const std::string& theme_id) {
   return theme ? theme->label_en : theme_id;
 }
 
-void LineToProto(const analytics::Snapshot& s, const analytics::ThemeLine& line, pb::ThemeLine* out) {
+void LineToProto(const analytics::Snapshot& s, const analytics::ThemeLine& line,
+                 pb::ThemeLine* out) {
   out->set_theme_id(line.theme_id);
   out->set_label_en(LabelOf(s, line.theme_id));
   out->set_providers(line.providers);
@@ -28,14 +29,17 @@ void MilestoneToProto(const analytics::Milestone& m, pb::Milestone* out) {
   out->set_planned_from(FormatIso(m.planned_from));
   out->set_planned_to(FormatIso(m.planned_to));
   if (m.happened) ToProto(*m.happened, out->mutable_happened());
-  out->set_state(static_cast<pb::MilestoneState>(static_cast<int>(m.state) + 1));
+  out->set_state(
+      static_cast<pb::MilestoneState>(static_cast<int>(m.state) + 1));
 }
 
 }  // namespace
 
-void ToProto(const analytics::Snapshot& snapshot, const analytics::Notes& notes, pb::AnalyticsMeta* out) {
+void ToProto(const analytics::Snapshot& snapshot, const analytics::Notes& notes,
+             pb::AnalyticsMeta* out) {
   out->set_dataset_version(snapshot.version());
-  *out->mutable_as_of() = TimeUtil::MillisecondsToTimestamp(snapshot.as_of_ms());
+  *out->mutable_as_of() =
+      TimeUtil::MillisecondsToTimestamp(snapshot.as_of_ms());
   out->set_vocabulary_version(snapshot.vocabulary().version);
   for (const std::string& f : notes.footnotes) out->add_footnotes(f);
   for (const std::string& w : notes.warnings) out->add_warnings(w);
@@ -56,7 +60,8 @@ void ToProto(const analytics::Theme& theme, pb::Theme* out) {
   }
 }
 
-void ToProto(const analytics::Classification& c, int vocabulary_version, pb::ClassifyRecommendationResponse* out) {
+void ToProto(const analytics::Classification& c, int vocabulary_version,
+             pb::ClassifyRecommendationResponse* out) {
   out->set_primary_theme(c.primary_theme);
   for (const std::string& t : c.tags) out->add_tags(t);
   for (const analytics::Evidence& e : c.evidence) {
@@ -89,12 +94,14 @@ void ToProto(const analytics::FollowUpYear& y, pb::FollowUpYear* out) {
 
 void ToProto(const analytics::Episode& e, pb::FollowUpEpisode* out) {
   out->set_provider_code(e.provider_code);
-  if (!e.inspection_id.empty()) out->set_inspection("inspections/" + e.inspection_id);
+  if (!e.inspection_id.empty())
+    out->set_inspection("inspections/" + e.inspection_id);
   ToProto(e.entered, out->mutable_entered());
   if (e.removed) ToProto(*e.removed, out->mutable_removed());
   out->set_ongoing(!e.removed);
   out->set_days(e.days);
-  for (const analytics::Milestone& m : e.milestones) MilestoneToProto(m, out->add_milestones());
+  for (const analytics::Milestone& m : e.milestones)
+    MilestoneToProto(m, out->add_milestones());
   for (const analytics::ProgressRow& p : e.progress) {
     pb::ProgressRow* row = out->add_progress();
     ToProto(p.visit, row->mutable_visit());
@@ -105,7 +112,8 @@ void ToProto(const analytics::Episode& e, pb::FollowUpEpisode* out) {
   }
 }
 
-void ToProto(const analytics::Snapshot& s, const analytics::SectorSummary& summary, pb::SectorSummary* out) {
+void ToProto(const analytics::Snapshot& s,
+             const analytics::SectorSummary& summary, pb::SectorSummary* out) {
   out->set_academic_year(summary.academic_year);
   out->set_academic_year_label(AcademicYear{summary.academic_year}.Label());
   out->set_core_inspections(summary.inspections);
@@ -114,15 +122,19 @@ void ToProto(const analytics::Snapshot& s, const analytics::SectorSummary& summa
   out->set_case_studies(summary.case_studies);
   out->set_providers_inspected(summary.providers_inspected);
   ToProto(summary.follow_up, out->mutable_follow_up());
-  for (const analytics::ThemeLine& line : summary.themes) LineToProto(s, line, out->add_themes());
-  for (const KeyMessage& m : summary.key_messages) ToProto(m, out->add_key_messages());
+  for (const analytics::ThemeLine& line : summary.themes)
+    LineToProto(s, line, out->add_themes());
+  for (const KeyMessage& m : summary.key_messages)
+    ToProto(m, out->add_key_messages());
   ToProto(s, summary.notes, out->mutable_meta());
 }
 
-void ToProto(const analytics::Snapshot& s, const analytics::ThemeTrends& trends, pb::ThemeTrends* out) {
+void ToProto(const analytics::Snapshot& s, const analytics::ThemeTrends& trends,
+             pb::ThemeTrends* out) {
   out->set_from_academic_year(trends.from);
   out->set_to_academic_year(trends.to);
-  for (int y : trends.years_without_inspections) out->add_years_without_inspections(y);
+  for (int y : trends.years_without_inspections)
+    out->add_years_without_inspections(y);
   for (const analytics::ThemeTrend& t : trends.themes) {
     pb::ThemeTrend* trend = out->add_themes();
     trend->set_theme_id(t.theme_id);
@@ -144,7 +156,9 @@ void ToProto(const analytics::Snapshot& s, const analytics::ThemeTrends& trends,
   ToProto(s, trends.notes, out->mutable_meta());
 }
 
-void ToProto(const analytics::Snapshot& s, const analytics::AuthorityProfile& profile, pb::AuthorityProfile* out) {
+void ToProto(const analytics::Snapshot& s,
+             const analytics::AuthorityProfile& profile,
+             pb::AuthorityProfile* out) {
   for (const Provider& p : s.data().providers) {
     if (p.code == profile.provider_code) ToProto(p, out->mutable_provider());
   }
@@ -169,13 +183,16 @@ void ToProto(const analytics::Snapshot& s, const analytics::AuthorityProfile& pr
   for (const analytics::RecurringTheme& r : profile.recurring_themes) {
     pb::RecurringTheme* rt = out->add_recurring_themes();
     rt->set_theme_id(r.theme_id);
-    for (const std::string& id : r.inspection_ids) rt->add_inspections("inspections/" + id);
+    for (const std::string& id : r.inspection_ids)
+      rt->add_inspections("inspections/" + id);
   }
-  for (const analytics::Episode& e : profile.follow_up) ToProto(e, out->add_follow_up());
+  for (const analytics::Episode& e : profile.follow_up)
+    ToProto(e, out->add_follow_up());
   ToProto(s, profile.notes, out->mutable_meta());
 }
 
-void ToProto(const analytics::Snapshot& s, const analytics::GroupComparison& c, pb::ConsortiumComparison* out) {
+void ToProto(const analytics::Snapshot& s, const analytics::GroupComparison& c,
+             pb::ConsortiumComparison* out) {
   out->set_from_academic_year(c.from);
   out->set_to_academic_year(c.to);
   for (const analytics::GroupLine& g : c.groups) {
@@ -185,7 +202,8 @@ void ToProto(const analytics::Snapshot& s, const analytics::GroupComparison& c, 
     line->set_inspections(g.inspections);
     line->set_providers_inspected(g.providers_inspected);
     line->set_judged_causing_concern(g.judged_causing_concern);
-    for (const analytics::ThemeLine& t : g.themes) LineToProto(s, t, line->add_themes());
+    for (const analytics::ThemeLine& t : g.themes)
+      LineToProto(s, t, line->add_themes());
   }
   ToProto(s, c.notes, out->mutable_meta());
 }

@@ -1,6 +1,7 @@
 #pragma once
-// Conversion of analytics results to their protos (estyn/lges/v1/analytics.proto).
-// Analytics results only go out, so there are no reverse conversions.
+// Conversion of analytics results to their protos
+// (estyn/lges/v1/analytics.proto). Analytics results only go out, so there are
+// no reverse conversions.
 
 #include "analytics/snapshot.h"
 #include "estyn/lges/v1/analytics.pb.h"
@@ -10,15 +11,22 @@ namespace lges::convert {
 namespace pb = ::estyn::lges::v1;
 
 // The snapshot's version and time, the vocabulary version, and `notes`.
-void ToProto(const analytics::Snapshot& snapshot, const analytics::Notes& notes, pb::AnalyticsMeta* out);
+void ToProto(const analytics::Snapshot& snapshot, const analytics::Notes& notes,
+             pb::AnalyticsMeta* out);
 void ToProto(const analytics::Theme& theme, pb::Theme* out);
-void ToProto(const analytics::Classification& c, int vocabulary_version, pb::ClassifyRecommendationResponse* out);
+void ToProto(const analytics::Classification& c, int vocabulary_version,
+             pb::ClassifyRecommendationResponse* out);
 void ToProto(const ThemeOverride& o, pb::ThemeOverride* out);
 void ToProto(const analytics::FollowUpYear& y, pb::FollowUpYear* out);
 void ToProto(const analytics::Episode& e, pb::FollowUpEpisode* out);
-void ToProto(const analytics::Snapshot& s, const analytics::SectorSummary& summary, pb::SectorSummary* out);
-void ToProto(const analytics::Snapshot& s, const analytics::ThemeTrends& trends, pb::ThemeTrends* out);
-void ToProto(const analytics::Snapshot& s, const analytics::AuthorityProfile& profile, pb::AuthorityProfile* out);
-void ToProto(const analytics::Snapshot& s, const analytics::GroupComparison& c, pb::ConsortiumComparison* out);
+void ToProto(const analytics::Snapshot& s,
+             const analytics::SectorSummary& summary, pb::SectorSummary* out);
+void ToProto(const analytics::Snapshot& s, const analytics::ThemeTrends& trends,
+             pb::ThemeTrends* out);
+void ToProto(const analytics::Snapshot& s,
+             const analytics::AuthorityProfile& profile,
+             pb::AuthorityProfile* out);
+void ToProto(const analytics::Snapshot& s, const analytics::GroupComparison& c,
+             pb::ConsortiumComparison* out);
 
 }  // namespace lges::convert

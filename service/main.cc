@@ -9,10 +9,10 @@
 #include <filesystem>
 #include <iostream>
 
+#include "service/backend.h"
 #include "service/config.h"
 #include "service/log.h"
 #include "service/server.h"
-#include "service/backend.h"
 
 namespace {
 
@@ -51,12 +51,15 @@ int Run(const lges::ServerConfig& config) {
   EnsureParentDirectory(config.db_path);
   auto backend = lges::OpenBackend(config.db_path);
   if (!backend.ok()) {
-    lges::log::Error("cannot open database: " + std::string(backend.status().message()));
+    lges::log::Error("cannot open database: " +
+                     std::string(backend.status().message()));
     return 1;
   }
-  lges::log::Info("database " + config.db_path + " open and migrated; analytics snapshot at dataset version " +
-                  std::to_string(backend->snapshots->Current()->version()) + " built in " +
-                  std::to_string(backend->snapshots->last_rebuild_us() / 1000) + " ms");
+  lges::log::Info(
+      "database " + config.db_path +
+      " open and migrated; analytics snapshot at dataset version " +
+      std::to_string(backend->snapshots->Current()->version()) + " built in " +
+      std::to_string(backend->snapshots->last_rebuild_us() / 1000) + " ms");
 
   prometheus::Exposer exposer(config.metrics_listen);
   const std::shared_ptr<prometheus::Registry> registry =
@@ -64,7 +67,8 @@ int Run(const lges::ServerConfig& config) {
   exposer.RegisterCollectable(registry);
   lges::log::Info("metrics on http://" + config.metrics_listen + "/metrics");
 
-  lges::LgesServer server(*backend->store, *backend->snapshots, {config.listen});
+  lges::LgesServer server(*backend->store, *backend->snapshots,
+                          {config.listen});
   absl::StatusOr<int> port = server.Start();
   if (!port.ok()) {
     lges::log::Error(std::string(port.status().message()));

@@ -13,11 +13,13 @@ namespace {
 // Names the health service answers for, besides "".
 constexpr const char* kServiceNames[] = {
     "estyn.lges.v1.ProviderService", "estyn.lges.v1.InspectionService",
-    "estyn.lges.v1.FollowUpService", "estyn.lges.v1.KeyMessageService", "estyn.lges.v1.AnalyticsService"};
+    "estyn.lges.v1.FollowUpService", "estyn.lges.v1.KeyMessageService",
+    "estyn.lges.v1.AnalyticsService"};
 
 }  // namespace
 
-LgesServer::LgesServer(Store& store, SnapshotSource& snapshots, ServerOptions options)
+LgesServer::LgesServer(Store& store, SnapshotSource& snapshots,
+                       ServerOptions options)
     : store_(store), snapshots_(snapshots), options_(std::move(options)) {}
 
 LgesServer::~LgesServer() {

@@ -21,6 +21,7 @@ std::unique_ptr<grpc::Service> MakeInspectionService(Store& store);
 std::unique_ptr<grpc::Service> MakeFollowUpService(Store& store);
 std::unique_ptr<grpc::Service> MakeKeyMessageService(Store& store);
 // Reads from `snapshots`; writes theme overrides through `store`.
-std::unique_ptr<grpc::Service> MakeAnalyticsService(Store& store, SnapshotSource& snapshots);
+std::unique_ptr<grpc::Service> MakeAnalyticsService(Store& store,
+                                                    SnapshotSource& snapshots);
 
 }  // namespace lges

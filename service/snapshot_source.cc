@@ -16,7 +16,9 @@ CivilDay UtcDay(std::chrono::system_clock::time_point t) {
 
 }  // namespace
 
-SnapshotSource::SnapshotSource(Store& store, const analytics::Classifier& classifier, Clock clock)
+SnapshotSource::SnapshotSource(Store& store,
+                               const analytics::Classifier& classifier,
+                               Clock clock)
     : store_(store), classifier_(classifier), clock_(std::move(clock)) {}
 
 absl::Status SnapshotSource::Rebuild() {
@@ -24,22 +26,28 @@ absl::Status SnapshotSource::Rebuild() {
   const auto start = std::chrono::steady_clock::now();
   absl::StatusOr<Dataset> data = store_.ReadAll();
   if (!data.ok()) {
-    log::Error("snapshot rebuild failed: " + std::string(data.status().message()));
+    log::Error("snapshot rebuild failed: " +
+               std::string(data.status().message()));
     return data.status();
   }
-  std::shared_ptr<const analytics::Snapshot> next =
-      analytics::Snapshot::Build(*std::move(data), classifier_, UtcDay(clock_()));
+  std::shared_ptr<const analytics::Snapshot> next = analytics::Snapshot::Build(
+      *std::move(data), classifier_, UtcDay(clock_()));
   std::atomic_store(&current_, next);
-  last_rebuild_us_ = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
-  log::Debug("snapshot at dataset version " + std::to_string(next->version()) + " built in " +
-             std::to_string(last_rebuild_us_.load()) + " us");
+  last_rebuild_us_ = std::chrono::duration_cast<std::chrono::microseconds>(
+                         std::chrono::steady_clock::now() - start)
+                         .count();
+  log::Debug("snapshot at dataset version " + std::to_string(next->version()) +
+             " built in " + std::to_string(last_rebuild_us_.load()) + " us");
   for (const auto& listener : listeners_) listener(next);
   return absl::OkStatus();
 }
 
-std::shared_ptr<const analytics::Snapshot> SnapshotSource::Current() const { return std::atomic_load(&current_); }
+std::shared_ptr<const analytics::Snapshot> SnapshotSource::Current() const {
+  return std::atomic_load(&current_);
+}
 
-void SnapshotSource::OnPublish(std::function<void(std::shared_ptr<const analytics::Snapshot>)> listener) {
+void SnapshotSource::OnPublish(
+    std::function<void(std::shared_ptr<const analytics::Snapshot>)> listener) {
   std::lock_guard<std::mutex> lock(rebuild_mu_);
   listeners_.push_back(std::move(listener));
 }

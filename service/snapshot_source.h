@@ -25,7 +25,8 @@ class SnapshotSource {
 
   // `store` and `classifier` must outlive the source. `clock` gives "today"
   // for ongoing follow-up.
-  SnapshotSource(Store& store, const analytics::Classifier& classifier, Clock clock = std::chrono::system_clock::now);
+  SnapshotSource(Store& store, const analytics::Classifier& classifier,
+                 Clock clock = std::chrono::system_clock::now);
   SnapshotSource(const SnapshotSource&) = delete;
   SnapshotSource& operator=(const SnapshotSource&) = delete;
 
@@ -37,17 +38,21 @@ class SnapshotSource {
   // Wall time of the last rebuild, in microseconds.
   int64_t last_rebuild_us() const { return last_rebuild_us_.load(); }
   const analytics::Classifier& classifier() const { return classifier_; }
-  // Calls `listener` after each published snapshot (from the rebuilding thread).
-  void OnPublish(std::function<void(std::shared_ptr<const analytics::Snapshot>)> listener);
+  // Calls `listener` after each published snapshot (from the rebuilding
+  // thread).
+  void OnPublish(
+      std::function<void(std::shared_ptr<const analytics::Snapshot>)> listener);
 
  private:
   Store& store_;
   const analytics::Classifier& classifier_;
   Clock clock_;
   std::mutex rebuild_mu_;  // Serialises Rebuild().
-  std::shared_ptr<const analytics::Snapshot> current_;  // Accessed with std::atomic_load/atomic_store.
+  std::shared_ptr<const analytics::Snapshot>
+      current_;  // Accessed with std::atomic_load/atomic_store.
   std::atomic<int64_t> last_rebuild_us_{0};
-  std::vector<std::function<void(std::shared_ptr<const analytics::Snapshot>)>> listeners_;  // GUARDED_BY(rebuild_mu_)
+  std::vector<std::function<void(std::shared_ptr<const analytics::Snapshot>)>>
+      listeners_;  // GUARDED_BY(rebuild_mu_)
 };
 
 }  // namespace lges

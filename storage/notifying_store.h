@@ -16,77 +16,109 @@ class NotifyingStore final : public Store {
   NotifyingStore(Store& inner, std::function<void()> after_write)
       : inner_(inner), after_write_(std::move(after_write)) {}
 
-  absl::StatusOr<Provider> GetProvider(const std::string& code) override { return inner_.GetProvider(code); }
-  absl::StatusOr<Page<Provider>> ListProviders(const ProviderFilter& f, PageRequest p) override {
+  absl::StatusOr<Provider> GetProvider(const std::string& code) override {
+    return inner_.GetProvider(code);
+  }
+  absl::StatusOr<Page<Provider>> ListProviders(const ProviderFilter& f,
+                                               PageRequest p) override {
     return inner_.ListProviders(f, p);
   }
-  absl::StatusOr<Provider> CreateProvider(const Provider& r, const WriteContext& c) override {
+  absl::StatusOr<Provider> CreateProvider(const Provider& r,
+                                          const WriteContext& c) override {
     return Notify(inner_.CreateProvider(r, c));
   }
-  absl::StatusOr<Provider> UpdateProvider(const Provider& r, int64_t rev, const WriteContext& c) override {
+  absl::StatusOr<Provider> UpdateProvider(const Provider& r, int64_t rev,
+                                          const WriteContext& c) override {
     return Notify(inner_.UpdateProvider(r, rev, c));
   }
-  absl::StatusOr<int64_t> DeleteProvider(const std::string& id, int64_t rev, const WriteContext& c) override {
+  absl::StatusOr<int64_t> DeleteProvider(const std::string& id, int64_t rev,
+                                         const WriteContext& c) override {
     return Notify(inner_.DeleteProvider(id, rev, c));
   }
 
-  absl::StatusOr<Inspection> GetInspection(const std::string& id) override { return inner_.GetInspection(id); }
-  absl::StatusOr<Page<Inspection>> ListInspections(const InspectionFilter& f, PageRequest p) override {
+  absl::StatusOr<Inspection> GetInspection(const std::string& id) override {
+    return inner_.GetInspection(id);
+  }
+  absl::StatusOr<Page<Inspection>> ListInspections(const InspectionFilter& f,
+                                                   PageRequest p) override {
     return inner_.ListInspections(f, p);
   }
-  absl::StatusOr<Inspection> CreateInspection(const Inspection& r, const WriteContext& c) override {
+  absl::StatusOr<Inspection> CreateInspection(const Inspection& r,
+                                              const WriteContext& c) override {
     return Notify(inner_.CreateInspection(r, c));
   }
-  absl::StatusOr<Inspection> UpdateInspection(const Inspection& r, int64_t rev, const WriteContext& c) override {
+  absl::StatusOr<Inspection> UpdateInspection(const Inspection& r, int64_t rev,
+                                              const WriteContext& c) override {
     return Notify(inner_.UpdateInspection(r, rev, c));
   }
-  absl::StatusOr<int64_t> DeleteInspection(const std::string& id, int64_t rev, const WriteContext& c) override {
+  absl::StatusOr<int64_t> DeleteInspection(const std::string& id, int64_t rev,
+                                           const WriteContext& c) override {
     return Notify(inner_.DeleteInspection(id, rev, c));
   }
-  absl::StatusOr<bool> InspectionExists(const std::string& id) override { return inner_.InspectionExists(id); }
+  absl::StatusOr<bool> InspectionExists(const std::string& id) override {
+    return inner_.InspectionExists(id);
+  }
 
-  absl::StatusOr<FollowUpEvent> GetFollowUpEvent(const std::string& id) override {
+  absl::StatusOr<FollowUpEvent> GetFollowUpEvent(
+      const std::string& id) override {
     return inner_.GetFollowUpEvent(id);
   }
-  absl::StatusOr<Page<FollowUpEvent>> ListFollowUpEvents(const FollowUpFilter& f, PageRequest p) override {
+  absl::StatusOr<Page<FollowUpEvent>> ListFollowUpEvents(
+      const FollowUpFilter& f, PageRequest p) override {
     return inner_.ListFollowUpEvents(f, p);
   }
-  absl::StatusOr<FollowUpEvent> CreateFollowUpEvent(const FollowUpEvent& r, const WriteContext& c) override {
+  absl::StatusOr<FollowUpEvent> CreateFollowUpEvent(
+      const FollowUpEvent& r, const WriteContext& c) override {
     return Notify(inner_.CreateFollowUpEvent(r, c));
   }
-  absl::StatusOr<FollowUpEvent> UpdateFollowUpEvent(const FollowUpEvent& r, int64_t rev,
-                                                    const WriteContext& c) override {
+  absl::StatusOr<FollowUpEvent> UpdateFollowUpEvent(
+      const FollowUpEvent& r, int64_t rev, const WriteContext& c) override {
     return Notify(inner_.UpdateFollowUpEvent(r, rev, c));
   }
-  absl::StatusOr<int64_t> DeleteFollowUpEvent(const std::string& id, int64_t rev, const WriteContext& c) override {
+  absl::StatusOr<int64_t> DeleteFollowUpEvent(const std::string& id,
+                                              int64_t rev,
+                                              const WriteContext& c) override {
     return Notify(inner_.DeleteFollowUpEvent(id, rev, c));
   }
 
-  absl::StatusOr<KeyMessage> GetKeyMessage(const std::string& id) override { return inner_.GetKeyMessage(id); }
-  absl::StatusOr<Page<KeyMessage>> ListKeyMessages(const KeyMessageFilter& f, PageRequest p) override {
+  absl::StatusOr<KeyMessage> GetKeyMessage(const std::string& id) override {
+    return inner_.GetKeyMessage(id);
+  }
+  absl::StatusOr<Page<KeyMessage>> ListKeyMessages(const KeyMessageFilter& f,
+                                                   PageRequest p) override {
     return inner_.ListKeyMessages(f, p);
   }
-  absl::StatusOr<KeyMessage> CreateKeyMessage(const KeyMessage& r, const WriteContext& c) override {
+  absl::StatusOr<KeyMessage> CreateKeyMessage(const KeyMessage& r,
+                                              const WriteContext& c) override {
     return Notify(inner_.CreateKeyMessage(r, c));
   }
-  absl::StatusOr<KeyMessage> UpdateKeyMessage(const KeyMessage& r, int64_t rev, const WriteContext& c) override {
+  absl::StatusOr<KeyMessage> UpdateKeyMessage(const KeyMessage& r, int64_t rev,
+                                              const WriteContext& c) override {
     return Notify(inner_.UpdateKeyMessage(r, rev, c));
   }
-  absl::StatusOr<int64_t> DeleteKeyMessage(const std::string& id, int64_t rev, const WriteContext& c) override {
+  absl::StatusOr<int64_t> DeleteKeyMessage(const std::string& id, int64_t rev,
+                                           const WriteContext& c) override {
     return Notify(inner_.DeleteKeyMessage(id, rev, c));
   }
 
-  absl::StatusOr<ThemeOverride> SetThemeOverride(const std::string& id, int n, const std::string& theme,
-                                                 const WriteContext& c) override {
+  absl::StatusOr<ThemeOverride> SetThemeOverride(
+      const std::string& id, int n, const std::string& theme,
+      const WriteContext& c) override {
     return Notify(inner_.SetThemeOverride(id, n, theme, c));
   }
-  absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrides() override { return inner_.ListThemeOverrides(); }
-  absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrideHistory(const std::string& id) override {
+  absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrides() override {
+    return inner_.ListThemeOverrides();
+  }
+  absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrideHistory(
+      const std::string& id) override {
     return inner_.ListThemeOverrideHistory(id);
   }
   absl::StatusOr<Dataset> ReadAll() override { return inner_.ReadAll(); }
-  absl::StatusOr<int64_t> DatasetVersion() override { return inner_.DatasetVersion(); }
-  absl::StatusOr<std::vector<Change>> ListChanges(int64_t since, int limit) override {
+  absl::StatusOr<int64_t> DatasetVersion() override {
+    return inner_.DatasetVersion();
+  }
+  absl::StatusOr<std::vector<Change>> ListChanges(int64_t since,
+                                                  int limit) override {
     return inner_.ListChanges(since, limit);
   }
 

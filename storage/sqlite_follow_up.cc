@@ -33,7 +33,8 @@ std::string ResourceOf(const std::string& id) { return "followUpEvents/" + id; }
 
 // Columns recommendation_number, progress, addressed from `first`.
 RecommendationProgress ProgressFromRow(const sql::Query& q, int first) {
-  return {static_cast<int>(q.Int(first)), static_cast<Progress>(q.Int(first + 1)), q.Int(first + 2) != 0};
+  return {static_cast<int>(q.Int(first)),
+          static_cast<Progress>(q.Int(first + 1)), q.Int(first + 2) != 0};
 }
 
 }  // namespace
@@ -118,8 +119,10 @@ absl::Status SqliteStore::CheckFollowUpReferences(const FollowUpEvent& e) {
 }
 
 absl::Status SqliteStore::ReadEvents(Dataset& out) {
-  LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare(std::string("SELECT ") + kEventColumns +
-                                                   " FROM follow_up_events ORDER BY date_earliest, id"));
+  LGES_ASSIGN_OR_RETURN(
+      sql::Query q,
+      db_->Prepare(std::string("SELECT ") + kEventColumns +
+                   " FROM follow_up_events ORDER BY date_earliest, id"));
   std::map<std::string, size_t> index;
   while (true) {
     LGES_ASSIGN_OR_RETURN(bool row, q.Step());
@@ -127,13 +130,16 @@ absl::Status SqliteStore::ReadEvents(Dataset& out) {
     out.follow_up_events.push_back(EventFromRow(q));
     index[out.follow_up_events.back().id] = out.follow_up_events.size() - 1;
   }
-  LGES_ASSIGN_OR_RETURN(sql::Query p, db_->Prepare(
-      "SELECT event_id, recommendation_number, progress, addressed FROM recommendation_progress"
-      " ORDER BY event_id, position"));
+  LGES_ASSIGN_OR_RETURN(
+      sql::Query p,
+      db_->Prepare("SELECT event_id, recommendation_number, progress, "
+                   "addressed FROM recommendation_progress"
+                   " ORDER BY event_id, position"));
   while (true) {
     LGES_ASSIGN_OR_RETURN(bool row, p.Step());
     if (!row) break;
-    out.follow_up_events[index.at(std::to_string(p.Int(0)))].recommendation_progress.push_back(ProgressFromRow(p, 1));
+    out.follow_up_events[index.at(std::to_string(p.Int(0)))]
+        .recommendation_progress.push_back(ProgressFromRow(p, 1));
   }
   return absl::OkStatus();
 }

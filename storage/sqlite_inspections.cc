@@ -46,7 +46,8 @@ constexpr const char* kChildTables[] = {"inspection_questions", "findings",
 
 }  // namespace
 
-absl::Status SqliteStore::LoadInspectionChildren(std::map<std::string, Inspection*>& targets, const std::string& only) {
+absl::Status SqliteStore::LoadInspectionChildren(
+    std::map<std::string, Inspection*>& targets, const std::string& only) {
   // Each query reads the rows of one inspection (`only`), or of all of them.
   auto each_row = [&](const std::string& sql, auto&& add) -> absl::Status {
     LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare(sql));
@@ -58,34 +59,50 @@ absl::Status SqliteStore::LoadInspectionChildren(std::map<std::string, Inspectio
       if (it != targets.end()) add(*it->second, q);
     }
   };
-  constexpr char kWhere[] = " WHERE (?1 = '' OR inspection_id = ?1) ORDER BY inspection_id, ";
-  LGES_RETURN_IF_ERROR(each_row(std::string("SELECT inspection_id, text FROM inspection_questions") + kWhere + "position",
-                                [](Inspection& in, const sql::Query& q) {
-                                  in.local_inspection_questions.push_back(q.Text(1));
-                                }));
-  LGES_RETURN_IF_ERROR(each_row(std::string("SELECT inspection_id, area, polarity, text FROM findings") + kWhere + "position",
-                                [](Inspection& in, const sql::Query& q) {
-                                  in.findings.push_back({q.Text(1), static_cast<Polarity>(q.Int(2)), q.Text(3)});
-                                }));
-  LGES_RETURN_IF_ERROR(each_row(std::string("SELECT inspection_id, area, grade FROM judgements") + kWhere + "position",
-                                [](Inspection& in, const sql::Query& q) {
-                                  in.judgements.push_back({q.Text(1), static_cast<Grade>(q.Int(2))});
-                                }));
+  constexpr char kWhere[] =
+      " WHERE (?1 = '' OR inspection_id = ?1) ORDER BY inspection_id, ";
   LGES_RETURN_IF_ERROR(each_row(
-      std::string("SELECT inspection_id, number, text, text_status, provenance FROM recommendations") + kWhere + "number",
+      std::string("SELECT inspection_id, text FROM inspection_questions") +
+          kWhere + "position",
       [](Inspection& in, const sql::Query& q) {
-        in.recommendations.push_back({static_cast<int>(q.Int(1)), q.Text(2), static_cast<TextStatus>(q.Int(3)),
+        in.local_inspection_questions.push_back(q.Text(1));
+      }));
+  LGES_RETURN_IF_ERROR(each_row(
+      std::string("SELECT inspection_id, area, polarity, text FROM findings") +
+          kWhere + "position",
+      [](Inspection& in, const sql::Query& q) {
+        in.findings.push_back(
+            {q.Text(1), static_cast<Polarity>(q.Int(2)), q.Text(3)});
+      }));
+  LGES_RETURN_IF_ERROR(each_row(
+      std::string("SELECT inspection_id, area, grade FROM judgements") +
+          kWhere + "position",
+      [](Inspection& in, const sql::Query& q) {
+        in.judgements.push_back({q.Text(1), static_cast<Grade>(q.Int(2))});
+      }));
+  LGES_RETURN_IF_ERROR(each_row(
+      std::string("SELECT inspection_id, number, text, text_status, provenance "
+                  "FROM recommendations") +
+          kWhere + "number",
+      [](Inspection& in, const sql::Query& q) {
+        in.recommendations.push_back({static_cast<int>(q.Int(1)), q.Text(2),
+                                      static_cast<TextStatus>(q.Int(3)),
                                       codec::DecodeProvenance(q.Text(4))});
       }));
-  return each_row(std::string("SELECT inspection_id, title, summary, url FROM case_studies") + kWhere + "position",
-                  [](Inspection& in, const sql::Query& q) {
-                    in.case_studies.push_back({q.Text(1), q.Text(2), q.Text(3)});
-                  });
+  return each_row(
+      std::string(
+          "SELECT inspection_id, title, summary, url FROM case_studies") +
+          kWhere + "position",
+      [](Inspection& in, const sql::Query& q) {
+        in.case_studies.push_back({q.Text(1), q.Text(2), q.Text(3)});
+      });
 }
 
 absl::Status SqliteStore::ReadInspections(Dataset& out) {
-  LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare(std::string("SELECT ") + kInspectionColumns +
-                                                   " FROM inspections ORDER BY start_earliest, id"));
+  LGES_ASSIGN_OR_RETURN(
+      sql::Query q,
+      db_->Prepare(std::string("SELECT ") + kInspectionColumns +
+                   " FROM inspections ORDER BY start_earliest, id"));
   while (true) {
     LGES_ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) break;

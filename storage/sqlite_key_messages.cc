@@ -51,8 +51,10 @@ absl::StatusOr<KeyMessage> SqliteStore::LoadKeyMessage(int64_t id) {
 }
 
 absl::Status SqliteStore::ReadKeyMessages(Dataset& out) {
-  LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare(std::string("SELECT ") + kMessageColumns +
-                                                   " FROM key_messages ORDER BY academic_year, area, polarity, position, id"));
+  LGES_ASSIGN_OR_RETURN(
+      sql::Query q, db_->Prepare(std::string("SELECT ") + kMessageColumns +
+                                 " FROM key_messages ORDER BY academic_year, "
+                                 "area, polarity, position, id"));
   while (true) {
     LGES_ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) return absl::OkStatus();

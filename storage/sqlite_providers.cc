@@ -32,7 +32,8 @@ std::string ResourceOf(const std::string& code) { return "providers/" + code; }
 
 // Columns authority_code, valid_from, valid_to, provenance from `first`.
 Membership MembershipFromRow(const sql::Query& q, int first) {
-  return {q.Text(first), codec::DecodeDate(q.Text(first + 1)), codec::DecodeDate(q.Text(first + 2)),
+  return {q.Text(first), codec::DecodeDate(q.Text(first + 1)),
+          codec::DecodeDate(q.Text(first + 2)),
           codec::DecodeProvenance(q.Text(first + 3))};
 }
 
@@ -85,8 +86,9 @@ absl::Status SqliteStore::WriteMemberships(const Provider& p) {
 }
 
 absl::Status SqliteStore::ReadProviders(Dataset& out) {
-  LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare(std::string("SELECT ") + kProviderColumns +
-                                                   " FROM providers ORDER BY code"));
+  LGES_ASSIGN_OR_RETURN(sql::Query q,
+                        db_->Prepare(std::string("SELECT ") + kProviderColumns +
+                                     " FROM providers ORDER BY code"));
   std::map<std::string, size_t> index;
   while (true) {
     LGES_ASSIGN_OR_RETURN(bool row, q.Step());
@@ -94,13 +96,16 @@ absl::Status SqliteStore::ReadProviders(Dataset& out) {
     out.providers.push_back(ProviderFromRow(q));
     index[out.providers.back().code] = out.providers.size() - 1;
   }
-  LGES_ASSIGN_OR_RETURN(sql::Query m, db_->Prepare(
-      "SELECT provider_code, authority_code, valid_from, valid_to, provenance FROM memberships"
-      " ORDER BY provider_code, position"));
+  LGES_ASSIGN_OR_RETURN(
+      sql::Query m,
+      db_->Prepare("SELECT provider_code, authority_code, valid_from, "
+                   "valid_to, provenance FROM memberships"
+                   " ORDER BY provider_code, position"));
   while (true) {
     LGES_ASSIGN_OR_RETURN(bool row, m.Step());
     if (!row) break;
-    out.providers[index.at(m.Text(0))].memberships.push_back(MembershipFromRow(m, 1));
+    out.providers[index.at(m.Text(0))].memberships.push_back(
+        MembershipFromRow(m, 1));
   }
   return absl::OkStatus();
 }

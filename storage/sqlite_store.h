@@ -71,10 +71,12 @@ class SqliteStore final : public Store {
                                            int64_t expected_revision,
                                            const WriteContext& ctx) override;
 
-  absl::StatusOr<ThemeOverride> SetThemeOverride(const std::string& inspection_id, int number,
-                                                 const std::string& theme_id, const WriteContext& ctx) override;
+  absl::StatusOr<ThemeOverride> SetThemeOverride(
+      const std::string& inspection_id, int number, const std::string& theme_id,
+      const WriteContext& ctx) override;
   absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrides() override;
-  absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrideHistory(const std::string& inspection_id) override;
+  absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrideHistory(
+      const std::string& inspection_id) override;
   absl::StatusOr<Dataset> ReadAll() override;
 
   absl::StatusOr<int64_t> DatasetVersion() override;
@@ -107,7 +109,8 @@ class SqliteStore final : public Store {
   absl::StatusOr<Inspection> LoadInspection(const std::string& id);
   // Appends child rows to the inspections in `targets` (by id), reading only
   // those of `only` unless it is empty.
-  absl::Status LoadInspectionChildren(std::map<std::string, Inspection*>& targets, const std::string& only);
+  absl::Status LoadInspectionChildren(
+      std::map<std::string, Inspection*>& targets, const std::string& only);
   absl::Status WriteInspectionRow(const Inspection& inspection, bool insert,
                                   int64_t now_ms);
   absl::Status WriteInspectionChildren(const Inspection& inspection);
@@ -115,7 +118,8 @@ class SqliteStore final : public Store {
   absl::StatusOr<FollowUpEvent> LoadFollowUpEvent(int64_t id);
   absl::Status WriteProgress(int64_t id, const FollowUpEvent& event);
   absl::StatusOr<KeyMessage> LoadKeyMessage(int64_t id);
-  absl::StatusOr<std::vector<ThemeOverride>> QueryOverrides(const std::string& sql, const std::string& bind);
+  absl::StatusOr<std::vector<ThemeOverride>> QueryOverrides(
+      const std::string& sql, const std::string& bind);
   // Bulk readers for ReadAll: every row of a kind in one query.
   absl::Status ReadProviders(Dataset& out);
   absl::Status ReadInspections(Dataset& out);

@@ -140,13 +140,15 @@ class Store {
   // previous value). NOT_FOUND if the inspection does not exist;
   // INVALID_ARGUMENT (field "recommendation_number") if it has no such
   // recommendation. Theme ids are checked by the caller.
-  virtual absl::StatusOr<ThemeOverride> SetThemeOverride(const std::string& inspection_id, int number,
-                                                         const std::string& theme_id, const WriteContext& ctx) = 0;
+  virtual absl::StatusOr<ThemeOverride> SetThemeOverride(
+      const std::string& inspection_id, int number, const std::string& theme_id,
+      const WriteContext& ctx) = 0;
   // Overrides in force, by inspection and number.
   virtual absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrides() = 0;
   // Every override ever set or cleared for `inspection_id` ("" for all),
   // oldest first.
-  virtual absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrideHistory(const std::string& inspection_id) = 0;
+  virtual absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrideHistory(
+      const std::string& inspection_id) = 0;
 
   // Every record, read in one transaction so that they match `version`.
   virtual absl::StatusOr<Dataset> ReadAll() = 0;

@@ -254,7 +254,8 @@ TEST_F(SqliteStoreTest, ThemeOverridesAreAuditedAndCanBeCleared) {
   auto first = store_->SetThemeOverride("POWYS-2025-02", 2, "scrutiny", alice);
   ASSERT_TRUE(first.ok()) << first.status();
   EXPECT_EQ(first->previous_theme_id, "");
-  auto second = store_->SetThemeOverride("POWYS-2025-02", 2, "strategic_leadership", bob);
+  auto second =
+      store_->SetThemeOverride("POWYS-2025-02", 2, "strategic_leadership", bob);
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(second->previous_theme_id, "scrutiny");
   auto current = store_->ListThemeOverrides().value();
@@ -262,7 +263,8 @@ TEST_F(SqliteStoreTest, ThemeOverridesAreAuditedAndCanBeCleared) {
   EXPECT_EQ(current[0].theme_id, "strategic_leadership");
   EXPECT_EQ(current[0].actor, "bob");
 
-  ASSERT_TRUE(store_->SetThemeOverride("POWYS-2025-02", 2, "", alice).ok());  // Clear it.
+  ASSERT_TRUE(store_->SetThemeOverride("POWYS-2025-02", 2, "", alice)
+                  .ok());  // Clear it.
   EXPECT_TRUE(store_->ListThemeOverrides().value().empty());
   auto history = store_->ListThemeOverrideHistory("POWYS-2025-02").value();
   ASSERT_EQ(history.size(), 3u);
@@ -270,9 +272,12 @@ TEST_F(SqliteStoreTest, ThemeOverridesAreAuditedAndCanBeCleared) {
   EXPECT_EQ(history[2].previous_theme_id, "strategic_leadership");
   EXPECT_EQ(Version(), 4);
 
-  auto missing = store_->SetThemeOverride("POWYS-2025-02", 9, "scrutiny", alice);
+  auto missing =
+      store_->SetThemeOverride("POWYS-2025-02", 9, "scrutiny", alice);
   EXPECT_EQ(ViolationsOf(missing.status())[0].field, "recommendation_number");
-  EXPECT_EQ(store_->SetThemeOverride("NOPE", 1, "scrutiny", alice).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(
+      store_->SetThemeOverride("NOPE", 1, "scrutiny", alice).status().code(),
+      absl::StatusCode::kNotFound);
   EXPECT_EQ(Version(), 4);  // Refused calls change nothing.
 }
 
@@ -295,7 +300,8 @@ TEST_F(SqliteStoreTest, ReadAllReturnsEveryRecordAtOneVersion) {
   EXPECT_GT(all->as_of_ms, 0);
   EXPECT_EQ(all->providers.size(), 23u);
   ASSERT_EQ(all->inspections.size(), 2u);
-  for (const Inspection& in : all->inspections) testing::ExpectSameInspection(in, SampleInspection(in.id));
+  for (const Inspection& in : all->inspections)
+    testing::ExpectSameInspection(in, SampleInspection(in.id));
   ASSERT_EQ(all->follow_up_events.size(), 1u);
   testing::ExpectSameEvent(all->follow_up_events[0], SampleFollowUpEvent("A"));
   EXPECT_EQ(all->key_messages.size(), 1u);
