@@ -24,13 +24,14 @@ int FrameworkChangeYear(const Dataset& data) {
 
 std::shared_ptr<const Snapshot> Snapshot::Build(Dataset data,
                                                 const Classifier& classifier,
-                                                const CivilDay& today) {
+                                                const CivilDay& today,
+                                                ClassificationMemo* memo) {
   std::shared_ptr<Snapshot> s(new Snapshot());
   s->data_ = std::move(data);
   s->vocabulary_ = &classifier.vocabulary();
   s->today_ = today;
   s->framework_change_year_ = FrameworkChangeYear(s->data_);
-  s->themed_ = ThemeRecommendations(s->data_, classifier);
+  s->themed_ = ThemeRecommendations(s->data_, classifier, memo);
   s->episodes_ = BuildEpisodes(s->data_, today);
   s->first_year_ = s->last_year_ = AcademicYear::Containing(today).start_year;
   for (const Inspection& in : s->data_.inspections) {
@@ -59,10 +60,19 @@ void Snapshot::BuildStats() {
         GroupOf(data_, in.provider_code, in.start_date.Earliest());
     inspection_group_.push_back(group ? group->code : "none");
   }
-  std::vector<std::string> groups = group_codes_;
-  groups.push_back("");
-  groups.push_back("none");
+  // Only filters that can match anything; Years() pads the others with
+  // empty years.
+  std::vector<std::string> groups = {"", "none"};
+  for (const std::string& g : inspection_group_) {
+    if (std::find(groups.begin(), groups.end(), g) == groups.end())
+      groups.push_back(g);
+  }
   for (ProviderKind kind : kKinds) {
+    const bool present =
+        kind == ProviderKind::kUnspecified ||
+        std::any_of(kind_of.begin(), kind_of.end(),
+                    [&](const auto& p) { return p.second == kind; });
+    if (!present) continue;
     for (const std::string& group : groups) {
       auto include = [&](size_t i) {
         const Inspection& in = data_.inspections[i];

@@ -22,9 +22,9 @@ class Snapshot {
  public:
   // Classifies, indexes and summarises `data`. `today` is the day ongoing
   // follow-up is measured to. `classifier` is used only during the call.
-  static std::shared_ptr<const Snapshot> Build(Dataset data,
-                                               const Classifier& classifier,
-                                               const CivilDay& today);
+  static std::shared_ptr<const Snapshot> Build(
+      Dataset data, const Classifier& classifier, const CivilDay& today,
+      ClassificationMemo* memo = nullptr);
 
   int64_t version() const { return data_.version; }
   int64_t as_of_ms() const { return data_.as_of_ms; }

@@ -37,13 +37,23 @@ void AddInspection(YearStats& s, const Inspection& in) {
 
 }  // namespace
 
+const Classification& ClassificationMemo::Get(const Classifier& classifier,
+                                              const std::string& text) {
+  auto it = memo_.find(text);
+  if (it != memo_.end()) return it->second;
+  if (memo_.size() >= kMaxEntries) memo_.clear();
+  return memo_.emplace(text, classifier.Classify(text)).first->second;
+}
+
 std::vector<ThemedRecommendation> ThemeRecommendations(
-    const Dataset& data, const Classifier& classifier) {
+    const Dataset& data, const Classifier& classifier,
+    ClassificationMemo* memo) {
   std::vector<ThemedRecommendation> out;
   for (size_t i = 0; i < data.inspections.size(); ++i) {
     const Inspection& in = data.inspections[i];
     for (const Recommendation& r : in.recommendations) {
-      Classification c = classifier.Classify(r.text);
+      Classification c =
+          memo ? memo->Get(classifier, r.text) : classifier.Classify(r.text);
       ThemedRecommendation t{i,
                              r.number,
                              std::move(c.primary_theme),

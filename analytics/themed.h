@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "analytics/classifier.h"
@@ -24,10 +25,24 @@ struct ThemedRecommendation {
   std::optional<ThemeOverride> override_applied;
 };
 
-// Classifies every recommendation of `data`; overrides win over the
-// classifier. Ordered by inspection, then number.
+// Remembers classifications by text from one snapshot build to the next, so
+// that a rebuild classifies only new wording. Not thread-safe: one builder at
+// a time (SnapshotSource serialises its rebuilds).
+class ClassificationMemo {
+ public:
+  static constexpr size_t kMaxEntries = 100000;
+  const Classification& Get(const Classifier& classifier,
+                            const std::string& text);
+
+ private:
+  std::unordered_map<std::string, Classification> memo_;
+};
+
+// Classifies every recommendation of `data` (through `memo` if given);
+// overrides win over the classifier. Ordered by inspection, then number.
 std::vector<ThemedRecommendation> ThemeRecommendations(
-    const Dataset& data, const Classifier& classifier);
+    const Dataset& data, const Classifier& classifier,
+    ClassificationMemo* memo = nullptr);
 
 // The school improvement service (else partnership) that `authority` was a
 // member of on `day`; nullptr if none.

@@ -1,8 +1,11 @@
 // estyn.lges.v1.AnalyticsService: every reply comes from the current
 // immutable snapshot; only SetRecommendationTheme writes.
+#include <cstring>
+
 #include "estyn/lges/v1/analytics.grpc.pb.h"
 #include "service/convert.h"
 #include "service/convert_analytics.h"
+#include "service/reply_cache.h"
 #include "service/request_support.h"
 #include "service/services.h"
 #include "service/snapshot_source.h"
@@ -42,105 +45,176 @@ absl::Status CheckRange(int from, int to) {
   return v.empty() ? absl::OkStatus() : InvalidArgumentError(v);
 }
 
-class AnalyticsServiceImpl final : public pb::AnalyticsService::Service {
+// A callback service: handlers run on gRPC's executor, with no thread per
+// call, which keeps the read path cheap at high concurrency. Handlers never
+// wait on anything but the store (SetRecommendationTheme).
+// GetSectorSummary and GetThemeTrends are raw methods: their serialised
+// replies come from the snapshot's ReplyCache, keyed by the request bytes.
+using AnalyticsBase =
+    pb::AnalyticsService::WithRawCallbackMethod_GetSectorSummary<
+        pb::AnalyticsService::WithRawCallbackMethod_GetThemeTrends<
+            pb::AnalyticsService::CallbackService>>;
+
+// The bytes of `buffer`, joined.
+std::string BytesOf(const grpc::ByteBuffer& buffer) {
+  std::vector<grpc::Slice> slices;
+  std::string out;
+  if (!buffer.Dump(&slices).ok()) return out;
+  for (const grpc::Slice& slice : slices)
+    out.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
+  return out;
+}
+
+grpc::ByteBuffer BufferOf(const std::string& bytes) {
+  grpc::Slice slice(bytes.data(), bytes.size());
+  return grpc::ByteBuffer(&slice, 1);
+}
+
+class AnalyticsServiceImpl final : public AnalyticsBase {
  public:
   AnalyticsServiceImpl(Store& store, SnapshotSource& snapshots)
-      : store_(store), snapshots_(snapshots) {}
+      : store_(store), snapshots_(snapshots), replies_(snapshots) {}
 
-  grpc::Status ListThemes(grpc::ServerContext*, const pb::ListThemesRequest*,
-                          pb::ListThemesResponse* resp) override {
+  grpc::ServerUnaryReactor* ListThemes(grpc::CallbackServerContext* ctx,
+                                       const pb::ListThemesRequest*,
+                                       pb::ListThemesResponse* resp) override {
     const analytics::Vocabulary& v = snapshots_.classifier().vocabulary();
     resp->set_vocabulary(v.name);
     resp->set_version(v.version);
     for (const analytics::Theme& t : v.themes)
       convert::ToProto(t, resp->add_themes());
-    return grpc::Status::OK;
+    return Finish(ctx, absl::OkStatus());
   }
 
-  grpc::Status ClassifyRecommendation(
-      grpc::ServerContext*, const pb::ClassifyRecommendationRequest* req,
+  grpc::ServerUnaryReactor* ClassifyRecommendation(
+      grpc::CallbackServerContext* ctx,
+      const pb::ClassifyRecommendationRequest* req,
       pb::ClassifyRecommendationResponse* resp) override {
-    if (req->text().find_first_not_of(" \t\r\n") == std::string::npos ||
-        req->text().size() > 2000) {
-      return ToGrpcStatus(InvalidFieldError(
-          "text", "must be 1-2000 characters of recommendation text"));
-    }
-    convert::ToProto(snapshots_.classifier().Classify(req->text()),
-                     snapshots_.classifier().vocabulary().version, resp);
-    return grpc::Status::OK;
+    return Finish(ctx, Classify(*req, resp));
   }
-
-  grpc::Status SetRecommendationTheme(
-      grpc::ServerContext* ctx, const pb::SetRecommendationThemeRequest* req,
+  grpc::ServerUnaryReactor* SetRecommendationTheme(
+      grpc::CallbackServerContext* ctx,
+      const pb::SetRecommendationThemeRequest* req,
       pb::SetRecommendationThemeResponse* resp) override {
-    return ToGrpcStatus(SetTheme(*ctx, *req, resp));
+    return Finish(ctx, SetTheme(*ctx, *req, resp));
   }
-
-  grpc::Status ListThemeOverrides(
-      grpc::ServerContext*, const pb::ListThemeOverridesRequest* req,
+  grpc::ServerUnaryReactor* ListThemeOverrides(
+      grpc::CallbackServerContext* ctx,
+      const pb::ListThemeOverridesRequest* req,
       pb::ListThemeOverridesResponse* resp) override {
-    return ToGrpcStatus(ListOverrides(*req, resp));
+    return Finish(ctx, ListOverrides(*req, resp));
   }
-
-  grpc::Status GetSectorSummary(grpc::ServerContext*,
-                                const pb::GetSectorSummaryRequest* req,
-                                pb::SectorSummary* resp) override {
-    if (absl::Status s = CheckYear(req->academic_year(), "academic_year");
-        !s.ok())
-      return ToGrpcStatus(s);
-    const std::shared_ptr<const Snapshot> snapshot = snapshots_.Current();
-    convert::ToProto(*snapshot, snapshot->Summary(req->academic_year()), resp);
-    return grpc::Status::OK;
+  grpc::ServerUnaryReactor* GetSectorSummary(
+      grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* request,
+      grpc::ByteBuffer* response) override {
+    return Cached<pb::GetSectorSummaryRequest, pb::SectorSummary>(
+        ctx, "summary:", *request, response, &AnalyticsServiceImpl::Summary);
   }
-
-  grpc::Status GetThemeTrends(grpc::ServerContext*,
-                              const pb::GetThemeTrendsRequest* req,
-                              pb::ThemeTrends* resp) override {
-    return ToGrpcStatus(Trends(*req, resp));
+  grpc::ServerUnaryReactor* GetThemeTrends(
+      grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* request,
+      grpc::ByteBuffer* response) override {
+    return Cached<pb::GetThemeTrendsRequest, pb::ThemeTrends>(
+        ctx, "trends:", *request, response, &AnalyticsServiceImpl::Trends);
   }
-
-  grpc::Status GetFollowUpStatus(grpc::ServerContext*,
-                                 const pb::GetFollowUpStatusRequest* req,
-                                 pb::FollowUpStatus* resp) override {
-    return ToGrpcStatus(Status(*req, resp));
+  grpc::ServerUnaryReactor* GetFollowUpStatus(
+      grpc::CallbackServerContext* ctx, const pb::GetFollowUpStatusRequest* req,
+      pb::FollowUpStatus* resp) override {
+    return Finish(ctx, Status(*req, resp));
   }
-
-  grpc::Status GetFollowUpAnalytics(grpc::ServerContext*,
-                                    const pb::GetFollowUpAnalyticsRequest* req,
-                                    pb::FollowUpAnalytics* resp) override {
-    return ToGrpcStatus(FollowUp(*req, resp));
+  grpc::ServerUnaryReactor* GetFollowUpAnalytics(
+      grpc::CallbackServerContext* ctx,
+      const pb::GetFollowUpAnalyticsRequest* req,
+      pb::FollowUpAnalytics* resp) override {
+    return Finish(ctx, FollowUp(*req, resp));
   }
-
-  grpc::Status GetAuthorityProfile(grpc::ServerContext*,
-                                   const pb::GetAuthorityProfileRequest* req,
-                                   pb::AuthorityProfile* resp) override {
-    return ToGrpcStatus(Profile(*req, resp));
+  grpc::ServerUnaryReactor* GetAuthorityProfile(
+      grpc::CallbackServerContext* ctx,
+      const pb::GetAuthorityProfileRequest* req,
+      pb::AuthorityProfile* resp) override {
+    return Finish(ctx, Profile(*req, resp));
   }
-
-  grpc::Status CompareConsortia(grpc::ServerContext*,
-                                const pb::CompareConsortiaRequest* req,
-                                pb::ConsortiumComparison* resp) override {
-    if (absl::Status s =
-            CheckRange(req->from_academic_year(), req->to_academic_year());
-        !s.ok()) {
-      return ToGrpcStatus(s);
-    }
-    const std::shared_ptr<const Snapshot> snapshot = snapshots_.Current();
-    convert::ToProto(
-        *snapshot,
-        snapshot->Compare(req->from_academic_year(), req->to_academic_year()),
-        resp);
-    return grpc::Status::OK;
+  grpc::ServerUnaryReactor* CompareConsortia(
+      grpc::CallbackServerContext* ctx, const pb::CompareConsortiaRequest* req,
+      pb::ConsortiumComparison* resp) override {
+    return Finish(ctx, Compare(*req, resp));
   }
-
-  grpc::Status Echo(grpc::ServerContext*, const pb::EchoRequest* req,
-                    pb::EchoResponse* resp) override {
+  grpc::ServerUnaryReactor* Echo(grpc::CallbackServerContext* ctx,
+                                 const pb::EchoRequest* req,
+                                 pb::EchoResponse* resp) override {
     resp->set_message(req->message());
-    return grpc::Status::OK;
+    return Finish(ctx, absl::OkStatus());
   }
 
  private:
-  absl::Status SetTheme(const grpc::ServerContext& ctx,
+  static grpc::ServerUnaryReactor* Finish(grpc::CallbackServerContext* ctx,
+                                          const absl::Status& status) {
+    grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
+    reactor->Finish(ToGrpcStatus(status));
+    return reactor;
+  }
+
+  // Answers from the current snapshot's reply cache, or parses the request,
+  // lets `build` validate it and make the reply from the snapshot, and caches
+  // the serialised reply.
+  template <typename Request, typename Reply>
+  grpc::ServerUnaryReactor* Cached(
+      grpc::CallbackServerContext* ctx, const char* rpc,
+      const grpc::ByteBuffer& request, grpc::ByteBuffer* response,
+      absl::Status (AnalyticsServiceImpl::*build)(const Request&,
+                                                  const Snapshot&, Reply*)) {
+    const std::string key = rpc + BytesOf(request);
+    ReplyCache& cache = replies_.ForThisThread();
+    if (const std::string* hit = cache.Find(key)) {
+      *response = BufferOf(*hit);
+      return Finish(ctx, absl::OkStatus());
+    }
+    Request req;
+    if (!req.ParseFromString(key.substr(std::strlen(rpc)))) {
+      return Finish(ctx,
+                    absl::InvalidArgumentError("the request is not a valid " +
+                                               req.GetTypeName()));
+    }
+    Reply reply;
+    if (absl::Status s = (this->*build)(req, cache.snapshot(), &reply); !s.ok())
+      return Finish(ctx, s);
+    const std::string bytes = reply.SerializeAsString();
+    cache.Insert(key, bytes);
+    *response = BufferOf(bytes);
+    return Finish(ctx, absl::OkStatus());
+  }
+
+  absl::Status Classify(const pb::ClassifyRecommendationRequest& req,
+                        pb::ClassifyRecommendationResponse* resp) {
+    if (req.text().find_first_not_of(" \t\r\n") == std::string::npos ||
+        req.text().size() > 2000) {
+      return InvalidFieldError(
+          "text", "must be 1-2000 characters of recommendation text");
+    }
+    convert::ToProto(snapshots_.classifier().Classify(req.text()),
+                     snapshots_.classifier().vocabulary().version, resp);
+    return absl::OkStatus();
+  }
+
+  absl::Status Summary(const pb::GetSectorSummaryRequest& req,
+                       const Snapshot& snapshot, pb::SectorSummary* resp) {
+    LGES_RETURN_IF_ERROR(CheckYear(req.academic_year(), "academic_year"));
+    convert::ToProto(snapshot, snapshot.Summary(req.academic_year()), resp);
+    return absl::OkStatus();
+  }
+
+  absl::Status Compare(const pb::CompareConsortiaRequest& req,
+                       pb::ConsortiumComparison* resp) {
+    LGES_RETURN_IF_ERROR(
+        CheckRange(req.from_academic_year(), req.to_academic_year()));
+    const std::shared_ptr<const Snapshot> snapshot = snapshots_.Current();
+    convert::ToProto(
+        *snapshot,
+        snapshot->Compare(req.from_academic_year(), req.to_academic_year()),
+        resp);
+    return absl::OkStatus();
+  }
+
+  absl::Status SetTheme(const grpc::CallbackServerContext& ctx,
                         const pb::SetRecommendationThemeRequest& req,
                         pb::SetRecommendationThemeResponse* resp) {
     LGES_ASSIGN_OR_RETURN(
@@ -187,14 +261,13 @@ class AnalyticsServiceImpl final : public pb::AnalyticsService::Service {
   }
 
   absl::Status Trends(const pb::GetThemeTrendsRequest& req,
-                      pb::ThemeTrends* resp) {
+                      const Snapshot& snapshot, pb::ThemeTrends* resp) {
     LGES_RETURN_IF_ERROR(
         CheckRange(req.from_academic_year(), req.to_academic_year()));
     Violations v;
     const ProviderKind kind =
         convert::KindFromProto(req.provider_kind(), "provider_kind", v);
-    const std::shared_ptr<const Snapshot> snapshot = snapshots_.Current();
-    const auto& groups = snapshot->group_codes();
+    const auto& groups = snapshot.group_codes();
     if (!req.consortium().empty() && req.consortium() != "none" &&
         std::find(groups.begin(), groups.end(), req.consortium()) ==
             groups.end()) {
@@ -204,9 +277,9 @@ class AnalyticsServiceImpl final : public pb::AnalyticsService::Service {
     }
     if (!v.empty()) return InvalidArgumentError(v);
     convert::ToProto(
-        *snapshot,
-        snapshot->Trends(req.from_academic_year(), req.to_academic_year(), kind,
-                         req.consortium()),
+        snapshot,
+        snapshot.Trends(req.from_academic_year(), req.to_academic_year(), kind,
+                        req.consortium()),
         resp);
     return absl::OkStatus();
   }
@@ -280,6 +353,7 @@ class AnalyticsServiceImpl final : public pb::AnalyticsService::Service {
 
   Store& store_;
   SnapshotSource& snapshots_;
+  ReplyCaches replies_;
 };
 
 }  // namespace

@@ -135,6 +135,13 @@ void ToProto(const analytics::Snapshot& s, const analytics::ThemeTrends& trends,
   out->set_to_academic_year(trends.to);
   for (int y : trends.years_without_inspections)
     out->add_years_without_inspections(y);
+  if (!trends.themes.empty()) {
+    for (const analytics::TrendPoint& p : trends.themes.front().points) {
+      out->add_academic_years(p.academic_year);
+      out->add_inspected(p.inspected);
+      out->add_providers_inspected(p.providers_inspected);
+    }
+  }
   for (const analytics::ThemeTrend& t : trends.themes) {
     pb::ThemeTrend* trend = out->add_themes();
     trend->set_theme_id(t.theme_id);
@@ -143,14 +150,10 @@ void ToProto(const analytics::Snapshot& s, const analytics::ThemeTrends& trends,
     trend->set_last_seen(t.last_seen.value_or(0));
     trend->set_recommendations(t.recommendations);
     for (const analytics::TrendPoint& p : t.points) {
-      pb::TrendPoint* point = trend->add_points();
-      point->set_academic_year(p.academic_year);
-      point->set_inspected(p.inspected);
-      point->set_providers_with_theme(p.providers_with_theme);
-      point->set_providers_inspected(p.providers_inspected);
-      point->set_proportion(p.proportion);
-      point->set_has_change(p.change_points.has_value());
-      point->set_change_points(p.change_points.value_or(0));
+      trend->add_providers_with_theme(p.providers_with_theme);
+      trend->add_proportion(p.proportion);
+      trend->add_has_change(p.change_points.has_value());
+      trend->add_change_points(p.change_points.value_or(0));
     }
   }
   ToProto(s, trends.notes, out->mutable_meta());

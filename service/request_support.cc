@@ -135,7 +135,7 @@ std::string Fingerprint(const google::protobuf::Message& request) {
       std::hash<std::string>{}(SerializedWithout(request, {"request_id"})));
 }
 
-WriteContext WriteContextFor(const grpc::ServerContext& context,
+WriteContext WriteContextFor(const grpc::ServerContextBase& context,
                              const std::string& request_id,
                              const std::string& fingerprint) {
   WriteContext ctx;

@@ -52,7 +52,7 @@ std::string FilterKey(const google::protobuf::Message& list_request);
 std::string Fingerprint(const google::protobuf::Message& request);
 
 // Who is calling: the "x-lges-actor" metadata value, or "anonymous".
-WriteContext WriteContextFor(const grpc::ServerContext& context,
+WriteContext WriteContextFor(const grpc::ServerContextBase& context,
                              const std::string& request_id,
                              const std::string& fingerprint);
 

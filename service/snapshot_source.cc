@@ -14,12 +14,20 @@ CivilDay UtcDay(std::chrono::system_clock::time_point t) {
   return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
+uint64_t NextSourceId() {
+  static std::atomic<uint64_t> next{1};
+  return next++;
+}
+
 }  // namespace
 
 SnapshotSource::SnapshotSource(Store& store,
                                const analytics::Classifier& classifier,
                                Clock clock)
-    : store_(store), classifier_(classifier), clock_(std::move(clock)) {}
+    : store_(store),
+      classifier_(classifier),
+      clock_(std::move(clock)),
+      id_(NextSourceId()) {}
 
 absl::Status SnapshotSource::Rebuild() {
   std::lock_guard<std::mutex> lock(rebuild_mu_);
@@ -31,8 +39,9 @@ absl::Status SnapshotSource::Rebuild() {
     return data.status();
   }
   std::shared_ptr<const analytics::Snapshot> next = analytics::Snapshot::Build(
-      *std::move(data), classifier_, UtcDay(clock_()));
+      *std::move(data), classifier_, UtcDay(clock_()), &memo_);
   std::atomic_store(&current_, next);
+  generation_.fetch_add(1, std::memory_order_release);
   last_rebuild_us_ = std::chrono::duration_cast<std::chrono::microseconds>(
                          std::chrono::steady_clock::now() - start)
                          .count();

@@ -35,6 +35,13 @@ class SnapshotSource {
   absl::Status Rebuild();
   // The latest snapshot; never null after the first successful Rebuild().
   std::shared_ptr<const analytics::Snapshot> Current() const;
+  // Increases with every published snapshot; cheap to read (one atomic
+  // load), so readers can tell whether their copy of Current() is stale.
+  uint64_t generation() const {
+    return generation_.load(std::memory_order_acquire);
+  }
+  // Unique among the sources of this process.
+  uint64_t id() const { return id_; }
   // Wall time of the last rebuild, in microseconds.
   int64_t last_rebuild_us() const { return last_rebuild_us_.load(); }
   const analytics::Classifier& classifier() const { return classifier_; }
@@ -51,8 +58,11 @@ class SnapshotSource {
   std::shared_ptr<const analytics::Snapshot>
       current_;  // Accessed with std::atomic_load/atomic_store.
   std::atomic<int64_t> last_rebuild_us_{0};
+  std::atomic<uint64_t> generation_{0};
+  const uint64_t id_;
   std::vector<std::function<void(std::shared_ptr<const analytics::Snapshot>)>>
-      listeners_;  // GUARDED_BY(rebuild_mu_)
+      listeners_;                       // GUARDED_BY(rebuild_mu_)
+  analytics::ClassificationMemo memo_;  // GUARDED_BY(rebuild_mu_)
 };
 
 }  // namespace lges

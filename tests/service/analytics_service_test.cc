@@ -149,9 +149,13 @@ TEST_F(AnalyticsServiceTest,
   EXPECT_EQ(std::vector<int>(trends.years_without_inspections().begin(),
                              trends.years_without_inspections().end()),
             (std::vector<int>{2020, 2021}));
+  EXPECT_EQ(trends.academic_years_size(), 3);
+  EXPECT_FALSE(trends.inspected(0));
+  EXPECT_EQ(trends.providers_inspected(2), 4);
   const pb::ThemeTrend& evaluation = trends.themes(0);
-  EXPECT_FALSE(evaluation.points(0).inspected());
-  EXPECT_DOUBLE_EQ(evaluation.points(2).proportion(), 1.0);
+  ASSERT_EQ(evaluation.proportion_size(), 3);
+  EXPECT_DOUBLE_EQ(evaluation.proportion(2), 1.0);
+  EXPECT_FALSE(evaluation.has_change(2));  // 2021-2022 had no inspections.
   EXPECT_EQ(evaluation.first_seen(), 2022);
   EXPECT_FALSE(trends.meta().footnotes().empty());
 

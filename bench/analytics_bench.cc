@@ -1,0 +1,221 @@
+// Benchmark of the analytics rpcs against the gRPC floor (Echo) on the same
+// machine, in one run, over the synthetic dataset of issue 3: 20 academic
+// years x 22 authorities x 8 recommendations. Also times the snapshot
+// rebuild that follows one write.
+//
+// Usage: analytics_bench [--seconds=N] (seconds per measurement, default 3)
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "clients/lges_client.h"
+#include "domain/authorities.h"
+#include "service/backend.h"
+#include "service/server.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr int kFirstYear = 2005;
+constexpr int kYears = 20;
+constexpr int kRecommendationsPerInspection = 8;
+
+// Recommendation wording in the style of LGES reports, written for the
+// benchmark.
+const char* kTexts[] = {
+    "Strengthen self-evaluation and improvement planning across all education "
+    "services",
+    "Improve the quality of support and challenge for schools causing concern",
+    "Improve attendance and reduce persistent absence in secondary schools",
+    "Improve outcomes for learners eligible for free school meals",
+    "Strengthen the strategic leadership of education services",
+    "Improve the effectiveness of scrutiny by elected members",
+    "Improve provision for pupils with additional learning needs",
+    "Reduce the number of fixed term exclusions",
+    "Strengthen Welsh-medium provision to meet demand",
+    "Address the shortcomings in safeguarding arrangements",
+    "Improve the planning of school places and reduce surplus places",
+    "Strengthen joint working with social services and health",
+    "Raise standards in literacy and numeracy",
+    "Strengthen professional learning for headteachers",
+    "Improve provision for pupils educated otherwise than at school",
+    "Reduce the number of young people not in education, employment or "
+    "training",
+};
+
+lges::Inspection SyntheticInspection(int year, int authority,
+                                     const std::string& code) {
+  lges::Inspection in;
+  in.id = "SYN-" + std::to_string(year) + "-" + code;
+  in.provider_code = code;
+  in.start_date =
+      lges::PartialDate::Month(year + (authority % 2), authority % 2 ? 3 : 10);
+  in.academic_year = year;
+  in.framework = year >= 2024 ? lges::FrameworkVersion::k2024TwoAreas
+                              : lges::FrameworkVersion::k2018ThreeAreas;
+  in.language_medium = authority % 3 == 0 ? lges::LanguageMedium::kWelsh
+                                          : lges::LanguageMedium::kEnglish;
+  for (int n = 1; n <= kRecommendationsPerInspection; ++n) {
+    const char* text =
+        kTexts[(year * 7 + authority * 3 + n) % std::size(kTexts)];
+    in.recommendations.push_back({n, text, lges::TextStatus::kVerbatim, {}});
+  }
+  in.recommendation_count = kRecommendationsPerInspection;
+  in.recommendation_order_known = true;
+  in.causing_significant_concern = (year + authority) % 11 == 0;
+  return in;
+}
+
+void Load(lges::Store& store) {
+  lges::WriteContext ctx{"bench"};
+  for (int y = kFirstYear; y < kFirstYear + kYears; ++y) {
+    int a = 0;
+    for (const lges::AuthorityInfo& info : lges::Authorities()) {
+      auto created = store.CreateInspection(
+          SyntheticInspection(y, a++, std::string(info.gss_code)), ctx);
+      if (!created.ok()) {
+        std::fprintf(stderr, "load failed: %s\n",
+                     std::string(created.status().message()).c_str());
+        std::exit(1);
+      }
+    }
+  }
+}
+
+struct Result {
+  double calls_per_s = 0;
+  double p50_us = 0;
+  double p99_us = 0;
+  long errors = 0;
+};
+
+// Runs `call` from `concurrency` threads for `seconds`; each thread has its
+// own client (and channel).
+template <typename Call>
+Result Drive(const std::string& address, int concurrency, double seconds,
+             Call call) {
+  std::vector<std::vector<double>> latencies(concurrency);
+  std::atomic<long> errors{0};
+  std::vector<std::thread> threads;
+  const auto warmup_end = Clock::now() + std::chrono::milliseconds(300);
+  const auto end =
+      warmup_end + std::chrono::microseconds(static_cast<long>(seconds * 1e6));
+  for (int t = 0; t < concurrency; ++t) {
+    threads.emplace_back([&, t] {
+      lges::LgesClient client({address, std::chrono::seconds(10), ""});
+      while (Clock::now() < end) {
+        const auto start = Clock::now();
+        const bool ok = call(client);
+        const auto stop = Clock::now();
+        if (!ok) ++errors;
+        if (start >= warmup_end)
+          latencies[t].push_back(
+              std::chrono::duration<double, std::micro>(stop - start).count());
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  std::vector<double> all;
+  for (const auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
+  std::sort(all.begin(), all.end());
+  Result r;
+  r.errors = errors;
+  if (all.empty()) return r;
+  r.calls_per_s = all.size() / seconds;
+  r.p50_us = all[all.size() / 2];
+  r.p99_us = all[std::min(all.size() - 1, all.size() * 99 / 100)];
+  return r;
+}
+
+void RebuildTimes(lges::Backend& backend) {
+  std::vector<double> ms;
+  lges::WriteContext ctx{"bench"};
+  for (int i = 0; i < 10; ++i) {
+    lges::Inspection in = SyntheticInspection(2024, i, "W06000023");
+    in.id = "REBUILD-" + std::to_string(i);
+    if (!backend.store->CreateInspection(in, ctx).ok())
+      std::exit(1);  // Rebuilds the snapshot.
+    ms.push_back(backend.snapshots->last_rebuild_us() / 1000.0);
+  }
+  std::sort(ms.begin(), ms.end());
+  std::printf(
+      "\nsnapshot rebuild after one write (10 writes): median %.1f ms, max "
+      "%.1f ms (target < 50 ms)\n",
+      ms[ms.size() / 2], ms.back());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  double seconds = 3;
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]).rfind("--seconds=", 0) == 0)
+      seconds = std::atof(argv[i] + 10);
+  }
+  const std::string dir = std::filesystem::temp_directory_path() /
+                          ("lges-bench-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  auto backend = lges::OpenBackend(dir + "/bench.db");
+  if (!backend.ok()) return 1;
+  const auto load_start = Clock::now();
+  Load(*backend->sqlite);
+  if (!backend->snapshots->Rebuild().ok()) return 1;
+  std::printf(
+      "loaded %d inspections, %d recommendations in %.1f s; snapshot built in "
+      "%.1f ms\n",
+      kYears * 22, kYears * 22 * kRecommendationsPerInspection,
+      std::chrono::duration<double>(Clock::now() - load_start).count(),
+      backend->snapshots->last_rebuild_us() / 1000.0);
+
+  lges::LgesServer server(*backend->store, *backend->snapshots,
+                          {"127.0.0.1:0"});
+  auto port = server.Start();
+  if (!port.ok()) return 1;
+  const std::string address = "127.0.0.1:" + std::to_string(*port);
+
+  lges::pb::EchoRequest echo;
+  echo.set_message("ping");
+  lges::pb::GetSectorSummaryRequest summary;
+  summary.set_academic_year(kFirstYear + kYears / 2);
+  lges::pb::GetThemeTrendsRequest trends;
+  trends.set_from_academic_year(kFirstYear);
+  trends.set_to_academic_year(kFirstYear + kYears - 1);
+
+  std::printf("\n%-18s %5s %12s %10s %10s %9s\n", "rpc", "conc", "calls/s",
+              "p50 us", "p99 us", "vs echo");
+  for (int concurrency : {1, 16, 64}) {
+    const Result floor =
+        Drive(address, concurrency, seconds, [&](lges::LgesClient& c) {
+          lges::pb::EchoResponse r;
+          return c.Echo(echo, &r).ok();
+        });
+    const Result s =
+        Drive(address, concurrency, seconds, [&](lges::LgesClient& c) {
+          lges::pb::SectorSummary r;
+          return c.GetSectorSummary(summary, &r).ok();
+        });
+    const Result t =
+        Drive(address, concurrency, seconds, [&](lges::LgesClient& c) {
+          lges::pb::ThemeTrends r;
+          return c.GetThemeTrends(trends, &r).ok();
+        });
+    for (const auto& [name, r] :
+         {std::pair{"Echo", floor}, std::pair{"GetSectorSummary", s},
+          std::pair{"GetThemeTrends", t}}) {
+      std::printf("%-18s %5d %12.0f %10.0f %10.0f %8.0f%%%s\n", name,
+                  concurrency, r.calls_per_s, r.p50_us, r.p99_us,
+                  100 * r.calls_per_s / floor.calls_per_s,
+                  r.errors ? "  ERRORS" : "");
+    }
+  }
+  RebuildTimes(*backend);
+  server.Shutdown(std::chrono::seconds(1));
+  std::filesystem::remove_all(dir);
+  return 0;
+}
