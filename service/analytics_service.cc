@@ -65,8 +65,7 @@ std::string BytesOf(const grpc::ByteBuffer& buffer) {
   return out;
 }
 
-grpc::ByteBuffer BufferOf(const std::string& bytes) {
-  grpc::Slice slice(bytes.data(), bytes.size());
+grpc::ByteBuffer BufferOf(const grpc::Slice& slice) {
   return grpc::ByteBuffer(&slice, 1);
 }
 
@@ -164,7 +163,7 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
                                                   const Snapshot&, Reply*)) {
     const std::string key = rpc + BytesOf(request);
     ReplyCache& cache = replies_.ForThisThread();
-    if (const std::string* hit = cache.Find(key)) {
+    if (const grpc::Slice* hit = cache.Find(key)) {
       *response = BufferOf(*hit);
       return Finish(ctx, absl::OkStatus());
     }
@@ -177,7 +176,7 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     Reply reply;
     if (absl::Status s = (this->*build)(req, cache.snapshot(), &reply); !s.ok())
       return Finish(ctx, s);
-    const std::string bytes = reply.SerializeAsString();
+    const grpc::Slice bytes(reply.SerializeAsString());
     cache.Insert(key, bytes);
     *response = BufferOf(bytes);
     return Finish(ctx, absl::OkStatus());

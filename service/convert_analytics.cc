@@ -10,15 +10,9 @@ namespace {
 
 using google::protobuf::util::TimeUtil;
 
-std::string LabelOf(const analytics::Snapshot& s, const std::string& theme_id) {
-  const analytics::Theme* theme = s.vocabulary().Find(theme_id);
-  return theme ? theme->label_en : theme_id;
-}
-
 void LineToProto(const analytics::Snapshot& s, const analytics::ThemeLine& line,
                  pb::ThemeLine* out) {
   out->set_theme_id(line.theme_id);
-  out->set_label_en(LabelOf(s, line.theme_id));
   out->set_providers(line.providers);
   out->set_recommendations(line.recommendations);
   out->set_sentence(line.sentence);
@@ -145,7 +139,6 @@ void ToProto(const analytics::Snapshot& s, const analytics::ThemeTrends& trends,
   for (const analytics::ThemeTrend& t : trends.themes) {
     pb::ThemeTrend* trend = out->add_themes();
     trend->set_theme_id(t.theme_id);
-    trend->set_label_en(LabelOf(s, t.theme_id));
     trend->set_first_seen(t.first_seen.value_or(0));
     trend->set_last_seen(t.last_seen.value_or(0));
     trend->set_recommendations(t.recommendations);

@@ -12,6 +12,8 @@
 //
 // Both are thread-safe.
 
+#include <grpcpp/support/slice.h>
+
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -38,14 +40,15 @@ class ReplyCache {
 
   // The serialised reply cached under `key`, or nullptr. Takes no lock; the
   // pointer stays valid as long as the cache (entries are never removed).
-  const std::string* Find(const std::string& key) const {
+  // The slice is reference-counted: a reply built from it copies no bytes.
+  const grpc::Slice* Find(const std::string& key) const {
     const Map& map = *map_.load(std::memory_order_acquire);
     auto it = map.find(key);
     return it == map.end() ? nullptr : &it->second;
   }
 
   // Keeps `reply` under `key`, unless the cache is full or has the key.
-  void Insert(const std::string& key, const std::string& reply) {
+  void Insert(const std::string& key, const grpc::Slice& reply) {
     std::lock_guard<std::mutex> lock(write_mu_);
     const Map& current = *map_.load(std::memory_order_acquire);
     if (current.size() >= kMaxEntries || current.count(key)) return;
@@ -56,7 +59,7 @@ class ReplyCache {
   }
 
  private:
-  using Map = std::unordered_map<std::string, std::string>;
+  using Map = std::unordered_map<std::string, grpc::Slice>;
 
   const std::shared_ptr<const analytics::Snapshot> snapshot_;
   std::atomic<const Map*> map_;

@@ -154,7 +154,7 @@ TEST_F(AnalyticsServiceTest,
   EXPECT_EQ(trends.providers_inspected(2), 4);
   const pb::ThemeTrend& evaluation = trends.themes(0);
   ASSERT_EQ(evaluation.proportion_size(), 3);
-  EXPECT_DOUBLE_EQ(evaluation.proportion(2), 1.0);
+  EXPECT_FLOAT_EQ(evaluation.proportion(2), 1.0f);
   EXPECT_FALSE(evaluation.has_change(2));  // 2021-2022 had no inspections.
   EXPECT_EQ(evaluation.first_seen(), 2022);
   EXPECT_FALSE(trends.meta().footnotes().empty());
