@@ -84,8 +84,12 @@ int Providers(const Args& args, LgesClient& client, Io io) {
 }
 
 int FollowUp(const Args& args, LgesClient& client, Io io) {
-  if (args.words.size() != 2 || args.words[1] != "list")
-    return UsageError("expected 'follow-up list'", io);
+  const std::string verb = args.words.size() == 2 ? args.words[1] : "";
+  if (verb == "status") return FollowUpStatus(args, client, io);
+  if (verb == "timeline") return FollowUpTimeline(args, client, io);
+  if (verb != "list") {
+    return UsageError("expected 'follow-up list', 'follow-up status' or 'follow-up timeline'", io);
+  }
   pb::ListFollowUpEventsRequest req;
   req.set_provider_code(args.Flag("provider"));
   pb::ListFollowUpEventsResponse all;

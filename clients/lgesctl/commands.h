@@ -27,6 +27,11 @@ int Providers(const Args& args, LgesClient& client, Io io);
 int Inspections(const Args& args, LgesClient& client, Io io);
 int FollowUp(const Args& args, LgesClient& client, Io io);
 int KeyMessages(const Args& args, LgesClient& client, Io io);
+// summary, trends, classify, themes, set-theme and profile.
+int Analytics(const std::string& command, const Args& args, LgesClient& client,
+              Io io);
+int FollowUpStatus(const Args& args, LgesClient& client, Io io);
+int FollowUpTimeline(const Args& args, LgesClient& client, Io io);
 
 // Calls a List method page by page and merges every page into `all`
 // (repeated fields concatenate); total_size is the server's count.

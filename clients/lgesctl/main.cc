@@ -19,16 +19,28 @@ commands:
   inspections create FILE [--id=ID] [--request-id=ID]
                                       create an inspection from a JSON file
   inspections delete ID [--etag=ETAG]
-  follow-up list [--provider=CODE]    the follow-up timeline
+  follow-up list [--provider=CODE]    follow-up events as recorded
+  follow-up status [--date=YYYY-MM-DD]  authorities in follow-up on a day (default today)
+  follow-up timeline [--from=YEAR] [--to=YEAR]
+                                      per-year figures, episodes and milestones against their windows
   key-messages list [--year=YEAR]     the annual report's key messages
+  summary YEAR                        the sector page of an academic year, e.g. summary 2022-2023
+  trends --from=YEAR --to=YEAR [--consortium=CODE]
+                                      recommendation themes across the years
+  profile CODE                        an authority's inspections, themes and follow-up
+  classify "TEXT"                     the theme a recommendation would get, with the evidence
+  themes                              the theme vocabulary
+  set-theme INSPECTION_ID NUMBER THEME_ID
+                                      set the primary theme of a stored recommendation ('' clears)
 
 The server address comes from --server, else LGES_SERVER, else 127.0.0.1:50051.
 Exit codes: 0 success, 1 request refused or failed, 2 usage error, 3 server unreachable.
 )";
 
 const std::set<std::string> kKnownFlags = {
-    "server", "timeout", "output", "kind",       "provider", "year", "from",
-    "to",     "concern", "id",     "request-id", "etag",     "help", "actor"};
+    "server", "timeout", "output",  "kind",      "provider",   "year",
+    "from",   "to",      "concern", "id",        "request-id", "etag",
+    "help",   "actor",   "date",    "consortium"};
 
 }  // namespace
 
@@ -63,5 +75,9 @@ int main(int argc, char** argv) {
   if (command == "inspections") return Inspections(args, client, io);
   if (command == "follow-up") return FollowUp(args, client, io);
   if (command == "key-messages") return KeyMessages(args, client, io);
+  for (const char* analytics :
+       {"summary", "trends", "classify", "themes", "set-theme", "profile"}) {
+    if (command == analytics) return Analytics(command, args, client, io);
+  }
   return UsageError("unknown command '" + command + "'", io);
 }

@@ -67,6 +67,21 @@ class LgesctlTest(unittest.TestCase):
             self.assertIn("Powys", listed.stdout)
             self.assertIn("1 inspections", listed.stdout)
 
+            summary = harness.lgesctl("summary", "2024-2025", server=server.address)
+            self.assertEqual(summary.returncode, 0, summary.stderr)
+            self.assertIn("core inspections:          1", summary.stdout)
+            self.assertIn("The local authority received a recommendation to address safeguarding.", summary.stdout)
+            self.assertIn("went into follow-up:       1", summary.stdout)  # Judged at the February inspection.
+
+            classified = harness.lgesctl("classify", "Reduce persistent absence, particularly in secondary schools",
+                                         server=server.address)
+            self.assertIn("primary theme: attendance", classified.stdout)
+            self.assertIn("(rule \"secondary school*\", qualifier)", classified.stdout)
+
+            status = harness.lgesctl("follow-up", "status", "--date=2025-06-01", server=server.address)
+            self.assertIn("1 local authorities in follow-up on 2025-06-01", status.stdout)
+            self.assertIn("W06000023  Powys", status.stdout)
+
     def test_failures_have_clear_messages_and_exit_codes(self):
         with harness.Server() as server:
             bad = dict(INSPECTION, academic_year=2019)
