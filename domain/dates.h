@@ -101,4 +101,12 @@ struct PartialDate {
 // Empty if `date` is well formed, else a description of what is wrong.
 std::string DescribeInvalid(const PartialDate& date);
 
+// The text form used in CSV files and by lgesctl: "2019-09-10" (day),
+// "2019-10" (month), "autumn 2022" / "spring 2023" / "summer 2023" (term),
+// "2019" (year), "2019-2020" (academic year); "" for an unset date.
+std::string FormatPartialDate(const PartialDate& date);
+// Parses that form (case-insensitive; "2019-20" is accepted for an academic
+// year). nullopt if `text` is not one of them or names no real date.
+std::optional<PartialDate> ParsePartialDate(const std::string& text);
+
 }  // namespace lges

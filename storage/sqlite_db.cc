@@ -143,18 +143,24 @@ absl::Status Db::Error(const std::string& what) const {
 }
 
 Transaction::Transaction(Db& db)
-    : db_(db), begin_status_(db.Exec("BEGIN IMMEDIATE")) {
+    : db_(db), nested_(db.InTransaction()), begin_status_(db.Exec(nested_ ? "SAVEPOINT lges" : "BEGIN IMMEDIATE")) {
   done_ = !begin_status_.ok();
 }
 
 Transaction::~Transaction() {
-  if (!done_) db_.Exec("ROLLBACK").IgnoreError();
+  if (!done_) db_.Exec(nested_ ? "ROLLBACK TO lges; RELEASE lges" : "ROLLBACK").IgnoreError();
 }
 
 absl::Status Transaction::Commit() {
-  absl::Status s = db_.Exec("COMMIT");
+  absl::Status s = db_.Exec(nested_ ? "RELEASE lges" : "COMMIT");
   if (s.ok()) done_ = true;
   return s;
 }
+
+}  // namespace lges::sql
+
+namespace lges::sql {
+
+bool Db::InTransaction() const { return sqlite3_get_autocommit(handle_.get()) == 0; }
 
 }  // namespace lges::sql

@@ -67,6 +67,8 @@ class Db {
   // Borrows the cached prepared statement for `sql`, preparing it once.
   absl::StatusOr<Query> Prepare(const std::string& sql);
   int64_t LastInsertRowId() const;
+  // True inside BEGIN ... COMMIT.
+  bool InTransaction() const;
   // Status for the connection's last error, with `what` as context.
   absl::Status Error(const std::string& what) const;
 
@@ -83,8 +85,9 @@ class Db {
   std::map<std::string, std::unique_ptr<sqlite3_stmt, Finalizer>> cache_;
 };
 
-// Begins an immediate transaction on construction; rolls back on
-// destruction unless Commit() succeeded. Never throws.
+// Begins an immediate transaction on construction, or a savepoint when one
+// is already open (so that writes compose); rolls back on destruction unless
+// Commit() succeeded. Never throws.
 class Transaction {
  public:
   explicit Transaction(Db& db);
@@ -98,6 +101,7 @@ class Transaction {
 
  private:
   Db& db_;
+  bool nested_ = false;
   absl::Status begin_status_;
   bool done_ = false;
 };

@@ -227,12 +227,12 @@ absl::Status SqliteStore::WriteInspectionChildren(const Inspection& in) {
 }
 
 absl::StatusOr<Inspection> SqliteStore::GetInspection(const std::string& id) {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard lock(mu_);
   return LoadInspection(id);
 }
 
 absl::StatusOr<bool> SqliteStore::InspectionExists(const std::string& id) {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard lock(mu_);
   LGES_ASSIGN_OR_RETURN(sql::Query q,
                         db_->Prepare("SELECT 1 FROM inspections WHERE id = ?"));
   q.Bind(1, id);
@@ -241,7 +241,7 @@ absl::StatusOr<bool> SqliteStore::InspectionExists(const std::string& id) {
 
 absl::StatusOr<Page<Inspection>> SqliteStore::ListInspections(
     const InspectionFilter& filter, PageRequest page) {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard lock(mu_);
   const std::string where =
       " WHERE (?1 = '' OR provider_code = ?1) AND (?2 = 0 OR academic_year >= "
       "?2) AND (?3 = 0 OR academic_year <= ?3)"
@@ -283,7 +283,7 @@ absl::StatusOr<Page<Inspection>> SqliteStore::ListInspections(
 
 absl::StatusOr<Inspection> SqliteStore::CreateInspection(
     const Inspection& in, const WriteContext& ctx) {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard lock(mu_);
   sql::Transaction txn(*db_);
   LGES_RETURN_IF_ERROR(txn.begin_status());
   LGES_ASSIGN_OR_RETURN(std::string previous, FindCreateRequest(ctx));
@@ -307,7 +307,7 @@ absl::StatusOr<Inspection> SqliteStore::CreateInspection(
 
 absl::StatusOr<Inspection> SqliteStore::UpdateInspection(
     const Inspection& in, int64_t expected_revision, const WriteContext& ctx) {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard lock(mu_);
   sql::Transaction txn(*db_);
   LGES_RETURN_IF_ERROR(txn.begin_status());
   LGES_RETURN_IF_ERROR(CheckRevision("inspections", "id", in.id,
@@ -324,7 +324,7 @@ absl::StatusOr<Inspection> SqliteStore::UpdateInspection(
 absl::StatusOr<int64_t> SqliteStore::DeleteInspection(const std::string& id,
                                                       int64_t expected_revision,
                                                       const WriteContext& ctx) {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard lock(mu_);
   sql::Transaction txn(*db_);
   LGES_RETURN_IF_ERROR(txn.begin_status());
   LGES_RETURN_IF_ERROR(CheckRevision("inspections", "id", id, expected_revision,

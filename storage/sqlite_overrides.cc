@@ -28,7 +28,7 @@ absl::StatusOr<std::vector<ThemeOverride>> SqliteStore::QueryOverrides(
 absl::StatusOr<ThemeOverride> SqliteStore::SetThemeOverride(
     const std::string& inspection_id, int number, const std::string& theme_id,
     const WriteContext& ctx) {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard lock(mu_);
   sql::Transaction txn(*db_);
   LGES_RETURN_IF_ERROR(txn.begin_status());
   const std::string inspection = "inspections/" + inspection_id;
@@ -84,7 +84,7 @@ absl::StatusOr<ThemeOverride> SqliteStore::SetThemeOverride(
 }
 
 absl::StatusOr<std::vector<ThemeOverride>> SqliteStore::ListThemeOverrides() {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard lock(mu_);
   return QueryOverrides(std::string("SELECT ") + kOverrideColumns +
                             " FROM theme_overrides WHERE ?1 = '' ORDER BY "
                             "inspection_id, recommendation_number",
@@ -93,7 +93,7 @@ absl::StatusOr<std::vector<ThemeOverride>> SqliteStore::ListThemeOverrides() {
 
 absl::StatusOr<std::vector<ThemeOverride>>
 SqliteStore::ListThemeOverrideHistory(const std::string& inspection_id) {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard lock(mu_);
   return QueryOverrides(std::string("SELECT ") + kOverrideColumns +
                             " FROM theme_override_history WHERE (?1 = '' OR "
                             "inspection_id = ?1) ORDER BY id",
@@ -101,7 +101,7 @@ SqliteStore::ListThemeOverrideHistory(const std::string& inspection_id) {
 }
 
 absl::StatusOr<Dataset> SqliteStore::ReadAll() {
-  std::lock_guard<std::mutex> lock(mu_);
+  std::lock_guard lock(mu_);
   // A read transaction, so that every table is read at the same version.
   LGES_RETURN_IF_ERROR(db_->Exec("BEGIN"));
   Dataset out;

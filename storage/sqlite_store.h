@@ -78,6 +78,8 @@ class SqliteStore final : public Store {
   absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrideHistory(
       const std::string& inspection_id) override;
   absl::StatusOr<Dataset> ReadAll() override;
+  absl::StatusOr<ImportResult> Import(const Dataset& records, const ImportOptions& options,
+                                      const WriteContext& ctx) override;
 
   absl::StatusOr<int64_t> DatasetVersion() override;
   absl::StatusOr<std::vector<Change>> ListChanges(int64_t since_version,
@@ -125,8 +127,17 @@ class SqliteStore final : public Store {
   absl::Status ReadInspections(Dataset& out);
   absl::Status ReadEvents(Dataset& out);
   absl::Status ReadKeyMessages(Dataset& out);
+  absl::Status ImportProviders(const Dataset& records, const Dataset& current, const WriteContext& ctx,
+                               ImportResult& result);
+  absl::Status ImportInspections(const Dataset& records, const Dataset& current, const WriteContext& ctx,
+                                 ImportResult& result);
+  absl::Status ImportEvents(const Dataset& records, const Dataset& current, const WriteContext& ctx,
+                            ImportResult& result);
+  absl::Status ImportKeyMessages(const Dataset& records, const Dataset& current, const WriteContext& ctx,
+                                 ImportResult& result);
 
-  std::mutex mu_;
+  // Recursive: Import runs many writes inside one transaction.
+  std::recursive_mutex mu_;
   std::unique_ptr<sql::Db> db_;  // GUARDED_BY(mu_)
 };
 

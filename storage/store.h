@@ -67,6 +67,24 @@ struct KeyMessageFilter {
   Polarity polarity = Polarity::kUnspecified;
 };
 
+// What an import did, or would do with dry_run.
+struct ImportResult {
+  int created = 0;
+  int updated = 0;
+  int unchanged = 0;
+  int64_t dataset_version = 0;         // After the import (as it would be, for a dry run).
+  std::vector<std::string> created_or_updated;  // Resource names, in file order.
+  bool skipped_once = false;           // True if once_key had already been used.
+};
+
+struct ImportOptions {
+  bool dry_run = false;
+  // If set, the import runs at most once per database under this key: a
+  // later import with the same key changes nothing (used for the default
+  // dataset, so that restarts never duplicate it or overwrite edits).
+  std::string once_key;
+};
+
 // One committed change.
 struct Change {
   int64_t version = 0;
@@ -149,6 +167,18 @@ class Store {
   // oldest first.
   virtual absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrideHistory(
       const std::string& inspection_id) = 0;
+
+  // Applies the providers, inspections, follow-up events and key messages of
+  // `records` in one transaction: new records are created, changed ones
+  // updated, identical ones left alone, so that importing the same records
+  // twice changes nothing. Identity: provider code; inspection id; for an
+  // event its provider, kind, date, inspection and description; for a key
+  // message its year, area, polarity and position. Records must have passed
+  // domain validation. Any error rolls back everything and carries field
+  // violations prefixed with the record's place, e.g.
+  // "inspections[3].provider_code". A dry run always rolls back.
+  virtual absl::StatusOr<ImportResult> Import(const Dataset& records, const ImportOptions& options,
+                                              const WriteContext& ctx) = 0;
 
   // Every record, read in one transaction so that they match `version`.
   virtual absl::StatusOr<Dataset> ReadAll() = 0;

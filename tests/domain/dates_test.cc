@@ -72,3 +72,29 @@ TEST(ParseIsoTest, AcceptsOnlyRealDays) {
 
 }  // namespace
 }  // namespace lges
+
+namespace lges {
+namespace {
+
+TEST(PartialDateTextTest, RoundTripsEveryPrecision) {
+  const std::pair<const char*, PartialDate> cases[] = {
+      {"2019-09-10", PartialDate::Day(2019, 9, 10)},      {"2019-10", PartialDate::Month(2019, 10)},
+      {"autumn 2022", PartialDate::InTerm(2022, Term::kAutumn)}, {"summer 2023", PartialDate::InTerm(2023, Term::kSummer)},
+      {"2019", PartialDate::Year(2019)},                  {"2019-2020", PartialDate::InAcademicYear(2019)},
+  };
+  for (const auto& [text, date] : cases) {
+    EXPECT_EQ(ParsePartialDate(text), date) << text;
+    EXPECT_EQ(FormatPartialDate(date), text);
+  }
+  EXPECT_EQ(ParsePartialDate("2019-20"), PartialDate::InAcademicYear(2019));
+  EXPECT_EQ(ParsePartialDate("Summer 2023"), PartialDate::InTerm(2023, Term::kSummer));
+}
+
+TEST(PartialDateTextTest, RejectsWhatIsNotADate) {
+  for (const char* text : {"", "2019-13", "2023-02-30", "winter 2022", "2019-2021", "19", "2019-09-10x", "June 2019"}) {
+    EXPECT_FALSE(ParsePartialDate(text).has_value()) << text;
+  }
+}
+
+}  // namespace
+}  // namespace lges

@@ -314,3 +314,73 @@ TEST_F(SqliteStoreTest, ReadAllReturnsEveryRecordAtOneVersion) {
 
 }  // namespace
 }  // namespace lges
+
+namespace lges {
+namespace {
+
+Dataset Batch() {
+  Dataset d;
+  d.inspections = {SampleInspection("A"), SampleInspection("B")};
+  d.follow_up_events = {SampleFollowUpEvent("A")};
+  d.key_messages = {SampleKeyMessage()};
+  return d;
+}
+
+TEST_F(SqliteStoreTest, ImportCreatesThenChangesNothingOnTheSameRecords) {
+  auto first = store_->Import(Batch(), {}, ctx_);
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_EQ(first->created, 4);
+  EXPECT_EQ(Version(), 4);
+  auto again = store_->Import(Batch(), {}, ctx_);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->created + again->updated, 0);
+  EXPECT_EQ(again->unchanged, 4);
+  EXPECT_EQ(Version(), 4);  // Nothing committed, no new version.
+
+  Dataset changed = Batch();
+  changed.inspections[1].causing_significant_concern = false;
+  changed.key_messages[0].text = "Reworded.";
+  auto update = store_->Import(changed, {}, ctx_);
+  ASSERT_TRUE(update.ok());
+  EXPECT_EQ(update->updated, 2);
+  EXPECT_EQ(update->unchanged, 2);
+  EXPECT_FALSE(store_->GetInspection("B").value().causing_significant_concern);
+  EXPECT_EQ(store_->ListKeyMessages({}, {0, 10}).value().total, 1);  // Updated in place, not duplicated.
+}
+
+TEST_F(SqliteStoreTest, AFailingImportKeepsNothingAndSaysWhere) {
+  Dataset bad = Batch();
+  bad.inspections.push_back(SampleInspection("C"));
+  bad.inspections.back().provider_code = "nobody";
+  auto result = store_->Import(bad, {}, ctx_);
+  ASSERT_EQ(result.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(ViolationsOf(result.status())[0].field, "inspections[2].provider_code");
+  EXPECT_EQ(InspectionCount(), 0);
+  EXPECT_EQ(Version(), 0);
+}
+
+TEST_F(SqliteStoreTest, ADryRunReportsButKeepsNothing) {
+  auto result = store_->Import(Batch(), {.dry_run = true}, ctx_);
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result->created, 4);
+  EXPECT_EQ(result->dataset_version, 4);
+  EXPECT_EQ(InspectionCount(), 0);
+  EXPECT_EQ(Version(), 0);
+}
+
+TEST_F(SqliteStoreTest, AOnceKeyImportsOnlyOnceAndNeverOverwritesEdits) {
+  ASSERT_TRUE(store_->Import(Batch(), {.once_key = "default"}, ctx_).ok());
+  Inspection edited = store_->GetInspection("A").value();
+  edited.causing_significant_concern = false;
+  ASSERT_TRUE(store_->UpdateInspection(edited, 0, ctx_).ok());
+  store_.reset();
+  store_ = Open();  // A restart.
+  auto again = store_->Import(Batch(), {.once_key = "default"}, ctx_);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->skipped_once);
+  EXPECT_FALSE(store_->GetInspection("A").value().causing_significant_concern);  // The edit stands.
+  EXPECT_EQ(InspectionCount(), 2);
+}
+
+}  // namespace
+}  // namespace lges
