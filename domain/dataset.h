@@ -18,13 +18,15 @@ struct ThemeOverride {
   std::string theme_id;  // Empty in history entries that cleared an override.
   std::string actor;
   int64_t time_ms = 0;
-  std::string previous_theme_id;  // The override in force before; empty if none.
+  std::string
+      previous_theme_id;  // The override in force before; empty if none.
   friend bool operator==(const ThemeOverride&, const ThemeOverride&) = default;
 };
 
 struct Dataset {
-  int64_t version = 0;   // Dataset version the records were read at.
-  int64_t as_of_ms = 0;  // Time of the last committed change (Unix ms); 0 if none.
+  int64_t version = 0;  // Dataset version the records were read at.
+  int64_t as_of_ms =
+      0;  // Time of the last committed change (Unix ms); 0 if none.
   std::vector<Provider> providers;
   std::vector<Inspection> inspections;
   std::vector<FollowUpEvent> follow_up_events;

@@ -144,40 +144,57 @@ std::string DescribeInvalid(const PartialDate& date) {
 std::string FormatPartialDate(const PartialDate& d) {
   char buf[32];
   switch (d.precision) {
-    case DatePrecision::kDay: return FormatIso({d.year, d.month, d.day});
-    case DatePrecision::kMonth: std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month); return buf;
+    case DatePrecision::kDay:
+      return FormatIso({d.year, d.month, d.day});
+    case DatePrecision::kMonth:
+      std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+      return buf;
     case DatePrecision::kTerm: {
-      const char* term = d.term == Term::kAutumn ? "autumn" : d.term == Term::kSpring ? "spring" : "summer";
+      const char* term = d.term == Term::kAutumn   ? "autumn"
+                         : d.term == Term::kSpring ? "spring"
+                                                   : "summer";
       std::snprintf(buf, sizeof buf, "%s %04d", term, d.year);
       return buf;
     }
-    case DatePrecision::kYear: std::snprintf(buf, sizeof buf, "%04d", d.year); return buf;
-    case DatePrecision::kAcademicYear: std::snprintf(buf, sizeof buf, "%04d-%04d", d.year, d.year + 1); return buf;
-    case DatePrecision::kUnspecified: break;
+    case DatePrecision::kYear:
+      std::snprintf(buf, sizeof buf, "%04d", d.year);
+      return buf;
+    case DatePrecision::kAcademicYear:
+      std::snprintf(buf, sizeof buf, "%04d-%04d", d.year, d.year + 1);
+      return buf;
+    case DatePrecision::kUnspecified:
+      break;
   }
   return "";
 }
 
 std::optional<PartialDate> ParsePartialDate(const std::string& raw) {
   std::string text;
-  for (char c : raw) text += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : raw)
+    text += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   PartialDate d;
   int a = 0, b = 0, c = 0;
   char tail = 0, word[16] = {};
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &a, &b, &c, &tail) == 3 && text.size() == 10) {
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &a, &b, &c, &tail) == 3 &&
+      text.size() == 10) {
     d = PartialDate::Day(a, b, c);
-  } else if (std::sscanf(text.c_str(), "%4d-%d%c", &a, &b, &tail) == 2 && text.size() == 7 && b >= 1 && b <= 12) {
+  } else if (std::sscanf(text.c_str(), "%4d-%d%c", &a, &b, &tail) == 2 &&
+             text.size() == 7 && b >= 1 && b <= 12) {
     d = PartialDate::Month(a, b);
-  } else if (std::sscanf(text.c_str(), "%4d-%d%c", &a, &b, &tail) == 2 && (text.size() == 9 || text.size() == 7) &&
+  } else if (std::sscanf(text.c_str(), "%4d-%d%c", &a, &b, &tail) == 2 &&
+             (text.size() == 9 || text.size() == 7) &&
              (b == a + 1 || b == (a + 1) % 100)) {
     d = PartialDate::InAcademicYear(a);
   } else if (std::sscanf(text.c_str(), "%15s %4d%c", word, &a, &tail) == 2) {
     const std::string term = word;
-    const Term t = term == "autumn" ? Term::kAutumn : term == "spring" ? Term::kSpring : term == "summer" ? Term::kSummer
-                                                                                                          : Term::kUnspecified;
+    const Term t = term == "autumn"   ? Term::kAutumn
+                   : term == "spring" ? Term::kSpring
+                   : term == "summer" ? Term::kSummer
+                                      : Term::kUnspecified;
     if (t == Term::kUnspecified) return std::nullopt;
     d = PartialDate::InTerm(a, t);
-  } else if (std::sscanf(text.c_str(), "%4d%c", &a, &tail) == 1 && text.size() == 4) {
+  } else if (std::sscanf(text.c_str(), "%4d%c", &a, &tail) == 1 &&
+             text.size() == 4) {
     d = PartialDate::Year(a);
   } else {
     return std::nullopt;

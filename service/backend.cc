@@ -1,17 +1,41 @@
 #include "service/backend.h"
 
 #include "domain/errors.h"
+#include "service/log.h"
+#include "service/record_set.h"
 
 namespace lges {
+namespace {
+
+absl::Status LoadPublicRecord(Store& store) {
+  LGES_ASSIGN_OR_RETURN(estyn::lges::v1::RecordSet records,
+                        ParseRecordSetJson(PublicRecordJson()));
+  LGES_ASSIGN_OR_RETURN(Dataset data,
+                        RecordSetToDataset(records, "public-record"));
+  WriteContext ctx{"lges-server", records.source()};
+  ImportOptions options;
+  options.once_key = kPublicRecordOnceKey;
+  LGES_ASSIGN_OR_RETURN(ImportResult result, store.Import(data, options, ctx));
+  if (!result.skipped_once) {
+    log::Info("loaded the public record: " + std::to_string(result.created) +
+              " records created, " + std::to_string(result.updated) +
+              " updated, " + std::to_string(result.unchanged) + " unchanged");
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
 
 absl::StatusOr<Backend> OpenBackend(const std::string& path,
-                                    SnapshotSource::Clock clock) {
+                                    BackendOptions options) {
   Backend b;
   LGES_ASSIGN_OR_RETURN(b.sqlite, SqliteStore::Open(path));
+  if (options.load_public_record)
+    LGES_RETURN_IF_ERROR(LoadPublicRecord(*b.sqlite));
   b.classifier =
       std::make_unique<analytics::Classifier>(analytics::DefaultVocabulary());
   b.snapshots = std::make_unique<SnapshotSource>(*b.sqlite, *b.classifier,
-                                                 std::move(clock));
+                                                 std::move(options.clock));
   LGES_RETURN_IF_ERROR(b.snapshots->Rebuild());
   SnapshotSource* snapshots = b.snapshots.get();
   // A failed rebuild keeps the previous snapshot and is logged; the write it

@@ -21,10 +21,18 @@ struct Backend {
   std::unique_ptr<NotifyingStore> store;  // What services use.
 };
 
-// Opens (creating and migrating) the database at `path` and builds the first
-// snapshot. `clock` gives "today" for analytics.
-absl::StatusOr<Backend> OpenBackend(
-    const std::string& path,
-    SnapshotSource::Clock clock = std::chrono::system_clock::now);
+struct BackendOptions {
+  // Gives "today" for analytics.
+  SnapshotSource::Clock clock = std::chrono::system_clock::now;
+  // Load the embedded public record (data/public-record.json) into the
+  // database once: on the first start, never again, so that restarts neither
+  // duplicate it nor overwrite edits made since.
+  bool load_public_record = false;
+};
+
+// Opens (creating and migrating) the database at `path`, loads the public
+// record if asked and not loaded before, and builds the first snapshot.
+absl::StatusOr<Backend> OpenBackend(const std::string& path,
+                                    BackendOptions options = {});
 
 }  // namespace lges

@@ -41,6 +41,12 @@ absl::Status Apply(ServerConfig& config, const std::string& name,
           origin + ": expected debug, info, warning or error, got '" + value +
           "'");
     }
+  } else if (name == "public-record") {
+    if (value != "true" && value != "false") {
+      return absl::InvalidArgumentError(
+          origin + ": expected true or false, got '" + value + "'");
+    }
+    config.public_record = value == "true";
   } else {
     return absl::InvalidArgumentError("unknown flag --" + name +
                                       " (see --help)");
@@ -59,7 +65,8 @@ absl::StatusOr<ServerConfig> ParseServerConfig(
       {"LGES_LISTEN", "listen"},
       {"LGES_METRICS_LISTEN", "metrics-listen"},
       {"LGES_DB", "db"},
-      {"LGES_LOG_LEVEL", "log-level"}};
+      {"LGES_LOG_LEVEL", "log-level"},
+      {"LGES_PUBLIC_RECORD", "public-record"}};
   for (const auto& [variable, flag] : kEnv) {
     if (const char* value = getenv(variable); value && *value) {
       if (absl::Status s = Apply(config, flag, value, variable); !s.ok())
@@ -97,7 +104,10 @@ std::string ServerUsage() {
          "                    default $LGES_DATA_DIR/lges.db or "
          "~/.local/share/lges-insights/lges.db)\n"
          "  --log-level       debug, info, warning or error (env "
-         "LGES_LOG_LEVEL; default info)\n";
+         "LGES_LOG_LEVEL; default info)\n"
+         "  --public-record   load the embedded public record on first start: "
+         "true or false\n"
+         "                    (env LGES_PUBLIC_RECORD; default true)\n";
 }
 
 }  // namespace lges

@@ -6,6 +6,7 @@
 //   --metrics-listen=HOST:PORT  LGES_METRICS_LISTEN  default 127.0.0.1:9464
 //   --db=PATH                   LGES_DB              default <data dir>/lges.db
 //   --log-level=LEVEL           LGES_LOG_LEVEL       default info
+//   --public-record=true|false  LGES_PUBLIC_RECORD   default true
 //
 // The data directory is $LGES_DATA_DIR, else $XDG_DATA_HOME/lges-insights,
 // else $HOME/.local/share/lges-insights.
@@ -24,6 +25,7 @@ struct ServerConfig {
   std::string metrics_listen = "127.0.0.1:9464";
   std::string db_path;
   log::Level log_level = log::Level::kInfo;
+  bool public_record = true;  // Load the embedded public record on first start.
   bool show_help = false;
 };
 

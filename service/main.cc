@@ -49,7 +49,9 @@ std::shared_ptr<prometheus::Registry> MetricsRegistry() {
 int Run(const lges::ServerConfig& config) {
   const sigset_t signals = BlockShutdownSignals();
   EnsureParentDirectory(config.db_path);
-  auto backend = lges::OpenBackend(config.db_path);
+  lges::BackendOptions options;
+  options.load_public_record = config.public_record;
+  auto backend = lges::OpenBackend(config.db_path, options);
   if (!backend.ok()) {
     lges::log::Error("cannot open database: " +
                      std::string(backend.status().message()));

@@ -12,9 +12,9 @@ namespace {
 
 // Names the health service answers for, besides "".
 constexpr const char* kServiceNames[] = {
-    "estyn.lges.v1.ProviderService", "estyn.lges.v1.InspectionService",
-    "estyn.lges.v1.FollowUpService", "estyn.lges.v1.KeyMessageService",
-    "estyn.lges.v1.AnalyticsService"};
+    "estyn.lges.v1.ProviderService",  "estyn.lges.v1.InspectionService",
+    "estyn.lges.v1.FollowUpService",  "estyn.lges.v1.KeyMessageService",
+    "estyn.lges.v1.AnalyticsService", "estyn.lges.v1.DatasetService"};
 
 }  // namespace
 
@@ -34,6 +34,7 @@ absl::StatusOr<int> LgesServer::Start() {
   services_.push_back(MakeFollowUpService(store_));
   services_.push_back(MakeKeyMessageService(store_));
   services_.push_back(MakeAnalyticsService(store_, snapshots_));
+  services_.push_back(MakeDatasetService(store_));
 
   grpc::ServerBuilder builder;
   int port = 0;

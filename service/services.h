@@ -20,6 +20,7 @@ std::unique_ptr<grpc::Service> MakeProviderService(Store& store);
 std::unique_ptr<grpc::Service> MakeInspectionService(Store& store);
 std::unique_ptr<grpc::Service> MakeFollowUpService(Store& store);
 std::unique_ptr<grpc::Service> MakeKeyMessageService(Store& store);
+std::unique_ptr<grpc::Service> MakeDatasetService(Store& store);
 // Reads from `snapshots`; writes theme overrides through `store`.
 std::unique_ptr<grpc::Service> MakeAnalyticsService(Store& store,
                                                     SnapshotSource& snapshots);

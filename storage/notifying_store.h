@@ -114,10 +114,13 @@ class NotifyingStore final : public Store {
     return inner_.ListThemeOverrideHistory(id);
   }
   absl::StatusOr<Dataset> ReadAll() override { return inner_.ReadAll(); }
-  absl::StatusOr<ImportResult> Import(const Dataset& records, const ImportOptions& options,
+  absl::StatusOr<ImportResult> Import(const Dataset& records,
+                                      const ImportOptions& options,
                                       const WriteContext& c) override {
     absl::StatusOr<ImportResult> result = inner_.Import(records, options, c);
-    if (result.ok() && !options.dry_run && (result->created + result->updated) > 0) after_write_();
+    if (result.ok() && !options.dry_run &&
+        (result->created + result->updated) > 0)
+      after_write_();
     return result;
   }
   absl::StatusOr<int64_t> DatasetVersion() override {

@@ -143,12 +143,16 @@ absl::Status Db::Error(const std::string& what) const {
 }
 
 Transaction::Transaction(Db& db)
-    : db_(db), nested_(db.InTransaction()), begin_status_(db.Exec(nested_ ? "SAVEPOINT lges" : "BEGIN IMMEDIATE")) {
+    : db_(db),
+      nested_(db.InTransaction()),
+      begin_status_(db.Exec(nested_ ? "SAVEPOINT lges" : "BEGIN IMMEDIATE")) {
   done_ = !begin_status_.ok();
 }
 
 Transaction::~Transaction() {
-  if (!done_) db_.Exec(nested_ ? "ROLLBACK TO lges; RELEASE lges" : "ROLLBACK").IgnoreError();
+  if (!done_)
+    db_.Exec(nested_ ? "ROLLBACK TO lges; RELEASE lges" : "ROLLBACK")
+        .IgnoreError();
 }
 
 absl::Status Transaction::Commit() {
@@ -161,6 +165,8 @@ absl::Status Transaction::Commit() {
 
 namespace lges::sql {
 
-bool Db::InTransaction() const { return sqlite3_get_autocommit(handle_.get()) == 0; }
+bool Db::InTransaction() const {
+  return sqlite3_get_autocommit(handle_.get()) == 0;
+}
 
 }  // namespace lges::sql

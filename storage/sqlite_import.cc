@@ -7,17 +7,21 @@
 namespace lges {
 namespace {
 
-std::string At(const char* collection, size_t i) { return std::string(collection) + "[" + std::to_string(i) + "]"; }
+std::string At(const char* collection, size_t i) {
+  return std::string(collection) + "[" + std::to_string(i) + "]";
+}
 
 // An error of the record at `place`, with its field violations (or, lacking
 // any, its message) prefixed by the place.
 absl::Status AtPlace(const absl::Status& status, const std::string& place) {
   if (!ViolationsOf(status).empty()) return WithFieldPrefix(status, place);
-  return absl::Status(status.code(), place + ": " + std::string(status.message()));
+  return absl::Status(status.code(),
+                      place + ": " + std::string(status.message()));
 }
 
 template <typename T>
-void Count(const absl::StatusOr<T>& written, bool created, const std::string& resource, ImportResult& result) {
+void Count(const absl::StatusOr<T>& written, bool created,
+           const std::string& resource, ImportResult& result) {
   if (!written.ok()) return;
   ++(created ? result.created : result.updated);
   result.created_or_updated.push_back(resource);
@@ -25,49 +29,61 @@ void Count(const absl::StatusOr<T>& written, bool created, const std::string& re
 
 }  // namespace
 
-absl::Status SqliteStore::ImportProviders(const Dataset& records, const Dataset& current, const WriteContext& ctx,
+absl::Status SqliteStore::ImportProviders(const Dataset& records,
+                                          const Dataset& current,
+                                          const WriteContext& ctx,
                                           ImportResult& result) {
   for (size_t i = 0; i < records.providers.size(); ++i) {
     const Provider& p = records.providers[i];
     const Provider* stored = nullptr;
-    for (const Provider& c : current.providers) stored = c.code == p.code ? &c : stored;
+    for (const Provider& c : current.providers)
+      stored = c.code == p.code ? &c : stored;
     if (stored && SameRecord(*stored, p)) {
       ++result.unchanged;
       continue;
     }
-    absl::StatusOr<Provider> written = stored ? UpdateProvider(p, stored->meta.revision, ctx) : CreateProvider(p, ctx);
+    absl::StatusOr<Provider> written =
+        stored ? UpdateProvider(p, stored->meta.revision, ctx)
+               : CreateProvider(p, ctx);
     if (!written.ok()) return AtPlace(written.status(), At("providers", i));
     Count(written, !stored, "providers/" + p.code, result);
   }
   return absl::OkStatus();
 }
 
-absl::Status SqliteStore::ImportInspections(const Dataset& records, const Dataset& current, const WriteContext& ctx,
+absl::Status SqliteStore::ImportInspections(const Dataset& records,
+                                            const Dataset& current,
+                                            const WriteContext& ctx,
                                             ImportResult& result) {
   for (size_t i = 0; i < records.inspections.size(); ++i) {
     const Inspection& in = records.inspections[i];
     const Inspection* stored = nullptr;
-    for (const Inspection& c : current.inspections) stored = c.id == in.id ? &c : stored;
+    for (const Inspection& c : current.inspections)
+      stored = c.id == in.id ? &c : stored;
     if (stored && SameRecord(*stored, in)) {
       ++result.unchanged;
       continue;
     }
     absl::StatusOr<Inspection> written =
-        stored ? UpdateInspection(in, stored->meta.revision, ctx) : CreateInspection(in, ctx);
+        stored ? UpdateInspection(in, stored->meta.revision, ctx)
+               : CreateInspection(in, ctx);
     if (!written.ok()) return AtPlace(written.status(), At("inspections", i));
     Count(written, !stored, "inspections/" + in.id, result);
   }
   return absl::OkStatus();
 }
 
-absl::Status SqliteStore::ImportEvents(const Dataset& records, const Dataset& current, const WriteContext& ctx,
+absl::Status SqliteStore::ImportEvents(const Dataset& records,
+                                       const Dataset& current,
+                                       const WriteContext& ctx,
                                        ImportResult& result) {
   for (size_t i = 0; i < records.follow_up_events.size(); ++i) {
     FollowUpEvent e = records.follow_up_events[i];
     const FollowUpEvent* stored = nullptr;
     for (const FollowUpEvent& c : current.follow_up_events) {
-      if (c.provider_code == e.provider_code && c.kind == e.kind && c.date == e.date &&
-          c.inspection_id == e.inspection_id && c.description == e.description) {
+      if (c.provider_code == e.provider_code && c.kind == e.kind &&
+          c.date == e.date && c.inspection_id == e.inspection_id &&
+          c.description == e.description) {
         stored = &c;
       }
     }
@@ -77,21 +93,25 @@ absl::Status SqliteStore::ImportEvents(const Dataset& records, const Dataset& cu
     }
     if (stored) e.id = stored->id;
     absl::StatusOr<FollowUpEvent> written =
-        stored ? UpdateFollowUpEvent(e, stored->meta.revision, ctx) : CreateFollowUpEvent(e, ctx);
-    if (!written.ok()) return AtPlace(written.status(), At("follow_up_events", i));
+        stored ? UpdateFollowUpEvent(e, stored->meta.revision, ctx)
+               : CreateFollowUpEvent(e, ctx);
+    if (!written.ok())
+      return AtPlace(written.status(), At("follow_up_events", i));
     Count(written, !stored, "followUpEvents/" + written->id, result);
   }
   return absl::OkStatus();
 }
 
-absl::Status SqliteStore::ImportKeyMessages(const Dataset& records, const Dataset& current, const WriteContext& ctx,
+absl::Status SqliteStore::ImportKeyMessages(const Dataset& records,
+                                            const Dataset& current,
+                                            const WriteContext& ctx,
                                             ImportResult& result) {
   for (size_t i = 0; i < records.key_messages.size(); ++i) {
     KeyMessage m = records.key_messages[i];
     const KeyMessage* stored = nullptr;
     for (const KeyMessage& c : current.key_messages) {
-      if (c.academic_year == m.academic_year && c.area == m.area && c.polarity == m.polarity &&
-          c.position == m.position) {
+      if (c.academic_year == m.academic_year && c.area == m.area &&
+          c.polarity == m.polarity && c.position == m.position) {
         stored = &c;
       }
     }
@@ -101,21 +121,24 @@ absl::Status SqliteStore::ImportKeyMessages(const Dataset& records, const Datase
     }
     if (stored) m.id = stored->id;
     absl::StatusOr<KeyMessage> written =
-        stored ? UpdateKeyMessage(m, stored->meta.revision, ctx) : CreateKeyMessage(m, ctx);
+        stored ? UpdateKeyMessage(m, stored->meta.revision, ctx)
+               : CreateKeyMessage(m, ctx);
     if (!written.ok()) return AtPlace(written.status(), At("key_messages", i));
     Count(written, !stored, "keyMessages/" + written->id, result);
   }
   return absl::OkStatus();
 }
 
-absl::StatusOr<ImportResult> SqliteStore::Import(const Dataset& records, const ImportOptions& options,
+absl::StatusOr<ImportResult> SqliteStore::Import(const Dataset& records,
+                                                 const ImportOptions& options,
                                                  const WriteContext& ctx) {
   std::lock_guard lock(mu_);
   sql::Transaction txn(*db_);
   LGES_RETURN_IF_ERROR(txn.begin_status());
   ImportResult result;
   if (!options.once_key.empty()) {
-    LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare("SELECT 1 FROM meta WHERE key = ?"));
+    LGES_ASSIGN_OR_RETURN(sql::Query q,
+                          db_->Prepare("SELECT 1 FROM meta WHERE key = ?"));
     q.Bind(1, "once:" + options.once_key);
     LGES_ASSIGN_OR_RETURN(bool done, q.Step());
     if (done) {
@@ -133,10 +156,16 @@ absl::StatusOr<ImportResult> SqliteStore::Import(const Dataset& records, const I
   LGES_RETURN_IF_ERROR(ImportEvents(records, current, ctx, result));
   LGES_RETURN_IF_ERROR(ImportKeyMessages(records, current, ctx, result));
   if (!options.once_key.empty()) {
-    LGES_ASSIGN_OR_RETURN(sql::Query mark, db_->Prepare("INSERT INTO meta (key, value) VALUES (?, ?)"));
-    LGES_RETURN_IF_ERROR(mark.Bind(1, "once:" + options.once_key).Bind(2, internal::NowMs()).Run());
+    LGES_ASSIGN_OR_RETURN(
+        sql::Query mark,
+        db_->Prepare("INSERT INTO meta (key, value) VALUES (?, ?)"));
+    LGES_RETURN_IF_ERROR(mark.Bind(1, "once:" + options.once_key)
+                             .Bind(2, internal::NowMs())
+                             .Run());
   }
-  LGES_ASSIGN_OR_RETURN(sql::Query version, db_->Prepare("SELECT value FROM meta WHERE key = 'dataset_version'"));
+  LGES_ASSIGN_OR_RETURN(
+      sql::Query version,
+      db_->Prepare("SELECT value FROM meta WHERE key = 'dataset_version'"));
   LGES_RETURN_IF_ERROR(version.Step().status());
   result.dataset_version = version.Int(0);
   if (options.dry_run) return result;  // The transaction rolls back.

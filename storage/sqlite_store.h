@@ -78,7 +78,8 @@ class SqliteStore final : public Store {
   absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrideHistory(
       const std::string& inspection_id) override;
   absl::StatusOr<Dataset> ReadAll() override;
-  absl::StatusOr<ImportResult> Import(const Dataset& records, const ImportOptions& options,
+  absl::StatusOr<ImportResult> Import(const Dataset& records,
+                                      const ImportOptions& options,
                                       const WriteContext& ctx) override;
 
   absl::StatusOr<int64_t> DatasetVersion() override;
@@ -127,14 +128,14 @@ class SqliteStore final : public Store {
   absl::Status ReadInspections(Dataset& out);
   absl::Status ReadEvents(Dataset& out);
   absl::Status ReadKeyMessages(Dataset& out);
-  absl::Status ImportProviders(const Dataset& records, const Dataset& current, const WriteContext& ctx,
-                               ImportResult& result);
-  absl::Status ImportInspections(const Dataset& records, const Dataset& current, const WriteContext& ctx,
-                                 ImportResult& result);
-  absl::Status ImportEvents(const Dataset& records, const Dataset& current, const WriteContext& ctx,
-                            ImportResult& result);
-  absl::Status ImportKeyMessages(const Dataset& records, const Dataset& current, const WriteContext& ctx,
-                                 ImportResult& result);
+  absl::Status ImportProviders(const Dataset& records, const Dataset& current,
+                               const WriteContext& ctx, ImportResult& result);
+  absl::Status ImportInspections(const Dataset& records, const Dataset& current,
+                                 const WriteContext& ctx, ImportResult& result);
+  absl::Status ImportEvents(const Dataset& records, const Dataset& current,
+                            const WriteContext& ctx, ImportResult& result);
+  absl::Status ImportKeyMessages(const Dataset& records, const Dataset& current,
+                                 const WriteContext& ctx, ImportResult& result);
 
   // Recursive: Import runs many writes inside one transaction.
   std::recursive_mutex mu_;

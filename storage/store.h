@@ -72,9 +72,11 @@ struct ImportResult {
   int created = 0;
   int updated = 0;
   int unchanged = 0;
-  int64_t dataset_version = 0;         // After the import (as it would be, for a dry run).
-  std::vector<std::string> created_or_updated;  // Resource names, in file order.
-  bool skipped_once = false;           // True if once_key had already been used.
+  int64_t dataset_version =
+      0;  // After the import (as it would be, for a dry run).
+  std::vector<std::string>
+      created_or_updated;     // Resource names, in file order.
+  bool skipped_once = false;  // True if once_key had already been used.
 };
 
 struct ImportOptions {
@@ -177,7 +179,8 @@ class Store {
   // domain validation. Any error rolls back everything and carries field
   // violations prefixed with the record's place, e.g.
   // "inspections[3].provider_code". A dry run always rolls back.
-  virtual absl::StatusOr<ImportResult> Import(const Dataset& records, const ImportOptions& options,
+  virtual absl::StatusOr<ImportResult> Import(const Dataset& records,
+                                              const ImportOptions& options,
                                               const WriteContext& ctx) = 0;
 
   // Every record, read in one transaction so that they match `version`.

@@ -46,7 +46,8 @@ def standard_stubs():
 class Server:
     """The real lges-server, started on free ports with its own data dir."""
 
-    def __init__(self, data_dir=None):
+    def __init__(self, data_dir=None, public_record=True):
+        self.public_record = public_record
         self.owns_dir = data_dir is None
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="lges-e2e-")
         self.port = free_port()
@@ -59,7 +60,8 @@ class Server:
         self.log = open(os.path.join(self.data_dir, "server.log"), "ab")
         self.process = subprocess.Popen(
             [os.environ["LGES_SERVER_BIN"], f"--listen={self.address}",
-             f"--metrics-listen=127.0.0.1:{self.metrics_port}"],
+             f"--metrics-listen=127.0.0.1:{self.metrics_port}",
+             f"--public-record={'true' if self.public_record else 'false'}"],
             env=env, stdout=self.log, stderr=subprocess.STDOUT)
         channel = grpc.insecure_channel(self.address)
         try:

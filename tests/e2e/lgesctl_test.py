@@ -39,7 +39,7 @@ class LgesctlTest(unittest.TestCase):
         cls.files = tempfile.mkdtemp(prefix="lges-cli-")
 
     def test_reads_authorities_and_creates_an_inspection(self):
-        with harness.Server() as server:
+        with harness.Server(public_record=False) as server:
             health = harness.lgesctl("health", server=server.address)
             self.assertEqual((health.returncode, health.stdout.strip()), (0, "SERVING"))
 
@@ -83,7 +83,7 @@ class LgesctlTest(unittest.TestCase):
             self.assertIn("W06000023  Powys", status.stdout)
 
     def test_failures_have_clear_messages_and_exit_codes(self):
-        with harness.Server() as server:
+        with harness.Server(public_record=False) as server:
             bad = dict(INSPECTION, academic_year=2019)
             bad["recommendations"] = [dict(INSPECTION["recommendations"][0], number=2)]
             result = harness.lgesctl("inspections", "create", write_json(self.files, "bad.json", bad),
@@ -110,14 +110,14 @@ class LgesctlTest(unittest.TestCase):
 
     def test_restarted_server_keeps_every_record(self):
         data_dir = tempfile.mkdtemp(prefix="lges-restart-")
-        first = harness.Server(data_dir).start()
+        first = harness.Server(data_dir, public_record=False).start()
         try:
             path = write_json(self.files, "restart.json", INSPECTION)
             self.assertEqual(harness.lgesctl("inspections", "create", path, server=first.address).returncode, 0)
             self.assertEqual(first.stop(), 0)
         finally:
             first.cleanup()
-        second = harness.Server(data_dir).start()
+        second = harness.Server(data_dir, public_record=False).start()
         try:
             listed = json.loads(harness.lgesctl("inspections", "list", "--output=json",
                                                 server=second.address).stdout)

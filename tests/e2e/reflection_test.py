@@ -72,11 +72,12 @@ class ReflectionTest(unittest.TestCase):
             services = client.services()
             for name in ("estyn.lges.v1.ProviderService", "estyn.lges.v1.InspectionService",
                          "estyn.lges.v1.FollowUpService", "estyn.lges.v1.KeyMessageService",
+                         "estyn.lges.v1.AnalyticsService", "estyn.lges.v1.DatasetService",
                          "grpc.health.v1.Health"):
                 self.assertIn(name, services)
 
             providers = client.load_symbol("estyn.lges.v1.ProviderService")
-            reply = client.call(providers, "ListProviders", page_size=100)
+            reply = client.call(providers, "ListProviders", page_size=100, kind=1)  # Local authorities.
             self.assertEqual(reply.total_size, 22)
             names = {p.code: p.name_en for p in reply.providers}
             self.assertEqual(len(names), 22)

@@ -20,9 +20,10 @@ class ServerTest : public ::testing::Test {
   void TearDown() override { StopServer(); }
 
   void StartServer() {
-    auto backend = OpenBackend(dir_.File("lges.db"), [] {
-      return std::chrono::system_clock::time_point(std::chrono::seconds(kTodaySeconds));
-    });
+    BackendOptions backend_options;
+    backend_options.clock = [] { return std::chrono::system_clock::time_point(std::chrono::seconds(kTodaySeconds)); };
+    backend_options.load_public_record = load_public_record_;
+    auto backend = OpenBackend(dir_.File("lges.db"), backend_options);
     ASSERT_TRUE(backend.ok()) << backend.status();
     backend_ = std::move(*backend);
     store_ = backend_.store.get();
@@ -60,6 +61,7 @@ class ServerTest : public ::testing::Test {
   // "Today" for analytics in service tests: 2026-11-22 00:00 UTC.
   static constexpr int64_t kTodaySeconds = 1795305600;
 
+  bool load_public_record_ = false;  // Set before SetUp to start on the public record.
   TempDir dir_;
   Backend backend_;
   Store* store_ = nullptr;  // The store services write through.

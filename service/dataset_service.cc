@@ -1,0 +1,147 @@
+// estyn.lges.v1.DatasetService.
+#include <google/protobuf/util/time_util.h>
+
+#include <set>
+
+#include "estyn/lges/v1/dataset.grpc.pb.h"
+#include "service/record_set.h"
+#include "service/request_support.h"
+#include "service/resource_support.h"
+#include "service/services.h"
+#include "service/status_map.h"
+
+namespace lges {
+namespace {
+
+namespace pb = ::estyn::lges::v1;
+using google::protobuf::util::TimeUtil;
+
+bool InRange(int year, int from, int to) {
+  return (from == 0 || year >= from) && (to == 0 || year <= to);
+}
+
+class DatasetServiceImpl final : public pb::DatasetService::Service {
+ public:
+  explicit DatasetServiceImpl(Store& store) : store_(store) {}
+
+  grpc::Status ImportRecords(grpc::ServerContext* ctx,
+                             const pb::ImportRecordsRequest* req,
+                             pb::ImportRecordsResponse* resp) override {
+    return ToGrpcStatus(Import(*ctx, *req, resp));
+  }
+  grpc::Status ExportRecords(grpc::ServerContext*,
+                             const pb::ExportRecordsRequest* req,
+                             pb::RecordSet* resp) override {
+    return ToGrpcStatus(Export(*req, resp));
+  }
+  grpc::Status ListChanges(grpc::ServerContext*,
+                           const pb::ListChangesRequest* req,
+                           pb::ListChangesResponse* resp) override {
+    return ToGrpcStatus(Changes(*req, resp));
+  }
+  grpc::Status GetDatasetInfo(grpc::ServerContext*,
+                              const pb::GetDatasetInfoRequest*,
+                              pb::DatasetInfo* resp) override {
+    return ToGrpcStatus(Info(resp));
+  }
+
+ private:
+  absl::Status Import(const grpc::ServerContext& ctx,
+                      const pb::ImportRecordsRequest& req,
+                      pb::ImportRecordsResponse* resp) {
+    LGES_ASSIGN_OR_RETURN(Dataset records,
+                          RecordSetToDataset(req.records(), "records"));
+    WriteContext write = WriteContextFor(ctx, "", "");
+    write.source = req.records().source().substr(0, 300);
+    LGES_ASSIGN_OR_RETURN(
+        ImportResult result,
+        PrefixErrors(store_.Import(records, {.dry_run = req.dry_run()}, write),
+                     "records"));
+    resp->set_created(result.created);
+    resp->set_updated(result.updated);
+    resp->set_unchanged(result.unchanged);
+    resp->set_dataset_version(result.dataset_version);
+    for (const std::string& name : result.created_or_updated)
+      resp->add_changed(name);
+    resp->set_dry_run(req.dry_run());
+    return absl::OkStatus();
+  }
+
+  absl::Status Export(const pb::ExportRecordsRequest& req,
+                      pb::RecordSet* resp) {
+    const int from = req.academic_year_from(), to = req.academic_year_to();
+    if (to != 0 && to < from)
+      return InvalidFieldError("academic_year_to",
+                               "must not be before academic_year_from");
+    LGES_ASSIGN_OR_RETURN(Dataset all, store_.ReadAll());
+    Dataset chosen;
+    chosen.providers = all.providers;
+    std::set<std::string> inspections;
+    for (const Inspection& in : all.inspections) {
+      if (!InRange(in.academic_year, from, to)) continue;
+      inspections.insert(in.id);
+      chosen.inspections.push_back(in);
+    }
+    for (const FollowUpEvent& e : all.follow_up_events) {
+      const int year = AcademicYear::Containing(e.date.Earliest()).start_year;
+      if (inspections.count(e.inspection_id) ||
+          (e.inspection_id.empty() && InRange(year, from, to))) {
+        chosen.follow_up_events.push_back(e);
+      }
+    }
+    for (const KeyMessage& m : all.key_messages) {
+      if (InRange(m.academic_year, from, to)) chosen.key_messages.push_back(m);
+    }
+    *resp =
+        DatasetToRecordSet(chosen, "lges-insights export at dataset version " +
+                                       std::to_string(all.version));
+    return absl::OkStatus();
+  }
+
+  absl::Status Changes(const pb::ListChangesRequest& req,
+                       pb::ListChangesResponse* resp) {
+    if (req.since_version() < 0)
+      return InvalidFieldError("since_version", "must not be negative");
+    if (req.page_size() < 0)
+      return InvalidFieldError("page_size", "must not be negative");
+    const int limit =
+        req.page_size() == 0 ? 100 : std::min(req.page_size(), 1000);
+    LGES_ASSIGN_OR_RETURN(std::vector<Change> changes,
+                          store_.ListChanges(req.since_version(), limit));
+    for (const Change& c : changes) {
+      pb::Change* out = resp->add_changes();
+      out->set_version(c.version);
+      *out->mutable_time() = TimeUtil::MillisecondsToTimestamp(c.time_ms);
+      out->set_actor(c.actor);
+      out->set_action(c.action);
+      out->set_resource(c.resource);
+      out->set_source(c.source);
+    }
+    LGES_ASSIGN_OR_RETURN(int64_t version, store_.DatasetVersion());
+    resp->set_dataset_version(version);
+    return absl::OkStatus();
+  }
+
+  absl::Status Info(pb::DatasetInfo* resp) {
+    LGES_ASSIGN_OR_RETURN(int64_t version, store_.DatasetVersion());
+    resp->set_dataset_version(version);
+    if (version > 0) {
+      LGES_ASSIGN_OR_RETURN(std::vector<Change> last,
+                            store_.ListChanges(version - 1, 1));
+      if (!last.empty())
+        *resp->mutable_last_change() =
+            TimeUtil::MillisecondsToTimestamp(last[0].time_ms);
+    }
+    return absl::OkStatus();
+  }
+
+  Store& store_;
+};
+
+}  // namespace
+
+std::unique_ptr<grpc::Service> MakeDatasetService(Store& store) {
+  return std::make_unique<DatasetServiceImpl>(store);
+}
+
+}  // namespace lges
