@@ -32,7 +32,8 @@ LgesClient::LgesClient(Options options)
       inspections_(pb::InspectionService::NewStub(channel_)),
       follow_up_(pb::FollowUpService::NewStub(channel_)),
       key_messages_(pb::KeyMessageService::NewStub(channel_)),
-      analytics_(pb::AnalyticsService::NewStub(channel_)) {}
+      analytics_(pb::AnalyticsService::NewStub(channel_)),
+      dataset_(pb::DatasetService::NewStub(channel_)) {}
 
 std::unique_ptr<grpc::ClientContext> LgesClient::NewContext() const {
   auto context = std::make_unique<grpc::ClientContext>();
@@ -127,6 +128,15 @@ LGES_CLIENT_METHOD(analytics_, AnalyticsService, CompareConsortia,
                    CompareConsortiaRequest, ConsortiumComparison)
 LGES_CLIENT_METHOD(analytics_, AnalyticsService, Echo, EchoRequest,
                    EchoResponse)
+
+LGES_CLIENT_METHOD(dataset_, DatasetService, ImportRecords,
+                   ImportRecordsRequest, ImportRecordsResponse)
+LGES_CLIENT_METHOD(dataset_, DatasetService, ExportRecords,
+                   ExportRecordsRequest, RecordSet)
+LGES_CLIENT_METHOD(dataset_, DatasetService, ListChanges, ListChangesRequest,
+                   ListChangesResponse)
+LGES_CLIENT_METHOD(dataset_, DatasetService, GetDatasetInfo,
+                   GetDatasetInfoRequest, DatasetInfo)
 
 #undef LGES_CLIENT_METHOD
 

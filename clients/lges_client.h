@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "estyn/lges/v1/analytics.grpc.pb.h"
+#include "estyn/lges/v1/dataset.grpc.pb.h"
 #include "estyn/lges/v1/follow_up.grpc.pb.h"
 #include "estyn/lges/v1/inspections.grpc.pb.h"
 #include "estyn/lges/v1/key_messages.grpc.pb.h"
@@ -115,6 +116,15 @@ class LgesClient {
                                 pb::ConsortiumComparison* resp);
   grpc::Status Echo(const pb::EchoRequest& req, pb::EchoResponse* resp);
 
+  grpc::Status ImportRecords(const pb::ImportRecordsRequest& req,
+                             pb::ImportRecordsResponse* resp);
+  grpc::Status ExportRecords(const pb::ExportRecordsRequest& req,
+                             pb::RecordSet* resp);
+  grpc::Status ListChanges(const pb::ListChangesRequest& req,
+                           pb::ListChangesResponse* resp);
+  grpc::Status GetDatasetInfo(const pb::GetDatasetInfoRequest& req,
+                              pb::DatasetInfo* resp);
+
  private:
   // A context with the deadline and metadata every call carries.
   std::unique_ptr<grpc::ClientContext> NewContext() const;
@@ -136,6 +146,7 @@ class LgesClient {
   std::unique_ptr<pb::FollowUpService::Stub> follow_up_;
   std::unique_ptr<pb::KeyMessageService::Stub> key_messages_;
   std::unique_ptr<pb::AnalyticsService::Stub> analytics_;
+  std::unique_ptr<pb::DatasetService::Stub> dataset_;
 };
 
 }  // namespace lges

@@ -88,7 +88,9 @@ int FollowUp(const Args& args, LgesClient& client, Io io) {
   if (verb == "status") return FollowUpStatus(args, client, io);
   if (verb == "timeline") return FollowUpTimeline(args, client, io);
   if (verb != "list") {
-    return UsageError("expected 'follow-up list', 'follow-up status' or 'follow-up timeline'", io);
+    return UsageError(
+        "expected 'follow-up list', 'follow-up status' or 'follow-up timeline'",
+        io);
   }
   pb::ListFollowUpEventsRequest req;
   req.set_provider_code(args.Flag("provider"));

@@ -31,6 +31,10 @@ int KeyMessages(const Args& args, LgesClient& client, Io io);
 int Analytics(const std::string& command, const Args& args, LgesClient& client,
               Io io);
 int FollowUpStatus(const Args& args, LgesClient& client, Io io);
+// import FILE [--dry-run], export [--from --to], changes [--since=VERSION].
+int Import(const Args& args, LgesClient& client, Io io);
+int Export(const Args& args, LgesClient& client, Io io);
+int Changes(const Args& args, LgesClient& client, Io io);
 int FollowUpTimeline(const Args& args, LgesClient& client, Io io);
 
 // Calls a List method page by page and merges every page into `all`

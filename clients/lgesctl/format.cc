@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "clients/lgesctl/csv.h"
+
 namespace lges::cli {
 namespace {
 
@@ -25,10 +27,19 @@ void PrintRow(std::ostream& out, const Row& row,
   out << line << "\n";
 }
 
+bool g_csv = false;
+
 }  // namespace
+
+void SetCsvOutput(bool csv) { g_csv = csv; }
 
 void PrintTable(std::ostream& out, const Row& header,
                 const std::vector<Row>& rows) {
+  if (g_csv) {
+    out << CsvLine(header);
+    for (const Row& row : rows) out << CsvLine(row);
+    return;
+  }
   std::vector<size_t> widths(header.size(), 0);
   for (size_t i = 0; i < header.size(); ++i)
     widths[i] = DisplayWidth(header[i]);

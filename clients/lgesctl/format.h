@@ -16,8 +16,11 @@ namespace pb = ::estyn::lges::v1;
 
 using Row = std::vector<std::string>;
 
+// Makes PrintTable write CSV instead of aligned text (--output=csv).
+void SetCsvOutput(bool csv);
+
 // Prints `header` and `rows` with columns padded to their widest cell
-// (counting UTF-8 code points, so Welsh names line up).
+// (counting UTF-8 code points, so Welsh names line up), or as CSV.
 void PrintTable(std::ostream& out, const Row& header,
                 const std::vector<Row>& rows);
 

@@ -3,11 +3,12 @@
 #include <iostream>
 
 #include "clients/lgesctl/commands.h"
+#include "clients/lgesctl/format.h"
 
 namespace {
 
 constexpr char kUsage[] =
-    R"(usage: lgesctl [--server=HOST:PORT] [--timeout=SECONDS] [--output=table|json] COMMAND
+    R"(usage: lgesctl [--server=HOST:PORT] [--timeout=SECONDS] [--output=table|json|csv] [--actor=NAME] COMMAND
 
 commands:
   health                              is the server up and serving?
@@ -32,15 +33,19 @@ commands:
   themes                              the theme vocabulary
   set-theme INSPECTION_ID NUMBER THEME_ID
                                       set the primary theme of a stored recommendation ('' clears)
+  import FILE [--dry-run]             import a record set (.json) or a recommendations or follow-up
+                                      events file (.csv); all or nothing (docs/FORMAT.md)
+  export [--from=YEAR] [--to=YEAR]    the records as a JSON record set that import accepts
+  changes [--since=VERSION]           what changed, when, by whom and from what source
 
 The server address comes from --server, else LGES_SERVER, else 127.0.0.1:50051.
 Exit codes: 0 success, 1 request refused or failed, 2 usage error, 3 server unreachable.
 )";
 
 const std::set<std::string> kKnownFlags = {
-    "server", "timeout", "output",  "kind",      "provider",   "year",
-    "from",   "to",      "concern", "id",        "request-id", "etag",
-    "help",   "actor",   "date",    "consortium"};
+    "server", "timeout", "output",  "kind",       "provider",   "year",
+    "from",   "to",      "concern", "id",         "request-id", "etag",
+    "help",   "actor",   "date",    "consortium", "dry-run",    "since"};
 
 }  // namespace
 
@@ -55,8 +60,9 @@ int main(int argc, char** argv) {
   if (auto unknown = UnknownFlags(args, kKnownFlags); !unknown.empty())
     return UsageError("unknown flag " + unknown[0], io);
   const std::string output = args.Flag("output", "table");
-  if (output != "table" && output != "json")
-    return UsageError("--output must be table or json", io);
+  SetCsvOutput(output == "csv");
+  if (output != "table" && output != "json" && output != "csv")
+    return UsageError("--output must be table, json or csv", io);
 
   lges::LgesClient::Options options;
   const char* env_server = std::getenv("LGES_SERVER");
@@ -75,6 +81,9 @@ int main(int argc, char** argv) {
   if (command == "inspections") return Inspections(args, client, io);
   if (command == "follow-up") return FollowUp(args, client, io);
   if (command == "key-messages") return KeyMessages(args, client, io);
+  if (command == "import") return Import(args, client, io);
+  if (command == "export") return Export(args, client, io);
+  if (command == "changes") return Changes(args, client, io);
   for (const char* analytics :
        {"summary", "trends", "classify", "themes", "set-theme", "profile"}) {
     if (command == analytics) return Analytics(command, args, client, io);
