@@ -1,0 +1,115 @@
+// DatasetService over a real server.
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+
+#include "tests/testing/records.h"
+#include "tests/testing/server_fixture.h"
+
+namespace lges {
+namespace {
+
+using testing::ServerTest;
+
+class DatasetServiceTest : public ServerTest {
+ protected:
+  static pb::ImportRecordsRequest Request(bool dry_run) {
+    pb::ImportRecordsRequest req;
+    pb::RecordSet* records = req.mutable_records();
+    records->set_format("lges-records");
+    records->set_format_version(1);
+    records->set_source("powys.json");
+    *records->add_inspections() = testing::ToProto<pb::Inspection>(testing::SampleInspection("POWYS-2025-02"));
+    *records->add_key_messages() = testing::ToProto<pb::KeyMessage>(testing::SampleKeyMessage());
+    req.set_dry_run(dry_run);
+    return req;
+  }
+};
+
+TEST_F(DatasetServiceTest, ImportsAllOrNothingAndLogsTheSource) {
+  pb::ImportRecordsResponse resp;
+  ASSERT_TRUE(client_->ImportRecords(Request(true), &resp).ok());
+  EXPECT_EQ(resp.created(), 2);
+  EXPECT_TRUE(resp.dry_run());
+  pb::DatasetInfo info;
+  ASSERT_TRUE(client_->GetDatasetInfo({}, &info).ok());
+  EXPECT_EQ(info.dataset_version(), 0);  // The dry run kept nothing.
+
+  ASSERT_TRUE(client_->ImportRecords(Request(false), &resp).ok());
+  EXPECT_EQ(resp.dataset_version(), 2);
+  EXPECT_EQ(resp.changed(0), "inspections/POWYS-2025-02");
+  pb::ListChangesRequest changes_req;
+  pb::ListChangesResponse changes;
+  ASSERT_TRUE(client_->ListChanges(changes_req, &changes).ok());
+  ASSERT_EQ(changes.changes_size(), 2);
+  EXPECT_EQ(changes.changes(0).source(), "powys.json");
+  EXPECT_EQ(changes.changes(0).actor(), "service-test");
+
+  pb::ImportRecordsRequest bad = Request(false);
+  bad.mutable_records()->mutable_inspections(0)->set_name("POWYS");
+  bad.mutable_records()->mutable_key_messages(0)->set_text("");
+  bad.mutable_records()->set_format_version(2);
+  grpc::Status s = client_->ImportRecords(bad, &resp);
+  EXPECT_EQ(ViolationFields(s), (std::vector<std::string>{"records.format_version", "records.inspections[0].name",
+                                                          "records.key_messages[0].text"}));
+  ASSERT_TRUE(client_->GetDatasetInfo({}, &info).ok());
+  EXPECT_EQ(info.dataset_version(), 2);
+}
+
+TEST_F(DatasetServiceTest, ExportsWhatImportAccepts) {
+  pb::ImportRecordsResponse resp;
+  ASSERT_TRUE(client_->ImportRecords(Request(false), &resp).ok());
+  pb::ExportRecordsRequest req;
+  req.set_academic_year_from(2024);
+  pb::RecordSet records;
+  ASSERT_TRUE(client_->ExportRecords(req, &records).ok());
+  EXPECT_EQ(records.inspections_size(), 1);
+  EXPECT_EQ(records.key_messages_size(), 0);  // 2022-2023 is outside the range.
+  EXPECT_EQ(records.providers_size(), 22);
+
+  pb::ImportRecordsRequest again;
+  *again.mutable_records() = records;
+  ASSERT_TRUE(client_->ImportRecords(again, &resp).ok());
+  EXPECT_EQ(resp.created() + resp.updated(), 0);
+  EXPECT_EQ(resp.unchanged(), 23);
+
+  req.set_academic_year_to(2020);
+  EXPECT_EQ(ViolationFields(client_->ExportRecords(req, &records)), std::vector<std::string>{"academic_year_to"});
+  pb::ListChangesRequest changes_req;
+  changes_req.set_since_version(-1);
+  pb::ListChangesResponse changes;
+  EXPECT_EQ(ViolationFields(client_->ListChanges(changes_req, &changes)), std::vector<std::string>{"since_version"});
+}
+
+class PublicRecordServiceTest : public ServerTest {
+ protected:
+  void SetUp() override {
+    load_public_record_ = true;
+    ServerTest::SetUp();
+  }
+};
+
+TEST_F(PublicRecordServiceTest, StartsOnThePublicRecordAndLoadsItOnce) {
+  pb::ListInspectionsRequest req;
+  pb::ListInspectionsResponse resp;
+  ASSERT_TRUE(client_->ListInspections(req, &resp).ok());
+  EXPECT_EQ(resp.total_size(), 20);
+  pb::GetSectorSummaryRequest summary_req;
+  summary_req.set_academic_year(2022);
+  pb::SectorSummary summary;
+  ASSERT_TRUE(client_->GetSectorSummary(summary_req, &summary).ok());
+  EXPECT_EQ(summary.core_inspections(), 4);
+  EXPECT_EQ(summary.welsh_medium(), 2);
+  EXPECT_EQ(summary.follow_up().removed_size(), 2);
+  EXPECT_EQ(summary.follow_up().at_end_size(), 1);
+  EXPECT_EQ(summary.key_messages_size(), 15);
+  EXPECT_FALSE(summary.meta().warnings().empty());  // Three of the four have recommendations missing.
+
+  const int64_t version = store_->DatasetVersion().value();
+  RestartServer();
+  EXPECT_EQ(store_->DatasetVersion().value(), version);
+  ASSERT_TRUE(client_->ListInspections(req, &resp).ok());
+  EXPECT_EQ(resp.total_size(), 20);
+}
+
+}  // namespace
+}  // namespace lges
