@@ -96,13 +96,14 @@ int Trends(const Args& args, LgesClient& client, Io io) {
     return kExitOk;
   }
   const std::map<std::string, std::string> labels = ThemeLabels(client);
-  Row header = {"THEME"};
+  Row header = {"THEME ID", "THEME"};
   for (int i = 0; i < t.academic_years_size(); ++i)
     header.push_back(AcademicYearLabel(t.academic_years(i)));
   std::vector<Row> rows;
   for (const pb::ThemeTrend& theme : t.themes()) {
-    Row row = {labels.count(theme.theme_id()) ? labels.at(theme.theme_id())
-                                              : theme.theme_id()};
+    Row row = {theme.theme_id(), labels.count(theme.theme_id())
+                                     ? labels.at(theme.theme_id())
+                                     : theme.theme_id()};
     for (int i = 0; i < t.academic_years_size(); ++i) {
       row.push_back(t.inspected(i)
                         ? std::to_string(theme.providers_with_theme(i)) + "/" +

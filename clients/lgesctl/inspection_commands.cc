@@ -59,16 +59,16 @@ int List(const Args& args, LgesClient& client, Io io) {
   std::vector<Row> rows;
   for (const pb::Inspection& in : all.inspections()) {
     auto name = names.find(in.provider_code());
-    rows.push_back({in.name().substr(in.name().find('/') + 1),
-                    name == names.end() ? in.provider_code() : name->second,
-                    AcademicYearLabel(in.academic_year()),
-                    DateLabel(in.start_date()),
-                    in.causing_significant_concern() ? "yes" : "no",
-                    RecommendationsCell(in)});
+    rows.push_back(
+        {in.name().substr(in.name().find('/') + 1), in.provider_code(),
+         name == names.end() ? in.provider_code() : name->second,
+         AcademicYearLabel(in.academic_year()), DateLabel(in.start_date()),
+         in.causing_significant_concern() ? "yes" : "no",
+         RecommendationsCell(in)});
   }
   PrintTable(io.out,
-             {"ID", "PROVIDER", "YEAR", "STARTED", "SIGNIFICANT CONCERN",
-              "RECOMMENDATIONS"},
+             {"ID", "CODE", "PROVIDER", "YEAR", "STARTED",
+              "SIGNIFICANT CONCERN", "RECOMMENDATIONS"},
              rows);
   io.out << all.inspections_size() << " inspections\n";
   return kExitOk;
