@@ -31,6 +31,13 @@ FollowUpEvent EventFromRow(const sql::Query& q) {
 
 std::string ResourceOf(const std::string& id) { return "followUpEvents/" + id; }
 
+// Parameters 1-7 of the INSERT and UPDATE of an event.
+void BindEvent(sql::Query& q, const FollowUpEvent& e) {
+  q.Bind(1, e.provider_code).Bind(2, static_cast<int64_t>(e.kind)).Bind(3, codec::EncodeDate(e.date));
+  q.Bind(4, FormatIso(e.date.Earliest())).BindOptional(5, e.inspection_id).Bind(6, e.description);
+  q.Bind(7, codec::EncodeProvenance(e.provenance));
+}
+
 // Columns recommendation_number, progress, addressed from `first`.
 RecommendationProgress ProgressFromRow(const sql::Query& q, int first) {
   return {static_cast<int>(q.Int(first)),
@@ -208,13 +215,8 @@ absl::StatusOr<FollowUpEvent> SqliteStore::CreateFollowUpEvent(
                    "date_earliest, inspection_id, description,"
                    " provenance, revision, create_time_ms, update_time_ms) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?8, ?8)"));
-  q.Bind(1, e.provider_code)
-      .Bind(2, static_cast<int64_t>(e.kind))
-      .Bind(3, codec::EncodeDate(e.date));
-  q.Bind(4, FormatIso(e.date.Earliest()))
-      .BindOptional(5, e.inspection_id)
-      .Bind(6, e.description);
-  q.Bind(7, codec::EncodeProvenance(e.provenance)).Bind(8, NowMs());
+  BindEvent(q, e);
+  q.Bind(8, NowMs());
   LGES_RETURN_IF_ERROR(q.Run());
   const int64_t id = db_->LastInsertRowId();
   LGES_RETURN_IF_ERROR(WriteProgress(id, e));
@@ -244,15 +246,8 @@ absl::StatusOr<FollowUpEvent> SqliteStore::UpdateFollowUpEvent(
                    "date = ?, date_earliest = ?, inspection_id = ?,"
                    " description = ?, provenance = ?, update_time_ms = ?, "
                    "revision = revision + 1 WHERE id = ?"));
-  q.Bind(1, e.provider_code)
-      .Bind(2, static_cast<int64_t>(e.kind))
-      .Bind(3, codec::EncodeDate(e.date));
-  q.Bind(4, FormatIso(e.date.Earliest()))
-      .BindOptional(5, e.inspection_id)
-      .Bind(6, e.description);
-  q.Bind(7, codec::EncodeProvenance(e.provenance))
-      .Bind(8, NowMs())
-      .Bind(9, *id);
+  BindEvent(q, e);
+  q.Bind(8, NowMs()).Bind(9, *id);
   LGES_RETURN_IF_ERROR(q.Run());
   LGES_RETURN_IF_ERROR(WriteProgress(*id, e));
   LGES_RETURN_IF_ERROR(RecordChange("update", ResourceOf(e.id), ctx).status());

@@ -5,6 +5,7 @@
 
 #include "analytics/snapshot.h"
 #include "tests/testing/dataset_builder.h"
+#include "tests/testing/theme_examples.h"
 
 namespace lges::analytics {
 namespace {
@@ -12,15 +13,6 @@ namespace {
 using testing::MakeAuthority;
 using testing::MakeGroup;
 using testing::MakeInspection;
-
-std::vector<std::string> LastSevenExamples() {
-  std::ifstream file(LGES_THEME_EXAMPLES);
-  const auto examples = nlohmann::json::parse(file).at("examples");
-  std::vector<std::string> out;
-  for (size_t i = examples.size() - 7; i < examples.size(); ++i)
-    out.push_back(examples[i].at(0));
-  return out;
-}
 
 Dataset WithAuthorities() {
   Dataset d;
@@ -36,7 +28,7 @@ Dataset WithAuthorities() {
 // attendance, one each on secondary schools, school improvement services,
 // Welsh-medium education and social, emotional and behavioural needs.
 Dataset Overview2022() {
-  const std::vector<std::string> r = LastSevenExamples();
+  const std::vector<std::string> r = testing::LastSevenExamples();
   // r: 0 evaluation, 1 strategic leadership, 2 secondary, 3 school improvement,
   // 4 attendance, 5 Welsh, 6 SEBN.
   Dataset d = WithAuthorities();

@@ -6,21 +6,13 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/testing/dataset_builder.h"
+#include "tests/testing/theme_examples.h"
 #include "tests/testing/server_fixture.h"
 
 namespace lges {
 namespace {
 
 using testing::ServerTest;
-
-std::vector<std::string> LastSevenExamples() {
-  std::ifstream file(LGES_THEME_EXAMPLES);
-  const auto examples = nlohmann::json::parse(file).at("examples");
-  std::vector<std::string> out;
-  for (size_t i = examples.size() - 7; i < examples.size(); ++i)
-    out.push_back(examples[i].at(0));
-  return out;
-}
 
 class AnalyticsServiceTest : public ServerTest {
  protected:
@@ -34,7 +26,7 @@ class AnalyticsServiceTest : public ServerTest {
 
   // Seed 001's 2022-2023 overview, written through the API.
   void CreateOverview2022() {
-    const std::vector<std::string> r = LastSevenExamples();
+    const std::vector<std::string> r = testing::LastSevenExamples();
     Create(testing::MakeInspection("BG-2022", "W06000019",
                                    PartialDate::InTerm(2022, Term::kAutumn),
                                    2022, {r[0], r[1], r[2], r[4]}));
