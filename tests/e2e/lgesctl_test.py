@@ -79,7 +79,7 @@ class LgesctlTest(unittest.TestCase):
             self.assertIn("(rule \"secondary school*\", qualifier)", classified.stdout)
 
             status = harness.lgesctl("follow-up", "status", "--date=2025-06-01", server=server.address)
-            self.assertIn("1 local authorities in follow-up on 2025-06-01", status.stdout)
+            self.assertIn("1 local authority in follow-up on 2025-06-01", status.stdout)
             self.assertIn("W06000023  Powys", status.stdout)
 
     def test_failures_have_clear_messages_and_exit_codes(self):
