@@ -12,6 +12,7 @@
 #include "service/backend.h"
 #include "service/config.h"
 #include "service/log.h"
+#include "service/metrics.h"
 #include "service/server.h"
 
 namespace {
@@ -69,8 +70,15 @@ int Run(const lges::ServerConfig& config) {
   exposer.RegisterCollectable(registry);
   lges::log::Info("metrics on http://" + config.metrics_listen + "/metrics");
 
-  lges::LgesServer server(*backend->store, *backend->snapshots,
-                          {config.listen});
+  lges::RpcMetrics rpc_metrics(*registry);
+  // The exposer only holds a weak_ptr: keep the collector alive here.
+  const auto domain_metrics =
+      std::make_shared<lges::DomainCollector>(*backend->snapshots);
+  exposer.RegisterCollectable(domain_metrics);
+  lges::ServerOptions server_options;
+  server_options.listen = config.listen;
+  server_options.rpc_metrics = &rpc_metrics;
+  lges::LgesServer server(*backend->store, *backend->snapshots, server_options);
   absl::StatusOr<int> port = server.Start();
   if (!port.ok()) {
     lges::log::Error(std::string(port.status().message()));

@@ -5,6 +5,7 @@
 #include <grpcpp/health_check_service_interface.h>
 #include <grpcpp/impl/codegen/service_type.h>
 
+#include "service/metrics.h"
 #include "service/services.h"
 
 namespace lges {
@@ -43,6 +44,13 @@ absl::StatusOr<int> LgesServer::Start() {
   builder.SetMaxReceiveMessageSize(options_.max_message_bytes);
   builder.SetMaxSendMessageSize(options_.max_message_bytes);
   for (const auto& service : services_) builder.RegisterService(service.get());
+  if (options_.rpc_metrics != nullptr) {
+    std::vector<
+        std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+        creators;
+    creators.push_back(options_.rpc_metrics->NewFactory());
+    builder.experimental().SetInterceptorCreators(std::move(creators));
+  }
   server_ = builder.BuildAndStart();
   if (!server_ || port == 0) {
     server_.reset();

@@ -21,12 +21,15 @@ class Service;
 
 namespace lges {
 
+class RpcMetrics;
 class SnapshotSource;
 
 struct ServerOptions {
   std::string listen =
       "127.0.0.1:50051";  // HOST:PORT; port 0 picks a free one.
   int max_message_bytes = 4 * 1024 * 1024;  // Cap on request and response size.
+  RpcMetrics* rpc_metrics = nullptr;  // Counts and times every call when set;
+                                      // must outlive the server.
 };
 
 class LgesServer {

@@ -1,0 +1,211 @@
+#include "service/metrics.h"
+
+#include <chrono>
+
+#include "service/snapshot_source.h"
+
+namespace lges {
+namespace {
+
+using grpc::experimental::InterceptionHookPoints;
+
+const char* TypeName(grpc::experimental::ServerRpcInfo::Type type) {
+  using Type = grpc::experimental::ServerRpcInfo::Type;
+  switch (type) {
+    case Type::UNARY:
+      return "unary";
+    case Type::CLIENT_STREAMING:
+      return "client_stream";
+    case Type::SERVER_STREAMING:
+      return "server_stream";
+    case Type::BIDI_STREAMING:
+      return "bidi_stream";
+  }
+  return "unary";
+}
+
+class MetricsInterceptor final : public grpc::experimental::Interceptor {
+ public:
+  MetricsInterceptor(RpcMetrics& metrics,
+                     grpc::experimental::ServerRpcInfo* info)
+      : metrics_(metrics), start_(std::chrono::steady_clock::now()) {
+    const std::string method =
+        info->method();  // "/estyn.lges.v1.ProviderService/GetProvider"
+    const size_t slash = method.rfind('/');
+    labels_ = {
+        {"grpc_type", TypeName(info->type())},
+        {"grpc_service",
+         method.substr(1, slash == std::string::npos ? 0 : slash - 1)},
+        {"grpc_method",
+         slash == std::string::npos ? method : method.substr(slash + 1)}};
+    metrics_.started().Add(labels_).Increment();
+  }
+
+  void Intercept(
+      grpc::experimental::InterceptorBatchMethods* methods) override {
+    if (methods->QueryInterceptionHookPoint(
+            InterceptionHookPoints::PRE_SEND_STATUS)) {
+      prometheus::Labels handled = labels_;
+      handled["grpc_code"] =
+          GrpcCodeName(methods->GetSendStatus().error_code());
+      metrics_.handled().Add(handled).Increment();
+      const std::chrono::duration<double> elapsed =
+          std::chrono::steady_clock::now() - start_;
+      metrics_.seconds()
+          .Add(labels_,
+               prometheus::Histogram::BucketBoundaries{
+                   0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25,
+                   0.5, 1, 2.5, 5, 10})
+          .Observe(elapsed.count());
+    }
+    methods->Proceed();
+  }
+
+ private:
+  RpcMetrics& metrics_;
+  const std::chrono::steady_clock::time_point start_;
+  prometheus::Labels labels_;
+};
+
+prometheus::ClientMetric Gauge(double value,
+                               prometheus::ClientMetric::Label label = {}) {
+  prometheus::ClientMetric m;
+  if (!label.name.empty()) m.label.push_back(std::move(label));
+  m.gauge.value = value;
+  return m;
+}
+
+prometheus::MetricFamily Family(std::string name, std::string help) {
+  return {std::move(name), std::move(help), prometheus::MetricType::Gauge, {}};
+}
+
+}  // namespace
+
+std::string GrpcCodeName(grpc::StatusCode code) {
+  static const char* kNames[] = {"OK",
+                                 "Canceled",
+                                 "Unknown",
+                                 "InvalidArgument",
+                                 "DeadlineExceeded",
+                                 "NotFound",
+                                 "AlreadyExists",
+                                 "PermissionDenied",
+                                 "ResourceExhausted",
+                                 "FailedPrecondition",
+                                 "Aborted",
+                                 "OutOfRange",
+                                 "Unimplemented",
+                                 "Internal",
+                                 "Unavailable",
+                                 "DataLoss",
+                                 "Unauthenticated"};
+  const int i = static_cast<int>(code);
+  return i >= 0 && i < static_cast<int>(std::size(kNames)) ? kNames[i]
+                                                           : "Unknown";
+}
+
+RpcMetrics::RpcMetrics(prometheus::Registry& registry)
+    : started_(prometheus::BuildCounter()
+                   .Name("grpc_server_started_total")
+                   .Help("Total number of RPCs started on the server.")
+                   .Register(registry)),
+      handled_(prometheus::BuildCounter()
+                   .Name("grpc_server_handled_total")
+                   .Help("Total number of RPCs completed on the server, "
+                         "regardless of success or failure.")
+                   .Register(registry)),
+      seconds_(prometheus::BuildHistogram()
+                   .Name("grpc_server_handling_seconds")
+                   .Help("Histogram of response latency (seconds) of gRPC that "
+                         "had been application-level "
+                         "handled by the server.")
+                   .Register(registry)) {}
+
+namespace {
+
+class Factory final
+    : public grpc::experimental::ServerInterceptorFactoryInterface {
+ public:
+  explicit Factory(RpcMetrics& metrics) : metrics_(metrics) {}
+  grpc::experimental::Interceptor* CreateServerInterceptor(
+      grpc::experimental::ServerRpcInfo* info) override {
+    return new MetricsInterceptor(metrics_, info);  // gRPC owns and deletes it.
+  }
+
+ private:
+  RpcMetrics& metrics_;
+};
+
+}  // namespace
+
+std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>
+RpcMetrics::NewFactory() {
+  return std::make_unique<Factory>(*this);
+}
+
+std::vector<prometheus::MetricFamily> DomainCollector::Collect() const {
+  std::shared_ptr<const analytics::Snapshot> snapshot = snapshots_.Current();
+  if (!snapshot) return {};
+  prometheus::MetricFamily in_follow_up = Family(
+      "lges_authorities_in_follow_up",
+      "Local authorities in follow-up (causing significant concern) today.");
+  prometheus::MetricFamily status = Family(
+      "lges_authority_in_follow_up",
+      "1 if the local authority (GSS code) is in follow-up today, else 0.");
+  prometheus::MetricFamily info = Family(
+      "lges_authority_info",
+      "Names of each local authority (GSS code); the value is always 1.");
+  int count = 0;
+  for (const auto& [code, in] : snapshot->StatusAt(snapshot->today())) {
+    status.metric.push_back(Gauge(in ? 1 : 0, {"authority", code}));
+    count += in ? 1 : 0;
+    for (const Provider& p : snapshot->data().providers) {
+      if (p.code != code) continue;
+      prometheus::ClientMetric m = Gauge(1, {"authority", code});
+      m.label.push_back({"name_en", p.name_en});
+      m.label.push_back({"name_cy", p.name_cy});
+      info.metric.push_back(std::move(m));
+    }
+  }
+  in_follow_up.metric.push_back(Gauge(count));
+
+  prometheus::MetricFamily recommendations =
+      Family("lges_recommendations",
+             "Recommendations made in inspections of an academic year, by "
+             "primary theme.");
+  prometheus::MetricFamily inspections =
+      Family("lges_inspections", "Core inspections in an academic year.");
+  for (int year = snapshot->first_year(); year <= snapshot->last_year();
+       ++year) {
+    const analytics::SectorSummary summary = snapshot->Summary(year);
+    const std::string label = AcademicYear{year}.Label();
+    inspections.metric.push_back(
+        Gauge(summary.inspections, {"academic_year", label}));
+    for (const analytics::ThemeLine& line : summary.themes) {
+      prometheus::ClientMetric m =
+          Gauge(line.recommendations, {"academic_year", label});
+      m.label.push_back({"theme", line.theme_id});
+      recommendations.metric.push_back(std::move(m));
+    }
+  }
+  prometheus::MetricFamily themes = Family(
+      "lges_theme_info",
+      "Labels of each recommendation theme (id); the value is always 1.");
+  for (const analytics::Theme& t : snapshot->vocabulary().themes) {
+    prometheus::ClientMetric m = Gauge(1, {"theme", t.id});
+    m.label.push_back({"label_en", t.label_en});
+    m.label.push_back({"label_cy", t.label_cy});
+    themes.metric.push_back(std::move(m));
+  }
+  prometheus::MetricFamily version = Family(
+      "lges_dataset_version", "Count of committed changes to the dataset.");
+  version.metric.push_back(Gauge(static_cast<double>(snapshot->version())));
+  prometheus::MetricFamily changed =
+      Family("lges_dataset_last_change_timestamp_seconds",
+             "Unix time of the last change to the dataset, in seconds.");
+  changed.metric.push_back(Gauge(snapshot->as_of_ms() / 1000.0));
+  return {in_follow_up, status, info,    recommendations,
+          inspections,  themes, version, changed};
+}
+
+}  // namespace lges

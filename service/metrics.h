@@ -1,0 +1,62 @@
+#pragma once
+// Prometheus metrics of lges-server:
+// - RPC metrics from a server interceptor, with the names and labels of
+//   go-grpc-prometheus that Grafana's gRPC dashboards expect:
+//   grpc_server_started_total, grpc_server_handled_total and the
+//   grpc_server_handling_seconds histogram, labelled grpc_type,
+//   grpc_service, grpc_method (and grpc_code when handled);
+// - domain gauges built at scrape time from the current analytics snapshot
+//   (DomainCollector).
+// Thread-safe.
+
+#include <grpcpp/support/server_interceptor.h>
+#include <prometheus/collectable.h>
+#include <prometheus/counter.h>
+#include <prometheus/family.h>
+#include <prometheus/histogram.h>
+#include <prometheus/registry.h>
+
+#include <memory>
+#include <string>
+
+namespace lges {
+
+class SnapshotSource;
+
+// The RPC metric families, and interceptors that count and time each call.
+class RpcMetrics {
+ public:
+  explicit RpcMetrics(prometheus::Registry& registry);
+  // A factory for ServerBuilder (which owns it); the RpcMetrics must outlive
+  // the server.
+  std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>
+  NewFactory();
+
+  prometheus::Family<prometheus::Counter>& started() { return started_; }
+  prometheus::Family<prometheus::Counter>& handled() { return handled_; }
+  prometheus::Family<prometheus::Histogram>& seconds() { return seconds_; }
+
+ private:
+  prometheus::Family<prometheus::Counter>& started_;
+  prometheus::Family<prometheus::Counter>& handled_;
+  prometheus::Family<prometheus::Histogram>& seconds_;
+};
+
+// Gauges computed from the current snapshot whenever Prometheus scrapes.
+// Labels are codes (GSS codes, theme ids, academic years "2022-2023");
+// names are in lges_authority_info and lges_theme_info.
+class DomainCollector final : public prometheus::Collectable {
+ public:
+  // `snapshots` must outlive the collector.
+  explicit DomainCollector(const SnapshotSource& snapshots)
+      : snapshots_(snapshots) {}
+  std::vector<prometheus::MetricFamily> Collect() const override;
+
+ private:
+  const SnapshotSource& snapshots_;
+};
+
+// The go-grpc-prometheus name of a status code, e.g. "InvalidArgument".
+std::string GrpcCodeName(grpc::StatusCode code);
+
+}  // namespace lges

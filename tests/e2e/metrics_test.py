@@ -1,0 +1,89 @@
+"""/metrics of the real lges-server: promtool accepts it, the RPC metrics
+count calls by method and code, and the domain gauges equal what the
+analytics rpcs answer, before and after a write."""
+
+import json
+import os
+import re
+import subprocess
+import tempfile
+import unittest
+import urllib.request
+
+import harness
+
+
+def scrape(server):
+    with urllib.request.urlopen(f"http://127.0.0.1:{server.metrics_port}/metrics", timeout=10) as reply:
+        return reply.read().decode()
+
+
+def value(metrics, name, **labels):
+    """The value of the sample `name` with exactly `labels`, or None."""
+    for line in metrics.splitlines():
+        m = re.fullmatch(r"([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)", line)
+        if not m or m.group(1) != name:
+            continue
+        found = dict(re.findall(r'(\w+)="((?:[^"\\]|\\.)*)"', m.group(2) or ""))
+        if found == {k: str(v) for k, v in labels.items()}:
+            return float(m.group(3))
+    return None
+
+
+def lgesctl_json(*args, server):
+    result = harness.lgesctl(*args, "--output=json", server=server)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+class MetricsTest(unittest.TestCase):
+    def test_metrics_are_valid_and_match_the_analytics(self):
+        with harness.Server() as server:
+            harness.lgesctl("inspections", "get", "NOPE", server=server.address)
+            summary = lgesctl_json("summary", "2022-2023", server=server.address)
+            metrics = scrape(server)
+
+            check = subprocess.run(["promtool", "check", "metrics"], input=metrics, capture_output=True, text=True)
+            self.assertEqual(check.returncode, 0, check.stdout + check.stderr)
+
+            self.assertEqual(value(metrics, "grpc_server_handled_total", grpc_type="unary",
+                                   grpc_service="estyn.lges.v1.InspectionService", grpc_method="GetInspection",
+                                   grpc_code="NotFound"), 1)
+            self.assertGreaterEqual(value(metrics, "grpc_server_started_total", grpc_type="unary",
+                                          grpc_service="estyn.lges.v1.AnalyticsService",
+                                          grpc_method="GetSectorSummary"), 1)
+
+            status = lgesctl_json("follow-up", "status", server=server.address)
+            self.assertEqual(value(metrics, "lges_authorities_in_follow_up"), status["in_follow_up"])
+            for authority in status["authorities"]:
+                self.assertEqual(value(metrics, "lges_authority_in_follow_up", authority=authority["provider_code"]),
+                                 1 if authority.get("in_follow_up") else 0)
+            self.assertEqual(value(metrics, "lges_inspections", academic_year="2022-2023"),
+                             summary["core_inspections"])
+            for line in summary["themes"]:
+                self.assertEqual(value(metrics, "lges_recommendations", academic_year="2022-2023",
+                                       theme=line["theme_id"]), line["recommendations"])
+            self.assertEqual(value(metrics, "lges_authority_info", authority="W06000001", name_en="Isle of Anglesey",
+                                   name_cy="Ynys Môn"), 1)
+
+            # A write: Blaenau Gwent's three recommendations become known.
+            exported = lgesctl_json("export", "--from=2022-2023", "--to=2022-2023", server=server.address)
+            bg = next(i for i in exported["inspections"] if i["name"] == "inspections/BG-2022")
+            bg["recommendations"] = [{"number": n, "text": t} for n, t in enumerate(
+                ["Strengthen self-evaluation and improvement planning", "Improve attendance",
+                 "Strengthen the vision of senior leaders"], 1)]
+            path = os.path.join(tempfile.mkdtemp(), "bg.json")
+            with open(path, "w") as f:
+                json.dump({"format": "lges-records", "format_version": 1, "inspections": [bg]}, f)
+            self.assertEqual(harness.lgesctl("import", path, server=server.address).returncode, 0)
+            after = scrape(server)
+            summary = lgesctl_json("summary", "2022-2023", server=server.address)
+            self.assertEqual(value(after, "lges_recommendations", academic_year="2022-2023", theme="attendance"), 2)
+            for line in summary["themes"]:
+                self.assertEqual(value(after, "lges_recommendations", academic_year="2022-2023",
+                                       theme=line["theme_id"]), line["recommendations"])
+            self.assertEqual(value(after, "lges_dataset_version"), value(metrics, "lges_dataset_version") + 1)
+
+
+if __name__ == "__main__":
+    unittest.main()
