@@ -33,7 +33,17 @@ LgesClient::LgesClient(Options options)
       follow_up_(pb::FollowUpService::NewStub(channel_)),
       key_messages_(pb::KeyMessageService::NewStub(channel_)),
       analytics_(pb::AnalyticsService::NewStub(channel_)),
-      dataset_(pb::DatasetService::NewStub(channel_)) {}
+      dataset_(pb::DatasetService::NewStub(channel_)),
+      watch_(pb::WatchService::NewStub(channel_)) {}
+
+std::unique_ptr<SectorWatch> LgesClient::WatchSector(
+    const pb::WatchSectorRequest& req) {
+  auto watch = std::make_unique<SectorWatch>();
+  if (!options_.actor.empty())
+    watch->context_.AddMetadata("x-lges-actor", options_.actor);
+  watch->reader_ = watch_->WatchSector(&watch->context_, req);
+  return watch;
+}
 
 std::unique_ptr<grpc::ClientContext> LgesClient::NewContext() const {
   auto context = std::make_unique<grpc::ClientContext>();

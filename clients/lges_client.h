@@ -34,6 +34,23 @@ struct FieldViolationInfo {
 // The google.rpc.BadRequest field violations in `status`'s details, if any.
 std::vector<FieldViolationInfo> FieldViolationsOf(const grpc::Status& status);
 
+// A stream of sector snapshots from WatchSector. It has no deadline: it lasts
+// until Cancel() or until the server ends it. Not thread-safe.
+class SectorWatch {
+ public:
+  // Blocks for the next snapshot; false once the stream has ended.
+  bool Next(pb::SectorSnapshot* out) { return reader_->Read(out); }
+  // Asks the server to end the stream; Next then returns false.
+  void Cancel() { context_.TryCancel(); }
+  // The stream's final status, after Next has returned false.
+  grpc::Status Finish() { return reader_->Finish(); }
+
+ private:
+  friend class LgesClient;
+  grpc::ClientContext context_;
+  std::unique_ptr<grpc::ClientReader<pb::SectorSnapshot>> reader_;
+};
+
 class LgesClient {
  public:
   struct Options {
@@ -122,6 +139,9 @@ class LgesClient {
                              pb::RecordSet* resp);
   grpc::Status ListChanges(const pb::ListChangesRequest& req,
                            pb::ListChangesResponse* resp);
+  // Starts watching the sector; the client must outlive the watch.
+  std::unique_ptr<SectorWatch> WatchSector(const pb::WatchSectorRequest& req);
+
   grpc::Status GetDatasetInfo(const pb::GetDatasetInfoRequest& req,
                               pb::DatasetInfo* resp);
 
@@ -147,6 +167,7 @@ class LgesClient {
   std::unique_ptr<pb::KeyMessageService::Stub> key_messages_;
   std::unique_ptr<pb::AnalyticsService::Stub> analytics_;
   std::unique_ptr<pb::DatasetService::Stub> dataset_;
+  std::unique_ptr<pb::WatchService::Stub> watch_;
 };
 
 }  // namespace lges

@@ -7,6 +7,7 @@
 
 #include "service/metrics.h"
 #include "service/services.h"
+#include "service/watch_service.h"
 
 namespace lges {
 namespace {
@@ -15,7 +16,8 @@ namespace {
 constexpr const char* kServiceNames[] = {
     "estyn.lges.v1.ProviderService",  "estyn.lges.v1.InspectionService",
     "estyn.lges.v1.FollowUpService",  "estyn.lges.v1.KeyMessageService",
-    "estyn.lges.v1.AnalyticsService", "estyn.lges.v1.DatasetService"};
+    "estyn.lges.v1.AnalyticsService", "estyn.lges.v1.DatasetService",
+    "estyn.lges.v1.WatchService"};
 
 }  // namespace
 
@@ -36,6 +38,9 @@ absl::StatusOr<int> LgesServer::Start() {
   services_.push_back(MakeKeyMessageService(store_));
   services_.push_back(MakeAnalyticsService(store_, snapshots_));
   services_.push_back(MakeDatasetService(store_));
+  auto watch = std::make_unique<WatchService>(snapshots_);
+  watch_ = watch.get();
+  services_.push_back(std::move(watch));
 
   grpc::ServerBuilder builder;
   int port = 0;
@@ -71,6 +76,8 @@ void LgesServer::SetServing(bool serving) {
 void LgesServer::Shutdown(std::chrono::milliseconds deadline) {
   if (!server_) return;
   SetServing(false);
+  if (watch_ != nullptr)
+    watch_->Stop();  // Streams end with OK instead of waiting for the deadline.
   server_->Shutdown(std::chrono::system_clock::now() + deadline);
   server_->Wait();
   server_.reset();

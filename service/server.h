@@ -23,6 +23,7 @@ namespace lges {
 
 class RpcMetrics;
 class SnapshotSource;
+class WatchService;
 
 struct ServerOptions {
   std::string listen =
@@ -55,6 +56,7 @@ class LgesServer {
   SnapshotSource& snapshots_;
   ServerOptions options_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
+  WatchService* watch_ = nullptr;  // One of services_; stopped before shutdown.
   std::unique_ptr<grpc::Server> server_;
 };
 

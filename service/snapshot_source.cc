@@ -47,7 +47,7 @@ absl::Status SnapshotSource::Rebuild() {
                          .count();
   log::Debug("snapshot at dataset version " + std::to_string(next->version()) +
              " built in " + std::to_string(last_rebuild_us_.load()) + " us");
-  for (const auto& listener : listeners_) listener(next);
+  for (const auto& [id, listener] : listeners_) listener(next);
   return absl::OkStatus();
 }
 
@@ -55,10 +55,17 @@ std::shared_ptr<const analytics::Snapshot> SnapshotSource::Current() const {
   return std::atomic_load(&current_);
 }
 
-void SnapshotSource::OnPublish(
+int SnapshotSource::OnPublish(
     std::function<void(std::shared_ptr<const analytics::Snapshot>)> listener) {
   std::lock_guard<std::mutex> lock(rebuild_mu_);
-  listeners_.push_back(std::move(listener));
+  const int id = listeners_.empty() ? 1 : listeners_.rbegin()->first + 1;
+  listeners_.emplace(id, std::move(listener));
+  return id;
+}
+
+void SnapshotSource::RemoveListener(int id) {
+  std::lock_guard<std::mutex> lock(rebuild_mu_);
+  listeners_.erase(id);
 }
 
 }  // namespace lges

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 
@@ -46,9 +47,12 @@ class SnapshotSource {
   int64_t last_rebuild_us() const { return last_rebuild_us_.load(); }
   const analytics::Classifier& classifier() const { return classifier_; }
   // Calls `listener` after each published snapshot (from the rebuilding
-  // thread).
-  void OnPublish(
+  // thread); returns an id for RemoveListener.
+  int OnPublish(
       std::function<void(std::shared_ptr<const analytics::Snapshot>)> listener);
+  // Removes a listener; when it returns, the listener is not running and
+  // will not be called again.
+  void RemoveListener(int id);
 
  private:
   Store& store_;
@@ -60,7 +64,7 @@ class SnapshotSource {
   std::atomic<int64_t> last_rebuild_us_{0};
   std::atomic<uint64_t> generation_{0};
   const uint64_t id_;
-  std::vector<std::function<void(std::shared_ptr<const analytics::Snapshot>)>>
+  std::map<int, std::function<void(std::shared_ptr<const analytics::Snapshot>)>>
       listeners_;                       // GUARDED_BY(rebuild_mu_)
   analytics::ClassificationMemo memo_;  // GUARDED_BY(rebuild_mu_)
 };

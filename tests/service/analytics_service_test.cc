@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/testing/dataset_builder.h"
-#include "tests/testing/theme_examples.h"
 #include "tests/testing/server_fixture.h"
+#include "tests/testing/theme_examples.h"
 
 namespace lges {
 namespace {

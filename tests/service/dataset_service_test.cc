@@ -18,8 +18,10 @@ class DatasetServiceTest : public ServerTest {
     records->set_format("lges-records");
     records->set_format_version(1);
     records->set_source("powys.json");
-    *records->add_inspections() = testing::ToProto<pb::Inspection>(testing::SampleInspection("POWYS-2025-02"));
-    *records->add_key_messages() = testing::ToProto<pb::KeyMessage>(testing::SampleKeyMessage());
+    *records->add_inspections() = testing::ToProto<pb::Inspection>(
+        testing::SampleInspection("POWYS-2025-02"));
+    *records->add_key_messages() =
+        testing::ToProto<pb::KeyMessage>(testing::SampleKeyMessage());
     req.set_dry_run(dry_run);
     return req;
   }
@@ -49,8 +51,10 @@ TEST_F(DatasetServiceTest, ImportsAllOrNothingAndLogsTheSource) {
   bad.mutable_records()->mutable_key_messages(0)->set_text("");
   bad.mutable_records()->set_format_version(2);
   grpc::Status s = client_->ImportRecords(bad, &resp);
-  EXPECT_EQ(ViolationFields(s), (std::vector<std::string>{"records.format_version", "records.inspections[0].name",
-                                                          "records.key_messages[0].text"}));
+  EXPECT_EQ(ViolationFields(s),
+            (std::vector<std::string>{"records.format_version",
+                                      "records.inspections[0].name",
+                                      "records.key_messages[0].text"}));
   ASSERT_TRUE(client_->GetDatasetInfo({}, &info).ok());
   EXPECT_EQ(info.dataset_version(), 2);
 }
@@ -73,11 +77,13 @@ TEST_F(DatasetServiceTest, ExportsWhatImportAccepts) {
   EXPECT_EQ(resp.unchanged(), 23);
 
   req.set_academic_year_to(2020);
-  EXPECT_EQ(ViolationFields(client_->ExportRecords(req, &records)), std::vector<std::string>{"academic_year_to"});
+  EXPECT_EQ(ViolationFields(client_->ExportRecords(req, &records)),
+            std::vector<std::string>{"academic_year_to"});
   pb::ListChangesRequest changes_req;
   changes_req.set_since_version(-1);
   pb::ListChangesResponse changes;
-  EXPECT_EQ(ViolationFields(client_->ListChanges(changes_req, &changes)), std::vector<std::string>{"since_version"});
+  EXPECT_EQ(ViolationFields(client_->ListChanges(changes_req, &changes)),
+            std::vector<std::string>{"since_version"});
 }
 
 class PublicRecordServiceTest : public ServerTest {
@@ -102,7 +108,8 @@ TEST_F(PublicRecordServiceTest, StartsOnThePublicRecordAndLoadsItOnce) {
   EXPECT_EQ(summary.follow_up().removed_size(), 2);
   EXPECT_EQ(summary.follow_up().at_end_size(), 1);
   EXPECT_EQ(summary.key_messages_size(), 15);
-  EXPECT_FALSE(summary.meta().warnings().empty());  // Three of the four have recommendations missing.
+  EXPECT_FALSE(summary.meta().warnings().empty());  // Three of the four have
+                                                    // recommendations missing.
 
   const int64_t version = store_->DatasetVersion().value();
   RestartServer();

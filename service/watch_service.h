@@ -1,0 +1,39 @@
+#pragma once
+// estyn.lges.v1.WatchService: a stream of sector snapshots, one at once and
+// one after every change. Each watcher waits on a condition variable for
+// the snapshot source's generation to change; publishing a snapshot only
+// wakes them (OnPublish), so writers never wait for readers, however slow.
+// Thread-safe.
+
+#include <condition_variable>
+#include <mutex>
+
+#include "estyn/lges/v1/analytics.grpc.pb.h"
+#include "service/snapshot_source.h"
+
+namespace lges {
+
+class WatchService final : public estyn::lges::v1::WatchService::Service {
+ public:
+  // `snapshots` must outlive the service.
+  explicit WatchService(SnapshotSource& snapshots);
+  ~WatchService() override;
+
+  grpc::Status WatchSector(
+      grpc::ServerContext* ctx, const estyn::lges::v1::WatchSectorRequest* req,
+      grpc::ServerWriter<estyn::lges::v1::SectorSnapshot>* writer) override;
+
+  // Ends every stream with OK and refuses new ones; called before shutdown.
+  void Stop();
+
+ private:
+  void Wake();
+
+  SnapshotSource& snapshots_;
+  int listener_ = 0;  // Our OnPublish registration.
+  std::mutex mu_;
+  std::condition_variable changed_;  // Notified on publish and on Stop().
+  bool stopped_ = false;             // GUARDED_BY(mu_)
+};
+
+}  // namespace lges
