@@ -188,6 +188,27 @@ std::vector<prometheus::MetricFamily> DomainCollector::Collect() const {
       recommendations.metric.push_back(std::move(m));
     }
   }
+  prometheus::MetricFamily year_end = Family(
+      "lges_follow_up_at_year_end",
+      "Local authorities in follow-up on 31 August of an academic year.");
+  prometheus::MetricFamily entered = Family(
+      "lges_follow_up_entered",
+      "Local authorities that went into follow-up during an academic year.");
+  prometheus::MetricFamily removed = Family(
+      "lges_follow_up_removed",
+      "Local authorities removed from follow-up during an academic year.");
+  for (int year = snapshot->first_year(); year <= snapshot->last_year();
+       ++year) {
+    const analytics::FollowUpYear f =
+        analytics::FollowUpForYear(snapshot->episodes(), year);
+    const std::string label = AcademicYear{year}.Label();
+    year_end.metric.push_back(
+        Gauge(static_cast<double>(f.at_end.size()), {"academic_year", label}));
+    entered.metric.push_back(
+        Gauge(static_cast<double>(f.entered.size()), {"academic_year", label}));
+    removed.metric.push_back(
+        Gauge(static_cast<double>(f.removed.size()), {"academic_year", label}));
+  }
   prometheus::MetricFamily themes = Family(
       "lges_theme_info",
       "Labels of each recommendation theme (id); the value is always 1.");
@@ -204,8 +225,8 @@ std::vector<prometheus::MetricFamily> DomainCollector::Collect() const {
       Family("lges_dataset_last_change_timestamp_seconds",
              "Unix time of the last change to the dataset, in seconds.");
   changed.metric.push_back(Gauge(snapshot->as_of_ms() / 1000.0));
-  return {in_follow_up, status, info,    recommendations,
-          inspections,  themes, version, changed};
+  return {in_follow_up,    status,      info,   year_end, entered, removed,
+          recommendations, inspections, themes, version,  changed};
 }
 
 }  // namespace lges
