@@ -8,7 +8,9 @@
 //   as long as the cache). Past kMaxEntries replies are no longer kept.
 // - ReplyCaches hands each thread the cache of the current snapshot. A thread
 //   keeps its handle until the snapshot source's generation changes, so a
-//   request costs one atomic load to check it.
+//   request costs one atomic load to check it. The price: a thread's handle
+//   keeps the snapshot it last served alive until that thread serves its
+//   next analytics call.
 //
 // Both are thread-safe.
 
