@@ -32,8 +32,8 @@ absl::Status CheckRange(int from, int to) {
   Violations v;
   for (const auto& [year, field] : {std::pair{from, "from_academic_year"},
                                     std::pair{to, "to_academic_year"}}) {
-    if (!CheckYear(year, field).ok())
-      v.push_back(ViolationsOf(CheckYear(year, field))[0]);
+    for (FieldViolation& bad : ViolationsOf(CheckYear(year, field)))
+      v.push_back(std::move(bad));
   }
   if (v.empty() && to < from)
     v.push_back({"to_academic_year", "must not be before from_academic_year"});

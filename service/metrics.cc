@@ -143,10 +143,20 @@ RpcMetrics::NewFactory() {
   return std::make_unique<Factory>(*this);
 }
 
-std::vector<prometheus::MetricFamily> DomainCollector::Collect() const {
-  std::shared_ptr<const analytics::Snapshot> snapshot = snapshots_.Current();
-  if (!snapshot) return {};
-  prometheus::MetricFamily in_follow_up = Family(
+namespace {
+
+// A gauge of value 1 that carries names, for the _info metrics.
+prometheus::ClientMetric Info(
+    std::vector<prometheus::ClientMetric::Label> labels) {
+  prometheus::ClientMetric m = Gauge(1);
+  m.label = std::move(labels);
+  return m;
+}
+
+// Follow-up today, per authority, and the authorities' names.
+void AddAuthorities(const analytics::Snapshot& s,
+                    std::vector<prometheus::MetricFamily>& out) {
+  prometheus::MetricFamily count = Family(
       "lges_authorities_in_follow_up",
       "Local authorities in follow-up (causing significant concern) today.");
   prometheus::MetricFamily status = Family(
@@ -155,39 +165,31 @@ std::vector<prometheus::MetricFamily> DomainCollector::Collect() const {
   prometheus::MetricFamily info = Family(
       "lges_authority_info",
       "Names of each local authority (GSS code); the value is always 1.");
-  int count = 0;
-  for (const auto& [code, in] : snapshot->StatusAt(snapshot->today())) {
+  int in_follow_up = 0;
+  for (const auto& [code, in] : s.StatusAt(s.today())) {
     status.metric.push_back(Gauge(in ? 1 : 0, {"authority", code}));
-    count += in ? 1 : 0;
-    for (const Provider& p : snapshot->data().providers) {
-      if (p.code != code) continue;
-      prometheus::ClientMetric m = Gauge(1, {"authority", code});
-      m.label.push_back({"name_en", p.name_en});
-      m.label.push_back({"name_cy", p.name_cy});
-      info.metric.push_back(std::move(m));
+    in_follow_up += in ? 1 : 0;
+  }
+  for (const Provider& p : s.data().providers) {
+    if (p.kind == ProviderKind::kLocalAuthority) {
+      info.metric.push_back(Info({{"authority", p.code},
+                                  {"name_en", p.name_en},
+                                  {"name_cy", p.name_cy}}));
     }
   }
-  in_follow_up.metric.push_back(Gauge(count));
+  count.metric.push_back(Gauge(in_follow_up));
+  out.insert(out.end(), {count, status, info});
+}
 
+// Per academic year: inspections, recommendations by theme, follow-up.
+void AddYears(const analytics::Snapshot& s,
+              std::vector<prometheus::MetricFamily>& out) {
+  prometheus::MetricFamily inspections =
+      Family("lges_inspections", "Core inspections in an academic year.");
   prometheus::MetricFamily recommendations =
       Family("lges_recommendations",
              "Recommendations made in inspections of an academic year, by "
              "primary theme.");
-  prometheus::MetricFamily inspections =
-      Family("lges_inspections", "Core inspections in an academic year.");
-  for (int year = snapshot->first_year(); year <= snapshot->last_year();
-       ++year) {
-    const analytics::SectorSummary summary = snapshot->Summary(year);
-    const std::string label = AcademicYear{year}.Label();
-    inspections.metric.push_back(
-        Gauge(summary.inspections, {"academic_year", label}));
-    for (const analytics::ThemeLine& line : summary.themes) {
-      prometheus::ClientMetric m =
-          Gauge(line.recommendations, {"academic_year", label});
-      m.label.push_back({"theme", line.theme_id});
-      recommendations.metric.push_back(std::move(m));
-    }
-  }
   prometheus::MetricFamily year_end = Family(
       "lges_follow_up_at_year_end",
       "Local authorities in follow-up on 31 August of an academic year.");
@@ -197,36 +199,58 @@ std::vector<prometheus::MetricFamily> DomainCollector::Collect() const {
   prometheus::MetricFamily removed = Family(
       "lges_follow_up_removed",
       "Local authorities removed from follow-up during an academic year.");
-  for (int year = snapshot->first_year(); year <= snapshot->last_year();
-       ++year) {
-    const analytics::FollowUpYear f =
-        analytics::FollowUpForYear(snapshot->episodes(), year);
-    const std::string label = AcademicYear{year}.Label();
+  for (int year = s.first_year(); year <= s.last_year(); ++year) {
+    const analytics::SectorSummary summary = s.Summary(year);
+    const prometheus::ClientMetric::Label label{"academic_year",
+                                                AcademicYear{year}.Label()};
+    inspections.metric.push_back(Gauge(summary.inspections, label));
+    for (const analytics::ThemeLine& line : summary.themes) {
+      prometheus::ClientMetric m = Gauge(line.recommendations, label);
+      m.label.push_back({"theme", line.theme_id});
+      recommendations.metric.push_back(std::move(m));
+    }
     year_end.metric.push_back(
-        Gauge(static_cast<double>(f.at_end.size()), {"academic_year", label}));
+        Gauge(static_cast<double>(summary.follow_up.at_end.size()), label));
     entered.metric.push_back(
-        Gauge(static_cast<double>(f.entered.size()), {"academic_year", label}));
+        Gauge(static_cast<double>(summary.follow_up.entered.size()), label));
     removed.metric.push_back(
-        Gauge(static_cast<double>(f.removed.size()), {"academic_year", label}));
+        Gauge(static_cast<double>(summary.follow_up.removed.size()), label));
   }
+  out.insert(out.end(),
+             {inspections, recommendations, year_end, entered, removed});
+}
+
+// Theme names, and the dataset's version and last change.
+void AddDataset(const analytics::Snapshot& s,
+                std::vector<prometheus::MetricFamily>& out) {
   prometheus::MetricFamily themes = Family(
       "lges_theme_info",
       "Labels of each recommendation theme (id); the value is always 1.");
-  for (const analytics::Theme& t : snapshot->vocabulary().themes) {
-    prometheus::ClientMetric m = Gauge(1, {"theme", t.id});
-    m.label.push_back({"label_en", t.label_en});
-    m.label.push_back({"label_cy", t.label_cy});
-    themes.metric.push_back(std::move(m));
+  for (const analytics::Theme& t : s.vocabulary().themes) {
+    themes.metric.push_back(Info(
+        {{"theme", t.id}, {"label_en", t.label_en}, {"label_cy", t.label_cy}}));
   }
   prometheus::MetricFamily version = Family(
       "lges_dataset_version", "Count of committed changes to the dataset.");
-  version.metric.push_back(Gauge(static_cast<double>(snapshot->version())));
+  version.metric.push_back(Gauge(static_cast<double>(s.version())));
   prometheus::MetricFamily changed =
       Family("lges_dataset_last_change_timestamp_seconds",
              "Unix time of the last change to the dataset, in seconds.");
-  changed.metric.push_back(Gauge(snapshot->as_of_ms() / 1000.0));
-  return {in_follow_up,    status,      info,   year_end, entered, removed,
-          recommendations, inspections, themes, version,  changed};
+  changed.metric.push_back(Gauge(s.as_of_ms() / 1000.0));
+  out.insert(out.end(), {themes, version, changed});
+}
+
+}  // namespace
+
+std::vector<prometheus::MetricFamily> DomainCollector::Collect() const {
+  const std::shared_ptr<const analytics::Snapshot> snapshot =
+      snapshots_.Current();
+  std::vector<prometheus::MetricFamily> out;
+  if (!snapshot) return out;
+  AddAuthorities(*snapshot, out);
+  AddYears(*snapshot, out);
+  AddDataset(*snapshot, out);
+  return out;
 }
 
 }  // namespace lges

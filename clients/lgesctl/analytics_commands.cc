@@ -236,7 +236,8 @@ int FollowUpStatus(const Args& args, LgesClient& client, Io io) {
     PrintJson(s, io);
     return kExitOk;
   }
-  io.out << s.in_follow_up() << (s.in_follow_up() == 1 ? " local authority" : " local authorities")
+  io.out << s.in_follow_up()
+         << (s.in_follow_up() == 1 ? " local authority" : " local authorities")
          << " in follow-up on " << s.date() << "\n";
   for (const pb::AuthorityStatus& a : s.authorities()) {
     if (a.in_follow_up())

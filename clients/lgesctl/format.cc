@@ -51,33 +51,21 @@ void PrintTable(std::ostream& out, const Row& header,
   for (const Row& row : rows) PrintRow(out, row, widths);
 }
 
+PartialDate FromProto(const pb::PartialDate& d) {
+  return {static_cast<DatePrecision>(d.precision()), d.year(), d.month(),
+          d.day(), static_cast<Term>(d.term())};
+}
+
+void ToProto(const PartialDate& d, pb::PartialDate* out) {
+  out->set_precision(static_cast<pb::DatePrecision>(d.precision));
+  out->set_year(d.year);
+  out->set_month(d.month);
+  out->set_day(d.day);
+  out->set_term(static_cast<pb::Term>(d.term));
+}
+
 std::string DateLabel(const pb::PartialDate& d) {
-  char buf[48];
-  switch (d.precision()) {
-    case pb::DATE_PRECISION_DAY:
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year(), d.month(),
-                    d.day());
-      break;
-    case pb::DATE_PRECISION_MONTH:
-      std::snprintf(buf, sizeof buf, "%04d-%02d", d.year(), d.month());
-      break;
-    case pb::DATE_PRECISION_TERM: {
-      const char* term = d.term() == pb::TERM_AUTUMN   ? "autumn"
-                         : d.term() == pb::TERM_SPRING ? "spring"
-                                                       : "summer";
-      std::snprintf(buf, sizeof buf, "%s %04d", term, d.year());
-      break;
-    }
-    case pb::DATE_PRECISION_YEAR:
-      std::snprintf(buf, sizeof buf, "%04d", d.year());
-      break;
-    case pb::DATE_PRECISION_ACADEMIC_YEAR:
-      std::snprintf(buf, sizeof buf, "%04d-%04d", d.year(), d.year() + 1);
-      break;
-    default:
-      return "";
-  }
-  return buf;
+  return FormatPartialDate(FromProto(d));
 }
 
 std::string KindLabel(pb::ProviderKind kind) {

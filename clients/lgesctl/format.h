@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/dates.h"
 #include "estyn/lges/v1/follow_up.pb.h"
 #include "estyn/lges/v1/inspections.pb.h"
 #include "estyn/lges/v1/providers.pb.h"
@@ -24,7 +25,11 @@ void SetCsvOutput(bool csv);
 void PrintTable(std::ostream& out, const Row& header,
                 const std::vector<Row>& rows);
 
-// "2019-09-10", "2019-10", "autumn 2022", "2019", "2019-2020"; "" if unset.
+// Dates between the API and the domain (whose text form lgesctl reads and
+// prints: "2019-09-10", "2019-10", "autumn 2022", "2019", "2019-2020").
+PartialDate FromProto(const pb::PartialDate& date);
+void ToProto(const PartialDate& date, pb::PartialDate* out);
+// The text form of `date`; "" if unset.
 std::string DateLabel(const pb::PartialDate& date);
 std::string KindLabel(pb::ProviderKind kind);
 std::string FrameworkLabel(pb::FrameworkVersion framework);

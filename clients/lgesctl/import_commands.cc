@@ -53,14 +53,6 @@ std::string Cell(const CsvTable& t, size_t row, const std::string& name) {
   return c < 0 ? "" : t.rows[row][c];
 }
 
-void SetDate(const PartialDate& d, pb::PartialDate* out) {
-  out->set_precision(static_cast<pb::DatePrecision>(d.precision));
-  out->set_year(d.year);
-  out->set_month(d.month);
-  out->set_day(d.day);
-  out->set_term(static_cast<pb::Term>(d.term));
-}
-
 void SetSources(const std::string& cell, pb::Provenance* out) {
   std::stringstream ids(cell);
   for (std::string id; std::getline(ids, id, ';');) {
@@ -161,7 +153,7 @@ std::optional<CsvError> EventsCsv(const CsvTable& t, Loaded* out) {
                       "' is not a date such as 2019-09-10, 2019-10, autumn "
                       "2022, 2019 or 2019-2020"};
     }
-    SetDate(*date, e->mutable_date());
+    ToProto(*date, e->mutable_date());
     if (!Cell(t, r, "inspection").empty())
       e->set_inspection("inspections/" + Cell(t, r, "inspection"));
     e->set_description(Cell(t, r, "description"));
