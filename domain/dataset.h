@@ -20,6 +20,7 @@ struct ThemeOverride {
   int64_t time_ms = 0;
   std::string
       previous_theme_id;  // The override in force before; empty if none.
+  std::string reason;     // Why the person chose it.
   friend bool operator==(const ThemeOverride&, const ThemeOverride&) = default;
 };
 

@@ -18,6 +18,7 @@ namespace pb = ::estyn::lges::v1;
 using analytics::Snapshot;
 
 constexpr int kMaxRangeYears = 50;
+constexpr size_t kMaxReasonBytes = 1000;
 
 absl::Status CheckYear(int year, const std::string& field) {
   if (year < kMinYear || year >= kMaxYear) {
@@ -228,11 +229,16 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
                    "'" + req.theme_id() +
                        "' is not a theme of the vocabulary (see ListThemes)"});
     }
+    if (!req.theme_id().empty() && req.reason().empty())
+      v.push_back({"reason", "say why the theme is set (it is kept for audit)"});
+    if (req.reason().size() > kMaxReasonBytes)
+      v.push_back({"reason", "must be at most " +
+                                 std::to_string(kMaxReasonBytes) + " bytes"});
     if (!v.empty()) return InvalidArgumentError(v);
     LGES_ASSIGN_OR_RETURN(
         ThemeOverride entry,
         store_.SetThemeOverride(id, req.recommendation_number(), req.theme_id(),
-                                WriteContextFor(ctx, "", "")));
+                                req.reason(), WriteContextFor(ctx, "", "")));
     convert::ToProto(entry, resp->mutable_override());
     LGES_ASSIGN_OR_RETURN(int64_t version, store_.DatasetVersion());
     resp->set_dataset_version(version);

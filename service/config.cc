@@ -47,6 +47,11 @@ absl::Status Apply(ServerConfig& config, const std::string& name,
           origin + ": expected true or false, got '" + value + "'");
     }
     config.public_record = value == "true";
+  } else if (name == "today") {
+    config.today = ParseIso(value);
+    if (!config.today)
+      return absl::InvalidArgumentError(
+          origin + ": expected a day as YYYY-MM-DD, got '" + value + "'");
   } else {
     return absl::InvalidArgumentError("unknown flag --" + name +
                                       " (see --help)");
@@ -66,7 +71,8 @@ absl::StatusOr<ServerConfig> ParseServerConfig(
       {"LGES_METRICS_LISTEN", "metrics-listen"},
       {"LGES_DB", "db"},
       {"LGES_LOG_LEVEL", "log-level"},
-      {"LGES_PUBLIC_RECORD", "public-record"}};
+      {"LGES_PUBLIC_RECORD", "public-record"},
+      {"LGES_TODAY", "today"}};
   for (const auto& [variable, flag] : kEnv) {
     if (const char* value = getenv(variable); value && *value) {
       if (absl::Status s = Apply(config, flag, value, variable); !s.ok())
@@ -107,7 +113,13 @@ std::string ServerUsage() {
          "LGES_LOG_LEVEL; default info)\n"
          "  --public-record   load the embedded public record on first start: "
          "true or false\n"
-         "                    (env LGES_PUBLIC_RECORD; default true)\n";
+         "                    (env LGES_PUBLIC_RECORD; default true)\n"
+         "  --today           the day analytics count as today, YYYY-MM-DD, "
+         "for figures\n"
+         "                    that must not move with the calendar: a report "
+         "as it stood,\n"
+         "                    golden tests (env LGES_TODAY; default the real "
+         "date, UTC)\n";
 }
 
 }  // namespace lges

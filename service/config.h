@@ -7,15 +7,18 @@
 //   --db=PATH                   LGES_DB              default <data dir>/lges.db
 //   --log-level=LEVEL           LGES_LOG_LEVEL       default info
 //   --public-record=true|false  LGES_PUBLIC_RECORD   default true
+//   --today=YYYY-MM-DD          LGES_TODAY           default the real date
 //
 // The data directory is $LGES_DATA_DIR, else $XDG_DATA_HOME/lges-insights,
 // else $HOME/.local/share/lges-insights.
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "domain/dates.h"
 #include "service/log.h"
 
 namespace lges {
@@ -26,6 +29,9 @@ struct ServerConfig {
   std::string db_path;
   log::Level log_level = log::Level::kInfo;
   bool public_record = true;  // Load the embedded public record on first start.
+  // The day analytics count as today (ongoing follow-up, milestones); unset
+  // for the real date.
+  std::optional<CivilDay> today;
   bool show_help = false;
 };
 

@@ -75,6 +75,7 @@ void ToProto(const ThemeOverride& o, pb::ThemeOverride* out) {
   out->set_theme_id(o.theme_id);
   out->set_previous_theme_id(o.previous_theme_id);
   out->set_actor(o.actor);
+  out->set_reason(o.reason);
   *out->mutable_time() = TimeUtil::MillisecondsToTimestamp(o.time_ms);
 }
 

@@ -4,6 +4,7 @@
 #include <prometheus/registry.h>
 #include <pthread.h>
 
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -52,6 +53,15 @@ int Run(const lges::ServerConfig& config) {
   EnsureParentDirectory(config.db_path);
   lges::BackendOptions options;
   options.load_public_record = config.public_record;
+  if (config.today) {
+    using namespace std::chrono;
+    const system_clock::time_point noon =
+        sys_days{year_month_day{year{config.today->year},
+                                month{static_cast<unsigned>(config.today->month)},
+                                day{static_cast<unsigned>(config.today->day)}}} +
+        hours{12};
+    options.clock = [noon] { return noon; };
+  }
   auto backend = lges::OpenBackend(config.db_path, options);
   if (!backend.ok()) {
     lges::log::Error("cannot open database: " +

@@ -141,6 +141,12 @@ CREATE TABLE key_messages (
 CREATE INDEX key_messages_by_year ON key_messages(academic_year);
 )sql";
 
+// Why a person set a theme: required from the annual report tool on.
+constexpr char kSchemaV3[] = R"sql(
+ALTER TABLE theme_overrides ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE theme_override_history ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+)sql";
+
 // Theme overrides: the one in force per recommendation, and an audit trail
 // that outlives the inspection it was about.
 constexpr char kSchemaV2[] = R"sql(
@@ -191,6 +197,7 @@ const std::vector<Step>& Steps() {
         return SeedAuthorities(db);
       },
       [](sql::Db& db) { return db.Exec(kSchemaV2); },
+      [](sql::Db& db) { return db.Exec(kSchemaV3); },
   };
   return steps;
 }

@@ -103,8 +103,8 @@ class NotifyingStore final : public Store {
 
   absl::StatusOr<ThemeOverride> SetThemeOverride(
       const std::string& id, int n, const std::string& theme,
-      const WriteContext& c) override {
-    return Notify(inner_.SetThemeOverride(id, n, theme, c));
+      const std::string& reason, const WriteContext& c) override {
+    return Notify(inner_.SetThemeOverride(id, n, theme, reason, c));
   }
   absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrides() override {
     return inner_.ListThemeOverrides();

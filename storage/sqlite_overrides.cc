@@ -8,7 +8,7 @@ namespace {
 
 constexpr char kOverrideColumns[] =
     "inspection_id, recommendation_number, theme_id, actor, time_ms, "
-    "previous_theme_id";
+    "previous_theme_id, reason";
 
 }  // namespace
 
@@ -21,13 +21,13 @@ absl::StatusOr<std::vector<ThemeOverride>> SqliteStore::QueryOverrides(
     LGES_ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) return out;
     out.push_back({q.Text(0), static_cast<int>(q.Int(1)), q.Text(2), q.Text(3),
-                   q.Int(4), q.Text(5)});
+                   q.Int(4), q.Text(5), q.Text(6)});
   }
 }
 
 absl::StatusOr<ThemeOverride> SqliteStore::SetThemeOverride(
     const std::string& inspection_id, int number, const std::string& theme_id,
-    const WriteContext& ctx) {
+    const std::string& reason, const WriteContext& ctx) {
   std::lock_guard lock(mu_);
   sql::Transaction txn(*db_);
   LGES_RETURN_IF_ERROR(txn.begin_status());
@@ -54,7 +54,8 @@ absl::StatusOr<ThemeOverride> SqliteStore::SetThemeOverride(
   ThemeOverride entry{
       inspection_id,     number,
       theme_id,          ctx.actor,
-      internal::NowMs(), current.empty() ? "" : current[0].theme_id};
+      internal::NowMs(), current.empty() ? "" : current[0].theme_id,
+      reason};
   LGES_ASSIGN_OR_RETURN(
       sql::Query clear,
       db_->Prepare("DELETE FROM theme_overrides WHERE inspection_id = ? AND "
@@ -66,13 +67,16 @@ absl::StatusOr<ThemeOverride> SqliteStore::SetThemeOverride(
     LGES_ASSIGN_OR_RETURN(
         sql::Query q,
         db_->Prepare(std::string("INSERT INTO ") + table + " (" +
-                     kOverrideColumns + ") VALUES (?, ?, ?, ?, ?, ?)"));
+                     kOverrideColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?)"));
     q.Bind(1, entry.inspection_id)
         .Bind(2, static_cast<int64_t>(number))
         .Bind(3, entry.theme_id)
         .Bind(4, entry.actor);
     LGES_RETURN_IF_ERROR(
-        q.Bind(5, entry.time_ms).Bind(6, entry.previous_theme_id).Run());
+        q.Bind(5, entry.time_ms)
+            .Bind(6, entry.previous_theme_id)
+            .Bind(7, entry.reason)
+            .Run());
   }
   LGES_RETURN_IF_ERROR(RecordChange("update",
                                     inspection + "/recommendations/" +

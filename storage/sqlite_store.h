@@ -73,7 +73,7 @@ class SqliteStore final : public Store {
 
   absl::StatusOr<ThemeOverride> SetThemeOverride(
       const std::string& inspection_id, int number, const std::string& theme_id,
-      const WriteContext& ctx) override;
+      const std::string& reason, const WriteContext& ctx) override;
   absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrides() override;
   absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrideHistory(
       const std::string& inspection_id) override;

@@ -157,12 +157,12 @@ class Store {
 
   // Sets the primary theme of recommendation `number` of an inspection; an
   // empty `theme_id` clears the override. Every call is audited (who, when,
-  // previous value). NOT_FOUND if the inspection does not exist;
+  // previous value, the person's `reason`). NOT_FOUND if the inspection does not exist;
   // INVALID_ARGUMENT (field "recommendation_number") if it has no such
   // recommendation. Theme ids are checked by the caller.
   virtual absl::StatusOr<ThemeOverride> SetThemeOverride(
       const std::string& inspection_id, int number, const std::string& theme_id,
-      const WriteContext& ctx) = 0;
+      const std::string& reason, const WriteContext& ctx) = 0;
   // Overrides in force, by inspection and number.
   virtual absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrides() = 0;
   // Every override ever set or cleared for `inspection_id` ("" for all),

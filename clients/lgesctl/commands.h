@@ -1,41 +1,55 @@
 #pragma once
 // The lgesctl commands. Each writes results to `out`, messages meant for a
-// person to `err`, and returns the process exit code:
-//   0 success, 1 the server refused or failed the request, 2 usage error,
-//   3 the server could not be reached in time.
+// person to `err` (one line per problem), and returns the process exit code
+// (kExit*). Commands build a View, or print the API's JSON with --format=json.
 
+#include <chrono>
+#include <map>
 #include <ostream>
 
 #include "clients/lges_client.h"
 #include "clients/lgesctl/args.h"
+#include "clients/lgesctl/view.h"
 
 namespace lges::cli {
 
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailed = 1;
-inline constexpr int kExitUsage = 2;
-inline constexpr int kExitUnreachable = 3;
+inline constexpr int kExitFailed = 1;       // The server refused or failed.
+inline constexpr int kExitUsage = 2;        // Bad command line or file.
+inline constexpr int kExitUnreachable = 3;  // No server at the address.
+inline constexpr int kExitTimeout = 4;      // No answer within --timeout.
 
 struct Io {
   std::ostream& out;
   std::ostream& err;
-  bool json = false;  // --output=json
+  Format format = Format::kTable;
+  int width = 80;      // Columns for text output.
+  std::string server;  // The address in use, for messages.
+  std::chrono::milliseconds timeout{10000};
+  bool json() const { return format == Format::kJson; }
 };
 
-int Health(LgesClient& client, const std::string& address, Io io);
+int Health(const Args& args, LgesClient& client, Io io);
+// providers list|get; key-messages [list]; follow-up list (records).
 int Providers(const Args& args, LgesClient& client, Io io);
-int Inspections(const Args& args, LgesClient& client, Io io);
-int FollowUp(const Args& args, LgesClient& client, Io io);
 int KeyMessages(const Args& args, LgesClient& client, Io io);
-// summary, trends, classify, themes, set-theme and profile.
-int Analytics(const std::string& command, const Args& args, LgesClient& client,
-              Io io);
-int FollowUpStatus(const Args& args, LgesClient& client, Io io);
-// import FILE [--dry-run], export [--from --to], changes [--since=VERSION].
+int FollowUpEvents(const Args& args, LgesClient& client, Io io);
+// inspections list|get|create|delete.
+int Inspections(const Args& args, LgesClient& client, Io io);
+// follow-up [--as-of DATE] | status | timeline | list.
+int FollowUp(const Args& args, LgesClient& client, Io io);
+int Summary(const Args& args, LgesClient& client, Io io);
+int Trends(const Args& args, LgesClient& client, Io io);
+int Authority(const Args& args, LgesClient& client, Io io);
+int Themes(const Args& args, LgesClient& client, Io io);
+int Classify(const Args& args, LgesClient& client, Io io);
+// override ID NUMBER THEME --reason=TEXT | override --clear | override list.
+int Override(const Args& args, LgesClient& client, Io io);
 int Import(const Args& args, LgesClient& client, Io io);
 int Export(const Args& args, LgesClient& client, Io io);
 int Changes(const Args& args, LgesClient& client, Io io);
-int FollowUpTimeline(const Args& args, LgesClient& client, Io io);
+// report YEAR --html FILE.
+int Report(const Args& args, LgesClient& client, Io io);
 
 // Calls a List method page by page and merges every page into `all`
 // (repeated fields concatenate); total_size is the server's count.
@@ -55,12 +69,35 @@ grpc::Status ListAll(LgesClient& client,
   return grpc::Status::OK;
 }
 
-// Prints `message` as JSON with the proto field names.
+// Prints `message` as the API's JSON (proto field names), which parses back
+// into the same message.
 void PrintJson(const google::protobuf::Message& message, Io io);
+// Prints `view` in the chosen format (not JSON).
+void Show(const View& view, Io io);
 
-// Prints a failed call's message and field violations; returns its exit
-// code.
+// Prints a failed call as one line (then one line per field violation) and
+// returns its exit code: kExitUnreachable, kExitTimeout or kExitFailed.
 int ReportRpcError(const grpc::Status& status, const std::string& what, Io io);
-int UsageError(const std::string& message, Io io);
+// Prints "lgesctl: MESSAGE (see lgesctl help COMMAND)"; returns kExitUsage.
+int UsageError(const std::string& message, Io io,
+               const std::string& command = "");
+
+// Provider code -> English name, and theme id -> English label, for
+// readable output. Empty on failure: labels are a convenience, not worth
+// failing a command for.
+std::map<std::string, std::string> ProviderNames(LgesClient& client);
+std::map<std::string, std::string> ThemeLabels(LgesClient& client);
+// `names[key]`, or `key` if absent.
+std::string LabelOr(const std::map<std::string, std::string>& names,
+                    const std::string& key);
+
+// An analytics reply's footnotes ("note: ..."), warnings ("warning: ...")
+// and dataset version, as a View's notes.
+std::vector<std::string> MetaNotes(const pb::AnalyticsMeta& meta);
+
+// Reads an academic year flag or word ("2022-2023", "2022-23", "2022");
+// prints a usage error naming `what` if malformed.
+std::optional<int> YearArg(const std::string& text, const std::string& what,
+                           Io io);
 
 }  // namespace lges::cli

@@ -1,55 +1,7 @@
 #include "clients/lgesctl/format.h"
 
-#include <algorithm>
-#include <cstdio>
-
-#include "clients/lgesctl/csv.h"
 
 namespace lges::cli {
-namespace {
-
-size_t DisplayWidth(const std::string& s) {
-  size_t width = 0;
-  for (unsigned char c : s) {
-    if ((c & 0xC0) != 0x80) ++width;  // Count lead bytes only.
-  }
-  return width;
-}
-
-void PrintRow(std::ostream& out, const Row& row,
-              const std::vector<size_t>& widths) {
-  std::string line;
-  for (size_t i = 0; i < row.size(); ++i) {
-    line += row[i];
-    if (i + 1 < row.size())
-      line += std::string(widths[i] - DisplayWidth(row[i]) + 2, ' ');
-  }
-  out << line << "\n";
-}
-
-bool g_csv = false;
-
-}  // namespace
-
-void SetCsvOutput(bool csv) { g_csv = csv; }
-
-void PrintTable(std::ostream& out, const Row& header,
-                const std::vector<Row>& rows) {
-  if (g_csv) {
-    out << CsvLine(header);
-    for (const Row& row : rows) out << CsvLine(row);
-    return;
-  }
-  std::vector<size_t> widths(header.size(), 0);
-  for (size_t i = 0; i < header.size(); ++i)
-    widths[i] = DisplayWidth(header[i]);
-  for (const Row& row : rows) {
-    for (size_t i = 0; i < row.size() && i < widths.size(); ++i)
-      widths[i] = std::max(widths[i], DisplayWidth(row[i]));
-  }
-  PrintRow(out, header, widths);
-  for (const Row& row : rows) PrintRow(out, row, widths);
-}
 
 PartialDate FromProto(const pb::PartialDate& d) {
   return {static_cast<DatePrecision>(d.precision()), d.year(), d.month(),
@@ -121,6 +73,11 @@ std::string FollowUpKindLabel(pb::FollowUpKind kind) {
     default:
       return "";
   }
+}
+
+std::string PolarityLabel(pb::Polarity polarity) {
+  return polarity == pb::POLARITY_GOING_WELL ? "going well"
+                                             : "needs to improve";
 }
 
 std::string TextStatusLabel(pb::TextStatus status) {

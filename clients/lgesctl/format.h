@@ -1,6 +1,5 @@
 #pragma once
-// Rendering of lgesctl output: aligned text tables, labels for API enums,
-// and human-readable dates.
+// Labels for API enums and human-readable dates in lgesctl output.
 
 #include <ostream>
 #include <string>
@@ -9,21 +8,12 @@
 #include "domain/dates.h"
 #include "estyn/lges/v1/follow_up.pb.h"
 #include "estyn/lges/v1/inspections.pb.h"
+#include "estyn/lges/v1/key_messages.pb.h"
 #include "estyn/lges/v1/providers.pb.h"
 
 namespace lges::cli {
 
 namespace pb = ::estyn::lges::v1;
-
-using Row = std::vector<std::string>;
-
-// Makes PrintTable write CSV instead of aligned text (--output=csv).
-void SetCsvOutput(bool csv);
-
-// Prints `header` and `rows` with columns padded to their widest cell
-// (counting UTF-8 code points, so Welsh names line up), or as CSV.
-void PrintTable(std::ostream& out, const Row& header,
-                const std::vector<Row>& rows);
 
 // Dates between the API and the domain (whose text form lgesctl reads and
 // prints: "2019-09-10", "2019-10", "autumn 2022", "2019", "2019-2020").
@@ -34,6 +24,8 @@ std::string DateLabel(const pb::PartialDate& date);
 std::string KindLabel(pb::ProviderKind kind);
 std::string FrameworkLabel(pb::FrameworkVersion framework);
 std::string FollowUpKindLabel(pb::FollowUpKind kind);
+// "going well", "needs to improve".
+std::string PolarityLabel(pb::Polarity polarity);
 // "paraphrase", "verbatim", ...
 std::string TextStatusLabel(pb::TextStatus status);
 // "sourced", "inferred", "uncertain", ...; "" for unspecified.

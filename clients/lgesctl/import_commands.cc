@@ -252,7 +252,8 @@ int ReportImportError(const grpc::Status& status, const std::string& path,
 
 int Import(const Args& args, LgesClient& client, Io io) {
   if (args.words.size() != 2)
-    return UsageError("expected 'import FILE' (.json record set, or .csv)", io);
+    return UsageError("expected 'import FILE' (.json record set, or .csv)", io,
+                      "import");
   const std::string& path = args.words[1];
   Loaded loaded;
   if (!Load(path, client, &loaded, io)) return kExitUsage;
@@ -287,20 +288,34 @@ int Import(const Args& args, LgesClient& client, Io io) {
 
 int Export(const Args& args, LgesClient& client, Io io) {
   pb::ExportRecordsRequest req;
+  if (args.words.size() > 2)
+    return UsageError("expected 'export [FILE]'", io, "export");
   for (const char* flag : {"from", "to"}) {
     if (!args.Has(flag)) continue;
-    std::optional<int> year = ParseAcademicYear(args.Flag(flag));
-    if (!year)
-      return UsageError(std::string("--") + flag +
-                            " must be an academic year such as 2022-2023",
-                        io);
+    std::optional<int> year =
+        YearArg(args.Flag(flag), std::string("--") + flag, io);
+    if (!year) return kExitUsage;
     (std::string(flag) == "from" ? req.set_academic_year_from(*year)
                                  : req.set_academic_year_to(*year));
   }
   pb::RecordSet records;
   grpc::Status status = client.ExportRecords(req, &records);
   if (!status.ok()) return ReportRpcError(status, "export", io);
-  PrintJson(records, io);
+  if (args.words.size() == 1) {
+    PrintJson(records, io);
+    return kExitOk;
+  }
+  std::ofstream file(args.words[1]);
+  PrintJson(records, {file, io.err});
+  file.close();
+  if (!file) {
+    io.err << "lgesctl: cannot write " << args.words[1] << "\n";
+    return kExitFailed;
+  }
+  io.out << "wrote " << args.words[1] << ": " << records.providers_size()
+         << " providers, " << records.inspections_size() << " inspections, "
+         << records.follow_up_events_size() << " follow-up events, "
+         << records.key_messages_size() << " key messages\n";
   return kExitOk;
 }
 
@@ -311,21 +326,21 @@ int Changes(const Args& args, LgesClient& client, Io io) {
   pb::ListChangesResponse resp;
   grpc::Status status = client.ListChanges(req, &resp);
   if (!status.ok()) return ReportRpcError(status, "list changes", io);
-  if (io.json) {
+  if (io.json()) {
     PrintJson(resp, io);
     return kExitOk;
   }
-  std::vector<Row> rows;
+  Section s;
+  s.table.columns = {{"VERSION"}, {"TIME"},         {"ACTOR", true},
+                     {"ACTION"},  {"RESOURCE", true}, {"SOURCE", true}};
   for (const pb::Change& c : resp.changes()) {
-    rows.push_back(
+    s.table.rows.push_back(
         {std::to_string(c.version()),
          google::protobuf::util::TimeUtil::ToString(c.time()).substr(0, 19),
-         c.actor(), c.action(), c.resource(), c.source().substr(0, 60)});
+         c.actor(), c.action(), c.resource(), c.source()});
   }
-  PrintTable(io.out,
-             {"VERSION", "TIME", "ACTOR", "ACTION", "RESOURCE", "SOURCE"},
-             rows);
-  io.out << "dataset version " << resp.dataset_version() << "\n";
+  Show({"", {s}, {"dataset version " + std::to_string(resp.dataset_version())}},
+       io);
   return kExitOk;
 }
 

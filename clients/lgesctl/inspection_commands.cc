@@ -11,19 +11,6 @@
 namespace lges::cli {
 namespace {
 
-// Provider code -> English name, for readable tables. Empty on failure:
-// names are a convenience, not worth failing the command for.
-std::map<std::string, std::string> ProviderNames(LgesClient& client) {
-  pb::ListProvidersResponse all;
-  std::map<std::string, std::string> names;
-  if (ListAll(client, &LgesClient::ListProviders, pb::ListProvidersRequest(),
-              &all)
-          .ok()) {
-    for (const pb::Provider& p : all.providers()) names[p.code()] = p.name_en();
-  }
-  return names;
-}
-
 std::string RecommendationsCell(const pb::Inspection& in) {
   const int listed = in.recommendations_size();
   if (in.recommendation_count() == 0)
@@ -38,11 +25,9 @@ int List(const Args& args, LgesClient& client, Io io) {
   req.set_provider_code(args.Flag("provider"));
   for (const char* flag : {"year", "from", "to"}) {
     if (!args.Has(flag)) continue;
-    std::optional<int> year = ParseAcademicYear(args.Flag(flag));
-    if (!year)
-      return UsageError(std::string("--") + flag +
-                            " must be an academic year such as 2022-2023",
-                        io);
+    std::optional<int> year =
+        YearArg(args.Flag(flag), std::string("--") + flag, io);
+    if (!year) return kExitUsage;
     if (std::string(flag) != "to") req.set_academic_year_from(*year);
     if (std::string(flag) != "from") req.set_academic_year_to(*year);
   }
@@ -51,59 +36,71 @@ int List(const Args& args, LgesClient& client, Io io) {
   grpc::Status status =
       ListAll(client, &LgesClient::ListInspections, req, &all);
   if (!status.ok()) return ReportRpcError(status, "list inspections", io);
-  if (io.json) {
+  if (io.json()) {
     PrintJson(all, io);
     return kExitOk;
   }
   const std::map<std::string, std::string> names = ProviderNames(client);
-  std::vector<Row> rows;
+  Section s;
+  s.table.columns = {{"ID"},      {"CODE", false, true}, {"PROVIDER", true},
+                     {"YEAR"},    {"STARTED"},           {"CONCERN"},
+                     {"RECS"}};
   for (const pb::Inspection& in : all.inspections()) {
-    auto name = names.find(in.provider_code());
-    rows.push_back(
+    s.table.rows.push_back(
         {in.name().substr(in.name().find('/') + 1), in.provider_code(),
-         name == names.end() ? in.provider_code() : name->second,
+         LabelOr(names, in.provider_code()),
          AcademicYearLabel(in.academic_year()), DateLabel(in.start_date()),
          in.causing_significant_concern() ? "yes" : "no",
          RecommendationsCell(in)});
   }
-  PrintTable(io.out,
-             {"ID", "CODE", "PROVIDER", "YEAR", "STARTED",
-              "SIGNIFICANT CONCERN", "RECOMMENDATIONS"},
-             rows);
-  io.out << all.inspections_size() << " inspections\n";
+  Show({"",
+        {s},
+        {std::to_string(all.inspections_size()) + " inspections; CONCERN: "
+         "judged causing significant concern; RECS: recommendations in the "
+         "record of those the report made"}},
+       io);
   return kExitOk;
 }
 
 std::string Marker(const pb::Recommendation& r) {
   if (r.text_status() == pb::TEXT_STATUS_PARAPHRASE)
-    return "  [paraphrase, not Estyn's wording]";
+    return " [paraphrase, not Estyn's wording]";
   const std::string label = TextStatusLabel(r.text_status());
-  return label.empty() || label == "verbatim" ? "" : "  [" + label + "]";
+  return label.empty() || label == "verbatim" ? "" : " [" + label + "]";
 }
 
-void PrintDetail(const pb::Inspection& in, Io io) {
-  io.out << in.name() << "\n"
-         << "  provider:          " << in.provider_code() << "\n"
-         << "  academic year:     " << AcademicYearLabel(in.academic_year())
-         << "\n"
-         << "  started:           " << DateLabel(in.start_date()) << "\n"
-         << "  framework:         " << FrameworkLabel(in.framework()) << "\n"
-         << "  significant concern: "
-         << (in.causing_significant_concern() ? "yes" : "no") << "\n";
+View Detail(const pb::Inspection& in) {
+  Section s;
+  s.facts = {{"provider", in.provider_code()},
+             {"academic year", AcademicYearLabel(in.academic_year())},
+             {"started", DateLabel(in.start_date())},
+             {"framework", FrameworkLabel(in.framework())},
+             {"significant concern",
+              in.causing_significant_concern() ? "yes" : "no"}};
   if (in.has_report_published())
-    io.out << "  report published:  " << DateLabel(in.report_published())
-           << "\n";
+    s.facts.push_back({"report published", DateLabel(in.report_published())});
   const std::string certainty = CertaintyLabel(in.provenance().certainty());
   if (!certainty.empty() && certainty != "sourced")
-    io.out << "  certainty:         " << certainty << "\n";
-  io.out << "  recommendations:   " << RecommendationsCell(in)
-         << (in.recommendation_order_known() ? "" : " (order not known)")
-         << "\n";
-  for (const pb::Recommendation& r : in.recommendations()) {
-    io.out << "    R" << r.number() << "  " << r.text() << Marker(r) << "\n";
+    s.facts.push_back({"certainty", certainty});
+  s.facts.push_back({"recommendations",
+                     RecommendationsCell(in) +
+                         (in.recommendation_order_known()
+                              ? ""
+                              : " (order not known)")});
+  Section recs;
+  if (in.recommendations_size() > 0) {
+    recs.heading = "Recommendations";
+    recs.table.columns = {{"R"}, {"TEXT", true}};
+    for (const pb::Recommendation& r : in.recommendations()) {
+      recs.table.rows.push_back(
+          {"R" + std::to_string(r.number()), r.text() + Marker(r)});
+    }
   }
+  View view{in.name(), {s}, {}};
+  if (!recs.table.columns.empty()) view.sections.push_back(recs);
   if (!in.provenance().note().empty())
-    io.out << "  note: " << in.provenance().note() << "\n";
+    view.notes.push_back("note: " + in.provenance().note());
+  return view;
 }
 
 int Get(const std::string& id, LgesClient& client, Io io) {
@@ -112,10 +109,10 @@ int Get(const std::string& id, LgesClient& client, Io io) {
   pb::Inspection inspection;
   grpc::Status status = client.GetInspection(req, &inspection);
   if (!status.ok()) return ReportRpcError(status, "get inspection " + id, io);
-  if (io.json) {
+  if (io.json()) {
     PrintJson(inspection, io);
   } else {
-    PrintDetail(inspection, io);
+    Show(Detail(inspection), io);
   }
   return kExitOk;
 }
@@ -123,7 +120,7 @@ int Get(const std::string& id, LgesClient& client, Io io) {
 int Create(const Args& args, const std::string& path, LgesClient& client,
            Io io) {
   std::ifstream file(path);
-  if (!file) return UsageError("cannot read " + path, io);
+  if (!file) return UsageError("cannot read " + path, io, "inspections");
   std::stringstream text;
   text << file.rdbuf();
   pb::CreateInspectionRequest req;
@@ -171,9 +168,8 @@ int Inspections(const Args& args, LgesClient& client, Io io) {
     return Delete(args, args.words[2], client, io);
   return UsageError(
       "expected 'inspections list', 'inspections get ID', 'inspections create "
-      "FILE' or "
-      "'inspections delete ID'",
-      io);
+      "FILE' or 'inspections delete ID'",
+      io, "inspections");
 }
 
 }  // namespace lges::cli

@@ -102,9 +102,14 @@ TEST_F(AnalyticsServiceTest, Reproduces2022To2023OverviewAndFollowsOverrides) {
   set.set_recommendation_number(2);
   set.set_theme_id("equity_disadvantage");
   pb::SetRecommendationThemeResponse set_resp;
+  EXPECT_EQ(ViolationFields(client_->SetRecommendationTheme(set, &set_resp)),
+            std::vector<std::string>{"reason"});
+  set.set_reason("the recommendation is about pupils' wellbeing");
   ASSERT_TRUE(client_->SetRecommendationTheme(set, &set_resp).ok());
   EXPECT_EQ(set_resp.dataset_version(), 5);
   EXPECT_EQ(set_resp.override().actor(), "service-test");
+  EXPECT_EQ(set_resp.override().reason(),
+            "the recommendation is about pupils' wellbeing");
 
   s = Summary(2022);
   EXPECT_EQ(s.meta().dataset_version(), 5);

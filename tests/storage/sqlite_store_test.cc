@@ -251,32 +251,36 @@ namespace {
 TEST_F(SqliteStoreTest, ThemeOverridesAreAuditedAndCanBeCleared) {
   ASSERT_TRUE(store_->CreateInspection(SampleInspection(), ctx_).ok());
   WriteContext alice{"alice"}, bob{"bob"};
-  auto first = store_->SetThemeOverride("POWYS-2025-02", 2, "scrutiny", alice);
+  auto first = store_->SetThemeOverride("POWYS-2025-02", 2, "scrutiny",
+                                       "R2 is about scrutiny", alice);
   ASSERT_TRUE(first.ok()) << first.status();
   EXPECT_EQ(first->previous_theme_id, "");
   auto second =
-      store_->SetThemeOverride("POWYS-2025-02", 2, "strategic_leadership", bob);
+      store_->SetThemeOverride("POWYS-2025-02", 2, "strategic_leadership",
+                                "leadership is the head", bob);
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(second->previous_theme_id, "scrutiny");
   auto current = store_->ListThemeOverrides().value();
   ASSERT_EQ(current.size(), 1u);
   EXPECT_EQ(current[0].theme_id, "strategic_leadership");
   EXPECT_EQ(current[0].actor, "bob");
+  EXPECT_EQ(current[0].reason, "leadership is the head");
 
-  ASSERT_TRUE(store_->SetThemeOverride("POWYS-2025-02", 2, "", alice)
+  ASSERT_TRUE(store_->SetThemeOverride("POWYS-2025-02", 2, "", "", alice)
                   .ok());  // Clear it.
   EXPECT_TRUE(store_->ListThemeOverrides().value().empty());
   auto history = store_->ListThemeOverrideHistory("POWYS-2025-02").value();
   ASSERT_EQ(history.size(), 3u);
   EXPECT_EQ(history[2].theme_id, "");
   EXPECT_EQ(history[2].previous_theme_id, "strategic_leadership");
+  EXPECT_EQ(history[0].reason, "R2 is about scrutiny");
   EXPECT_EQ(Version(), 4);
 
   auto missing =
-      store_->SetThemeOverride("POWYS-2025-02", 9, "scrutiny", alice);
+      store_->SetThemeOverride("POWYS-2025-02", 9, "scrutiny", "x", alice);
   EXPECT_EQ(ViolationsOf(missing.status())[0].field, "recommendation_number");
   EXPECT_EQ(
-      store_->SetThemeOverride("NOPE", 1, "scrutiny", alice).status().code(),
+      store_->SetThemeOverride("NOPE", 1, "scrutiny", "x", alice).status().code(),
       absl::StatusCode::kNotFound);
   EXPECT_EQ(Version(), 4);  // Refused calls change nothing.
 }
@@ -286,7 +290,7 @@ TEST_F(SqliteStoreTest, ReadAllReturnsEveryRecordAtOneVersion) {
   ASSERT_TRUE(store_->CreateInspection(SampleInspection("A"), ctx_).ok());
   ASSERT_TRUE(store_->CreateFollowUpEvent(SampleFollowUpEvent("A"), ctx_).ok());
   ASSERT_TRUE(store_->CreateKeyMessage(SampleKeyMessage(), ctx_).ok());
-  ASSERT_TRUE(store_->SetThemeOverride("A", 1, "safeguarding", ctx_).ok());
+  ASSERT_TRUE(store_->SetThemeOverride("A", 1, "safeguarding", "test", ctx_).ok());
   Provider gwe;
   gwe.code = "gwe";
   gwe.kind = ProviderKind::kSchoolImprovementService;

@@ -1,0 +1,162 @@
+// lgesctl follow-up: who is in follow-up on a day, the yearly figures and
+// episodes with their milestones, and the recorded events.
+#include "clients/lgesctl/commands.h"
+#include "clients/lgesctl/format.h"
+
+namespace lges::cli {
+namespace {
+
+std::string MilestoneKindLabel(pb::MilestoneKind kind) {
+  switch (kind) {
+    case pb::MILESTONE_KIND_IMPROVEMENT_CONFERENCE:
+      return "improvement conference";
+    case pb::MILESTONE_KIND_PROGRESS_CONFERENCE:
+      return "progress conference";
+    case pb::MILESTONE_KIND_MONITORING_VISIT:
+      return "monitoring visit";
+    default:
+      return "";
+  }
+}
+
+std::string MilestoneStateLabel(pb::MilestoneState state) {
+  static const char* kStates[] = {"",        "on time", "early",
+                                  "late",    "pending", "OVERDUE",
+                                  "missed",  "not needed"};
+  const int i = static_cast<int>(state);
+  return i >= 0 && i < 8 ? kStates[i] : "";
+}
+
+std::string Until(const pb::FollowUpEpisode& e) {
+  return e.ongoing() ? "still in" : DateLabel(e.removed());
+}
+
+// The episode of `code` that had begun by `day`: the latest such.
+const pb::FollowUpEpisode* EpisodeOn(const pb::FollowUpAnalytics& all,
+                                     const std::string& code,
+                                     const std::string& day) {
+  const std::optional<CivilDay> on = ParseIso(day);
+  const pb::FollowUpEpisode* found = nullptr;
+  for (const pb::FollowUpEpisode& e : all.episodes()) {
+    if (e.provider_code() != code) continue;
+    if (on && *on < FromProto(e.entered()).Earliest()) continue;
+    found = &e;
+  }
+  return found;
+}
+
+int Status(const Args& args, LgesClient& client, Io io) {
+  pb::GetFollowUpStatusRequest req;
+  req.set_date(args.Flag("as-of", args.Flag("date")));
+  pb::FollowUpStatus s;
+  grpc::Status status = client.GetFollowUpStatus(req, &s);
+  if (!status.ok()) return ReportRpcError(status, "follow-up status", io);
+  if (io.json()) {
+    PrintJson(s, io);
+    return kExitOk;
+  }
+  pb::FollowUpAnalytics all;
+  status = client.GetFollowUpAnalytics({}, &all);
+  if (!status.ok()) return ReportRpcError(status, "follow-up episodes", io);
+  Section section;
+  section.table.columns = {{"CODE", false, true},
+                           {"AUTHORITY"},
+                           {"IN FOLLOW-UP SINCE"},
+                           {"REMOVED"},
+                           {"DAYS IN FOLLOW-UP"}};
+  for (const pb::AuthorityStatus& a : s.authorities()) {
+    if (!a.in_follow_up()) continue;
+    const pb::FollowUpEpisode* e = EpisodeOn(all, a.provider_code(), s.date());
+    section.table.rows.push_back(
+        {a.provider_code(), a.name_en(), e ? DateLabel(e->entered()) : "",
+         e ? Until(*e) : "", e ? std::to_string(e->days()) : ""});
+  }
+  View view{std::to_string(s.in_follow_up()) +
+                (s.in_follow_up() == 1 ? " local authority" : " local authorities") +
+                " in follow-up on " + s.date(),
+            {},
+            {"days: the whole episode, or so far for one still open"}};
+  if (!section.table.rows.empty()) view.sections.push_back(section);
+  for (const std::string& note : MetaNotes(s.meta())) view.notes.push_back(note);
+  Show(view, io);
+  return kExitOk;
+}
+
+Section Milestones(const pb::FollowUpAnalytics& a,
+                   const std::map<std::string, std::string>& names) {
+  Section s;
+  s.heading = "Milestones against their windows";
+  s.table.columns = {{"CODE", false, true}, {"AUTHORITY", true},
+                     {"MILESTONE", true},   {"WINDOW", true},
+                     {"HELD"},              {"STATE"}};
+  for (const pb::FollowUpEpisode& e : a.episodes()) {
+    for (const pb::Milestone& m : e.milestones()) {
+      s.table.rows.push_back(
+          {e.provider_code(), LabelOr(names, e.provider_code()),
+           MilestoneKindLabel(m.kind()), m.planned_from() + " to " + m.planned_to(),
+           m.has_happened() ? DateLabel(m.happened()) : "",
+           MilestoneStateLabel(m.state())});
+    }
+  }
+  return s;
+}
+
+int Timeline(const Args& args, LgesClient& client, Io io) {
+  pb::GetFollowUpAnalyticsRequest req;
+  for (const char* flag : {"from", "to"}) {
+    if (!args.Has(flag)) continue;
+    std::optional<int> year =
+        YearArg(args.Flag(flag), std::string("--") + flag, io);
+    if (!year) return kExitUsage;
+    if (std::string(flag) == "from") req.set_from_academic_year(*year);
+    else req.set_to_academic_year(*year);
+  }
+  pb::FollowUpAnalytics a;
+  grpc::Status status = client.GetFollowUpAnalytics(req, &a);
+  if (!status.ok()) return ReportRpcError(status, "follow-up analytics", io);
+  if (io.json()) {
+    PrintJson(a, io);
+    return kExitOk;
+  }
+  const std::map<std::string, std::string> names = ProviderNames(client);
+  Section years;
+  years.heading = "Authorities in follow-up by academic year";
+  years.table.columns = {
+      {"YEAR"}, {"1 SEPTEMBER"}, {"ENTERED"}, {"REMOVED"}, {"31 AUGUST"}};
+  for (const pb::FollowUpYear& y : a.years()) {
+    years.table.rows.push_back(
+        {AcademicYearLabel(y.academic_year()), std::to_string(y.at_start_size()),
+         std::to_string(y.entered_size()), std::to_string(y.removed_size()),
+         std::to_string(y.at_end_size())});
+  }
+  Section episodes;
+  episodes.heading = "Episodes";
+  episodes.table.columns = {{"CODE", false, true}, {"AUTHORITY"}, {"FROM"},
+                            {"TO"},                {"DAYS"}};
+  for (const pb::FollowUpEpisode& e : a.episodes()) {
+    episodes.table.rows.push_back(
+        {e.provider_code(), LabelOr(names, e.provider_code()),
+         DateLabel(e.entered()), Until(e), std::to_string(e.days())});
+  }
+  Show({"Follow-up of local authorities causing significant concern",
+        {years, episodes, Milestones(a, names)},
+        MetaNotes(a.meta())},
+       io);
+  return kExitOk;
+}
+
+}  // namespace
+
+int FollowUp(const Args& args, LgesClient& client, Io io) {
+  const std::string verb = args.words.size() > 1 ? args.words[1] : "";
+  if (args.words.size() > 2)
+    return UsageError("too many words after 'follow-up'", io, "follow-up");
+  if (verb.empty() || verb == "status") return Status(args, client, io);
+  if (verb == "timeline") return Timeline(args, client, io);
+  if (verb == "list") return FollowUpEvents(args, client, io);
+  return UsageError("expected 'follow-up [--as-of=DATE]', 'follow-up "
+                    "timeline' or 'follow-up list'",
+                    io, "follow-up");
+}
+
+}  // namespace lges::cli

@@ -1,0 +1,85 @@
+// lgesctl override: a person's choice of primary theme for a stored
+// recommendation, with the reason kept for audit.
+#include <google/protobuf/util/time_util.h>
+
+#include "clients/lgesctl/commands.h"
+
+namespace lges::cli {
+namespace {
+
+std::string Time(const google::protobuf::Timestamp& t) {
+  return google::protobuf::util::TimeUtil::ToString(t).substr(0, 19);
+}
+
+int List(const Args& args, LgesClient& client, Io io) {
+  pb::ListThemeOverridesRequest req;
+  if (args.Has("inspection"))
+    req.set_inspection("inspections/" + args.Flag("inspection"));
+  pb::ListThemeOverridesResponse resp;
+  grpc::Status status = client.ListThemeOverrides(req, &resp);
+  if (!status.ok()) return ReportRpcError(status, "list overrides", io);
+  if (io.json()) {
+    PrintJson(resp, io);
+    return kExitOk;
+  }
+  Section s;
+  s.heading = "Changes of theme, oldest first";
+  s.table.columns = {{"TIME"}, {"RECOMMENDATION"}, {"THEME"},
+                     {"WAS"},  {"BY"},             {"REASON", true}};
+  for (const pb::ThemeOverride& o : resp.history()) {
+    s.table.rows.push_back(
+        {Time(o.time()),
+         o.inspection().substr(o.inspection().find('/') + 1) + " R" +
+             std::to_string(o.recommendation_number()),
+         o.theme_id().empty() ? "(cleared)" : o.theme_id(),
+         o.previous_theme_id(), o.actor(), o.reason()});
+  }
+  Show({"", {s},
+        {std::to_string(resp.overrides_size()) + " overrides in force"}},
+       io);
+  return kExitOk;
+}
+
+}  // namespace
+
+int Override(const Args& args, LgesClient& client, Io io) {
+  if (args.words.size() == 2 && args.words[1] == "list")
+    return List(args, client, io);
+  const bool clear = args.Has("clear");
+  if (args.words.size() != (clear ? 3u : 4u))
+    return UsageError(
+        "expected 'override INSPECTION_ID NUMBER THEME_ID --reason=TEXT', "
+        "'override INSPECTION_ID NUMBER --clear' or 'override list'",
+        io, "override");
+  const std::string& number = args.words[2];
+  if (number.find_first_not_of("0123456789") != std::string::npos ||
+      number.empty() || number.size() > 3)
+    return UsageError("NUMBER is the recommendation's number: 2 for R2", io,
+                      "override");
+  if (!clear && args.Flag("reason").empty())
+    return UsageError("say why with --reason=TEXT (it is kept for audit)", io,
+                      "override");
+  pb::SetRecommendationThemeRequest req;
+  req.set_inspection("inspections/" + args.words[1]);
+  req.set_recommendation_number(std::stoi(number));
+  req.set_theme_id(clear ? "" : args.words[3]);
+  req.set_reason(args.Flag("reason"));
+  pb::SetRecommendationThemeResponse resp;
+  grpc::Status status = client.SetRecommendationTheme(req, &resp);
+  if (!status.ok()) return ReportRpcError(status, "override", io);
+  if (io.json()) {
+    PrintJson(resp, io);
+    return kExitOk;
+  }
+  const pb::ThemeOverride& o = resp.override();
+  io.out << args.words[1] << " R" << req.recommendation_number() << ": "
+         << (o.theme_id().empty() ? "override cleared, the classifier decides"
+                                  : "theme " + o.theme_id())
+         << " (before: "
+         << (o.previous_theme_id().empty() ? "the classifier's"
+                                           : o.previous_theme_id())
+         << "); dataset version " << resp.dataset_version() << "\n";
+  return kExitOk;
+}
+
+}  // namespace lges::cli

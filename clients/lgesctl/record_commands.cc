@@ -1,0 +1,135 @@
+// lgesctl commands on stored records: providers, key messages, follow-up
+// events.
+#include "clients/lgesctl/commands.h"
+#include "clients/lgesctl/format.h"
+
+namespace lges::cli {
+namespace {
+
+std::string MembershipLine(const pb::Membership& m) {
+  std::string line = m.authority_code();
+  if (m.has_valid_from()) line += " from " + DateLabel(m.valid_from());
+  if (m.has_valid_to()) line += " to " + DateLabel(m.valid_to());
+  return line;
+}
+
+int GetProvider(const std::string& code, LgesClient& client, Io io) {
+  pb::GetProviderRequest req;
+  req.set_name("providers/" + code);
+  pb::Provider p;
+  grpc::Status status = client.GetProvider(req, &p);
+  if (!status.ok()) return ReportRpcError(status, "get provider " + code, io);
+  if (io.json()) {
+    PrintJson(p, io);
+    return kExitOk;
+  }
+  Section s;
+  s.facts = {{"code", p.code()},
+             {"kind", KindLabel(p.kind())},
+             {"name (en)", p.name_en()},
+             {"name (cy)", p.name_cy()}};
+  if (!p.corporate_name().empty())
+    s.facts.push_back({"corporate name", p.corporate_name()});
+  if (p.memberships_size() > 0) {
+    s.table.columns = {{"MEMBER"}, {"FROM"}, {"TO"}};
+    for (const pb::Membership& m : p.memberships())
+      s.table.rows.push_back({m.authority_code(), DateLabel(m.valid_from()),
+                              DateLabel(m.valid_to())});
+  }
+  Show({p.name_en() + " (" + p.code() + ")", {s}, {}}, io);
+  return kExitOk;
+}
+
+}  // namespace
+
+int Providers(const Args& args, LgesClient& client, Io io) {
+  const std::string verb = args.words.size() > 1 ? args.words[1] : "list";
+  if (verb == "get" && args.words.size() == 3)
+    return GetProvider(args.words[2], client, io);
+  if (verb != "list" || args.words.size() > 2)
+    return UsageError("expected 'providers list' or 'providers get CODE'", io,
+                      "providers");
+  pb::ListProvidersRequest req;
+  pb::ProviderKind kind = pb::PROVIDER_KIND_UNSPECIFIED;
+  if (args.Has("kind") && !ParseProviderKind(args.Flag("kind"), &kind)) {
+    return UsageError(
+        "--kind must be local-authority, school-improvement-service or "
+        "partnership-service",
+        io, "providers");
+  }
+  req.set_kind(kind);
+  pb::ListProvidersResponse all;
+  grpc::Status status = ListAll(client, &LgesClient::ListProviders, req, &all);
+  if (!status.ok()) return ReportRpcError(status, "list providers", io);
+  if (io.json()) {
+    PrintJson(all, io);
+    return kExitOk;
+  }
+  Section s;
+  s.table.columns = {{"CODE"}, {"KIND"}, {"NAME (EN)"}, {"NAME (CY)"}};
+  for (const pb::Provider& p : all.providers())
+    s.table.rows.push_back(
+        {p.code(), KindLabel(p.kind()), p.name_en(), p.name_cy()});
+  Show({"", {s}, {std::to_string(all.total_size()) + " providers"}}, io);
+  return kExitOk;
+}
+
+int KeyMessages(const Args& args, LgesClient& client, Io io) {
+  if (args.words.size() > 2 || (args.words.size() == 2 && args.words[1] != "list"))
+    return UsageError("expected 'key-messages [--year=YEAR]'", io,
+                      "key-messages");
+  pb::ListKeyMessagesRequest req;
+  if (args.Has("year")) {
+    std::optional<int> year = YearArg(args.Flag("year"), "--year", io);
+    if (!year) return kExitUsage;
+    req.set_academic_year(*year);
+  }
+  pb::ListKeyMessagesResponse all;
+  grpc::Status status =
+      ListAll(client, &LgesClient::ListKeyMessages, req, &all);
+  if (!status.ok()) return ReportRpcError(status, "list key messages", io);
+  if (io.json()) {
+    PrintJson(all, io);
+    return kExitOk;
+  }
+  Section s;
+  s.table.columns = {{"YEAR"}, {"AREA", true}, {"POLARITY"}, {"MESSAGE", true}};
+  for (const pb::KeyMessage& m : all.key_messages()) {
+    s.table.rows.push_back({AcademicYearLabel(m.academic_year()), m.area(),
+                            PolarityLabel(m.polarity()), m.text()});
+  }
+  Show({"", {s}, {std::to_string(all.key_messages_size()) + " key messages"}},
+       io);
+  return kExitOk;
+}
+
+int FollowUpEvents(const Args& args, LgesClient& client, Io io) {
+  pb::ListFollowUpEventsRequest req;
+  req.set_provider_code(args.Flag("provider"));
+  pb::ListFollowUpEventsResponse all;
+  grpc::Status status =
+      ListAll(client, &LgesClient::ListFollowUpEvents, req, &all);
+  if (!status.ok()) return ReportRpcError(status, "list follow-up events", io);
+  if (io.json()) {
+    PrintJson(all, io);
+    return kExitOk;
+  }
+  const std::map<std::string, std::string> names = ProviderNames(client);
+  Section s;
+  s.table.columns = {{"DATE"},      {"CODE", false, true}, {"AUTHORITY"},
+                     {"STEP", true}, {"CERTAINTY"},        {"DESCRIPTION", true}};
+  for (const pb::FollowUpEvent& e : all.follow_up_events()) {
+    const std::string certainty = CertaintyLabel(e.provenance().certainty());
+    s.table.rows.push_back({DateLabel(e.date()), e.provider_code(),
+                            LabelOr(names, e.provider_code()),
+                            FollowUpKindLabel(e.kind()),
+                            certainty == "sourced" ? "" : certainty,
+                            e.description()});
+  }
+  Show({"", {s}, {std::to_string(all.follow_up_events_size()) +
+                  " follow-up events"}},
+       io);
+  return kExitOk;
+}
+
+}  // namespace lges::cli

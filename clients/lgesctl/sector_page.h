@@ -1,0 +1,52 @@
+#pragma once
+// The printable sector page of one academic year: what it shows, as plain
+// data, and its rendering as one self-contained HTML file (inline CSS with
+// an A4 print stylesheet, inline SVG charts; no scripts, and nothing loaded
+// from the network). report_command.cc fills it from the API. No gRPC here.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace lges::cli {
+
+struct SectorPage {
+  struct Name {
+    std::string en;
+    std::string cy;  // "" where the data has no Welsh.
+  };
+  struct ThemeLine {
+    std::string theme_id;
+    Name label;
+    int providers = 0;  // Inspected providers with a recommendation in it.
+    std::string sentence;  // Estyn-style, from the server.
+  };
+  struct KeyMessage {
+    std::string area;
+    bool going_well = false;
+    std::string text;
+  };
+  struct FollowUpYear {
+    int academic_year = 0;  // Start year.
+    int at_start = 0, entered = 0, removed = 0, at_end = 0;
+  };
+
+  int academic_year = 0;
+  std::string year_label;  // "2022-2023"
+  int core_inspections = 0, welsh_medium = 0, english_medium = 0;
+  int providers_inspected = 0, case_studies = 0;
+  // The year's follow-up figures, with the authorities' names.
+  FollowUpYear follow_up;
+  std::vector<Name> at_start, entered, removed, at_end;
+  std::vector<ThemeLine> themes;  // Most providers first.
+  std::vector<KeyMessage> key_messages;
+  std::vector<FollowUpYear> follow_up_years;  // Every year on record.
+  std::vector<std::string> notes;              // Footnotes and warnings.
+  int64_t dataset_version = 0;
+  std::string as_of;  // Time of the last change, "2025-06-01 10:00 UTC".
+};
+
+// The whole HTML document.
+std::string RenderSectorPageHtml(const SectorPage& page);
+
+}  // namespace lges::cli

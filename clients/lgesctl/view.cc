@@ -1,0 +1,269 @@
+#include "clients/lgesctl/view.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "clients/lgesctl/csv.h"
+
+namespace lges::cli {
+namespace {
+
+constexpr size_t kMinWrapWidth = 12;
+
+// The byte offset of display column `columns` in `text`.
+size_t ByteOffsetOfColumn(const std::string& text, size_t columns) {
+  size_t seen = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (seen == columns) return i;
+    ++seen;
+  }
+  return text.size();
+}
+
+std::string RightTrimmed(std::string s) {
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  return s;
+}
+
+// Prints `text` wrapped to `width`, the first line after `first`, the rest
+// after `rest` (both the same display width).
+void PrintWrapped(std::ostream& out, const std::string& text,
+                  const std::string& first, const std::string& rest,
+                  int width) {
+  const size_t room = std::max<int>(20, width - DisplayWidth(first));
+  const std::vector<std::string> lines = WrapText(text, room);
+  for (size_t i = 0; i < lines.size(); ++i)
+    out << (i == 0 ? first : rest) << lines[i] << "\n";
+}
+
+std::vector<size_t> Visible(const Table& table, Format format) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    if (format != Format::kTable || !table.columns[i].data_only)
+      out.push_back(i);
+  }
+  return out;
+}
+
+// Column widths for the text table: natural widths, then the widest
+// wrapping columns narrowed until the table fits in `width`.
+std::vector<size_t> FitWidths(const Table& table,
+                              const std::vector<size_t>& cols, int width) {
+  std::vector<size_t> w(cols.size(), 0);
+  for (size_t c = 0; c < cols.size(); ++c) {
+    w[c] = DisplayWidth(table.columns[cols[c]].title);
+    for (const Row& row : table.rows) {
+      if (cols[c] < row.size())
+        w[c] = std::max(w[c], DisplayWidth(row[cols[c]]));
+    }
+  }
+  auto total = [&] {
+    size_t sum = 2 * (w.size() - 1);
+    for (size_t x : w) sum += x;
+    return sum;
+  };
+  while (total() > static_cast<size_t>(width)) {
+    int widest = -1;
+    for (size_t c = 0; c < cols.size(); ++c) {
+      if (table.columns[cols[c]].wraps && w[c] > kMinWrapWidth &&
+          (widest < 0 || w[c] > w[widest]))
+        widest = static_cast<int>(c);
+    }
+    if (widest < 0) break;  // Nothing left to narrow: the table overflows.
+    --w[widest];  // One column at a time, so wide columns share the cut.
+  }
+  return w;
+}
+
+void PrintTextRow(std::ostream& out, const Row& cells,
+                  const std::vector<size_t>& widths) {
+  std::vector<std::vector<std::string>> parts;
+  size_t lines = 1;
+  for (size_t c = 0; c < widths.size(); ++c) {
+    parts.push_back(WrapText(c < cells.size() ? cells[c] : "", widths[c]));
+    lines = std::max(lines, parts.back().size());
+  }
+  for (size_t l = 0; l < lines; ++l) {
+    std::string line;
+    for (size_t c = 0; c < widths.size(); ++c) {
+      const std::string cell = l < parts[c].size() ? parts[c][l] : "";
+      line += cell;
+      if (c + 1 < widths.size())
+        line += std::string(
+            widths[c] - std::min(widths[c], DisplayWidth(cell)) + 2, ' ');
+    }
+    out << RightTrimmed(line) << "\n";
+  }
+}
+
+void RenderTextTable(const Table& table, int width, std::ostream& out) {
+  const std::vector<size_t> cols = Visible(table, Format::kTable);
+  const std::vector<size_t> widths = FitWidths(table, cols, width);
+  auto pick = [&](const Row& row) {
+    Row out_row;
+    for (size_t c : cols) out_row.push_back(c < row.size() ? row[c] : "");
+    return out_row;
+  };
+  Row header;
+  for (size_t c : cols) header.push_back(table.columns[c].title);
+  PrintTextRow(out, header, widths);
+  for (const Row& row : table.rows) PrintTextRow(out, pick(row), widths);
+}
+
+void RenderText(const View& view, int width, std::ostream& out) {
+  bool first = true;
+  auto gap = [&] {
+    if (!first) out << "\n";
+    first = false;
+  };
+  if (!view.title.empty()) {
+    gap();
+    PrintWrapped(out, view.title, "", "", width);
+  }
+  for (const Section& s : view.sections) {
+    gap();
+    if (!s.heading.empty()) out << s.heading << "\n";
+    size_t label_width = 0;
+    for (const auto& [label, value] : s.facts)
+      label_width = std::max(label_width, DisplayWidth(label));
+    for (const auto& [label, value] : s.facts) {
+      const std::string lead =
+          "  " + label + ":" +
+          std::string(label_width - DisplayWidth(label) + 2, ' ');
+      PrintWrapped(out, value, lead, std::string(DisplayWidth(lead), ' '),
+                   width);
+    }
+    if (!s.table.columns.empty()) RenderTextTable(s.table, width, out);
+    for (const std::string& item : s.items)
+      PrintWrapped(out, item, "  - ", "    ", width);
+  }
+  if (!view.notes.empty()) gap();
+  for (const std::string& note : view.notes)
+    PrintWrapped(out, note, "", "  ", width);
+}
+
+std::string MarkdownCell(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n') out += ' ';
+    else out += c;
+  }
+  return out;
+}
+
+void RenderMarkdownTable(const Table& table, std::ostream& out) {
+  const std::vector<size_t> cols = Visible(table, Format::kMarkdown);
+  std::string header = "|", rule = "|";
+  for (size_t c : cols) {
+    header += " " + MarkdownCell(table.columns[c].title) + " |";
+    rule += " --- |";
+  }
+  out << header << "\n" << rule << "\n";
+  for (const Row& row : table.rows) {
+    std::string line = "|";
+    for (size_t c : cols)
+      line += " " + MarkdownCell(c < row.size() ? row[c] : "") + " |";
+    out << line << "\n";
+  }
+}
+
+void RenderMarkdown(const View& view, std::ostream& out) {
+  if (!view.title.empty()) out << "# " << view.title << "\n";
+  for (const Section& s : view.sections) {
+    out << "\n";
+    if (!s.heading.empty()) out << "## " << s.heading << "\n\n";
+    for (const auto& [label, value] : s.facts)
+      out << "- **" << label << ":** " << MarkdownCell(value) << "\n";
+    if (!s.facts.empty() &&
+        (!s.table.columns.empty() || !s.items.empty()))
+      out << "\n";
+    if (!s.table.columns.empty()) RenderMarkdownTable(s.table, out);
+    if (!s.table.columns.empty() && !s.items.empty()) out << "\n";
+    for (const std::string& item : s.items) out << "- " << item << "\n";
+  }
+  if (!view.notes.empty()) out << "\n";
+  for (const std::string& note : view.notes) out << "> " << note << "\n>\n";
+}
+
+void RenderCsv(const View& view, std::ostream& out) {
+  bool first = true;
+  auto gap = [&] {
+    if (!first) out << "\n";
+    first = false;
+  };
+  for (const Section& s : view.sections) {
+    if (!s.facts.empty()) {
+      gap();
+      out << CsvLine({"measure", "value"});
+      for (const auto& [label, value] : s.facts)
+        out << CsvLine({label, value});
+    }
+    if (s.table.columns.empty()) continue;
+    gap();
+    Row header;
+    for (const Column& c : s.table.columns)
+      header.push_back(c.csv.empty() ? CsvName(c.title) : c.csv);
+    out << CsvLine(header);
+    for (const Row& row : s.table.rows) out << CsvLine(row);
+  }
+}
+
+}  // namespace
+
+size_t DisplayWidth(const std::string& text) {
+  size_t width = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) ++width;  // Count lead bytes only.
+  }
+  return width;
+}
+
+std::vector<std::string> WrapText(const std::string& text, size_t width) {
+  std::vector<std::string> lines;
+  std::istringstream words(text);
+  std::string word, line;
+  while (words >> word) {
+    while (DisplayWidth(word) > width) {  // Cut a word that cannot fit.
+      if (!line.empty()) lines.push_back(line), line.clear();
+      const size_t cut = ByteOffsetOfColumn(word, width);
+      lines.push_back(word.substr(0, cut));
+      word = word.substr(cut);
+    }
+    if (line.empty()) {
+      line = word;
+    } else if (DisplayWidth(line) + 1 + DisplayWidth(word) <= width) {
+      line += " " + word;
+    } else {
+      lines.push_back(line);
+      line = word;
+    }
+  }
+  if (!line.empty() || lines.empty()) lines.push_back(line);
+  return lines;
+}
+
+std::string CsvName(const std::string& title) {
+  std::string out;
+  for (char c : title) {
+    if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+    else if (!out.empty() && out.back() != '_') out += '_';
+  }
+  while (!out.empty() && out.back() == '_') out.pop_back();
+  return out;
+}
+
+void Render(const View& view, Format format, int width, std::ostream& out) {
+  switch (format) {
+    case Format::kCsv:
+      return RenderCsv(view, out);
+    case Format::kMarkdown:
+      return RenderMarkdown(view, out);
+    default:
+      return RenderText(view, width, out);
+  }
+}
+
+}  // namespace lges::cli

@@ -1,0 +1,66 @@
+#pragma once
+// What an lgesctl command shows, apart from how it is printed. A command
+// builds a View from its reply; Render prints it as an aligned text table
+// that fits the terminal width, as Markdown, or as CSV. (JSON is the API's
+// own reply, printed by the command.) No gRPC here.
+
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace lges::cli {
+
+enum class Format { kTable, kCsv, kJson, kMarkdown };
+
+using Row = std::vector<std::string>;
+
+struct Column {
+  std::string title;  // "NAME (EN)"; CSV writes it as "name_en".
+  // Text that may wrap onto more lines when the table is wider than the
+  // terminal. The widest such column gives way first.
+  bool wraps = false;
+  // Shown in CSV and Markdown only: codes that the text table leaves out
+  // to fit 80 columns (their labels are shown).
+  bool data_only = false;
+  // The CSV header name when CsvName(title) would not do ("2017-2018" for
+  // a column titled "17-18").
+  std::string csv = "";
+};
+
+struct Table {
+  std::vector<Column> columns;
+  std::vector<Row> rows;
+};
+
+struct Section {
+  std::string heading;  // "" for none.
+  // "label: value" pairs, e.g. {"core inspections", "4"}.
+  std::vector<std::pair<std::string, std::string>> facts;
+  Table table;                     // Shown if it has columns.
+  std::vector<std::string> items;  // A list of sentences.
+};
+
+struct View {
+  std::string title;  // "" for none.
+  std::vector<Section> sections;
+  // Footnotes, warnings and the dataset version, after everything else.
+  // CSV leaves them out.
+  std::vector<std::string> notes;
+};
+
+// Prints `view` in `format` (not kJson). Text tables and sentences are
+// wrapped to `width` columns where their words allow. CSV prints each
+// section's facts as a "measure,value" table and each table with a header
+// row; several tables are separated by a blank line.
+void Render(const View& view, Format format, int width, std::ostream& out);
+
+// Display width of UTF-8 text, counting code points.
+size_t DisplayWidth(const std::string& text);
+// Splits `text` into lines of at most `width` display columns at spaces; a
+// word longer than `width` is cut.
+std::vector<std::string> WrapText(const std::string& text, size_t width);
+// "NAME (EN)" -> "name_en", "1 SEPTEMBER" -> "1_september".
+std::string CsvName(const std::string& title);
+
+}  // namespace lges::cli
