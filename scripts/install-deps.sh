@@ -12,6 +12,7 @@ packages=(
   golang-github-gogo-googleapis-dev
   python3-grpcio python3-protobuf python3-grpc-tools grpc-proto
   prometheus nlohmann-json3-dev
+  chromium python3-websocket python3-pil fonts-dejavu-core
 )
 
 missing=()

@@ -42,9 +42,15 @@ int ReportRpcError(const grpc::Status& status, const std::string& what, Io io) {
     default:
       break;
   }
-  io.err << "lgesctl: " << what << " failed: " << status.error_message()
-         << "\n";
-  for (const FieldViolationInfo& v : FieldViolationsOf(status))
+  const std::vector<FieldViolationInfo> violations = FieldViolationsOf(status);
+  if (violations.empty()) {
+    io.err << "lgesctl: " << what << " failed: " << status.error_message()
+           << "\n";
+    return kExitFailed;
+  }
+  io.err << "lgesctl: " << what << " refused: " << violations.size()
+         << (violations.size() == 1 ? " problem" : " problems") << "\n";
+  for (const FieldViolationInfo& v : violations)
     io.err << "  - " << v.field << ": " << v.description << "\n";
   return kExitFailed;
 }

@@ -35,7 +35,7 @@ int List(const Args& args, LgesClient& client, Io io) {
          o.previous_theme_id(), o.actor(), o.reason()});
   }
   Show({"", {s},
-        {std::to_string(resp.overrides_size()) + " overrides in force"}},
+        {"overrides in force: " + std::to_string(resp.overrides_size())}},
        io);
   return kExitOk;
 }

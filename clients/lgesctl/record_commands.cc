@@ -66,7 +66,7 @@ int Providers(const Args& args, LgesClient& client, Io io) {
     return kExitOk;
   }
   Section s;
-  s.table.columns = {{"CODE"}, {"KIND"}, {"NAME (EN)"}, {"NAME (CY)"}};
+  s.table.columns = {{"CODE"}, {"KIND", true}, {"NAME (EN)", true}, {"NAME (CY)", true}};
   for (const pb::Provider& p : all.providers())
     s.table.rows.push_back(
         {p.code(), KindLabel(p.kind()), p.name_en(), p.name_cy()});

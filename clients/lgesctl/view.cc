@@ -183,8 +183,8 @@ void RenderMarkdown(const View& view, std::ostream& out) {
     if (!s.table.columns.empty() && !s.items.empty()) out << "\n";
     for (const std::string& item : s.items) out << "- " << item << "\n";
   }
-  if (!view.notes.empty()) out << "\n";
-  for (const std::string& note : view.notes) out << "> " << note << "\n>\n";
+  for (size_t i = 0; i < view.notes.size(); ++i)
+    out << (i == 0 ? "\n> " : ">\n> ") << view.notes[i] << "\n";
 }
 
 void RenderCsv(const View& view, std::ostream& out) {

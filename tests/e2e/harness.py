@@ -46,8 +46,9 @@ def standard_stubs():
 class Server:
     """The real lges-server, started on free ports with its own data dir."""
 
-    def __init__(self, data_dir=None, public_record=True):
+    def __init__(self, data_dir=None, public_record=True, today=None):
         self.public_record = public_record
+        self.today = today  # "YYYY-MM-DD": the day analytics count as today.
         self.owns_dir = data_dir is None
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="lges-e2e-")
         self.port = free_port()
@@ -61,7 +62,8 @@ class Server:
         self.process = subprocess.Popen(
             [os.environ["LGES_SERVER_BIN"], f"--listen={self.address}",
              f"--metrics-listen=127.0.0.1:{self.metrics_port}",
-             f"--public-record={'true' if self.public_record else 'false'}"],
+             f"--public-record={'true' if self.public_record else 'false'}",
+             *([f"--today={self.today}"] if self.today else [])],
             env=env, stdout=self.log, stderr=subprocess.STDOUT)
         channel = grpc.insecure_channel(self.address)
         try:
@@ -89,6 +91,23 @@ class Server:
 
     def __exit__(self, *exc):
         self.cleanup()
+
+
+def lges_stubs():
+    """Generates Python classes for the LGES protos (protos/ beside tests/)
+    and returns the estyn.lges.v1 modules by name: {"analytics": ..., ...}."""
+    root = os.path.join(os.path.dirname(__file__), "..", "..", "protos")
+    out = tempfile.mkdtemp(prefix="lges-pb-")
+    names = ["common", "providers", "inspections", "follow_up", "key_messages", "analytics", "dataset"]
+    from grpc_tools import protoc
+    import grpc_tools
+    well_known = os.path.join(os.path.dirname(grpc_tools.__file__), "_proto")
+    args = ["protoc", f"-I{root}", f"-I{well_known}", "-I/usr/include", f"--python_out={out}"]
+    rc = protoc.main(args + [f"{root}/estyn/lges/v1/{n}.proto" for n in names])
+    if rc != 0:
+        raise RuntimeError("protoc failed on the LGES protos")
+    sys.path.insert(0, out)
+    return {n: importlib.import_module(f"estyn.lges.v1.{n}_pb2") for n in names}
 
 
 def lgesctl(*args, server=None, env=None):

@@ -1,0 +1,168 @@
+"""The printable sector page in a real browser: lgesctl writes the page from
+the real server with the public record, Debian's headless Chromium opens it
+over the DevTools protocol, and the test checks what a reader would notice:
+no console errors, nothing fetched but the file itself, the figures and
+charts on the page, a PNG that is not blank, and a PDF of A4 pages."""
+
+import base64
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+import unittest
+import urllib.request
+
+import websocket  # Debian's python3-websocket.
+from PIL import Image  # Debian's python3-pil.
+
+import harness
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+A4_POINTS = (595.28, 841.89)  # 210 x 297 mm at 72 points per inch.
+
+
+class DevTools:
+    """A headless Chromium and a DevTools session on its first page."""
+
+    def __init__(self):
+        self.profile = tempfile.mkdtemp(prefix="lges-chromium-")
+        self.process = subprocess.Popen(
+            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+             "--disable-extensions", "--remote-debugging-port=0", f"--user-data-dir={self.profile}",
+             "--window-size=1240,1754", "about:blank"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        port_file = os.path.join(self.profile, "DevToolsActivePort")
+        def read_port():
+            if not os.path.exists(port_file):
+                return ""
+            with open(port_file) as f:
+                return f.read().split("\n")[0].strip()
+        if not harness.wait_until(read_port, 30):
+            raise RuntimeError("chromium did not open its DevTools port")
+        port = read_port()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as r:
+            page = next(t for t in json.load(r) if t["type"] == "page")
+        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=30)
+        self.next_id = 0
+        self.events = []
+
+    def call(self, method, **params):
+        self.next_id += 1
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == self.next_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message["result"]
+            self.events.append(message)
+
+    def wait_for_event(self, method, timeout=30):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if any(e.get("method") == method for e in self.events):
+                return
+            self.events.append(json.loads(self.ws.recv()))
+        raise TimeoutError(method)
+
+    def evaluate(self, expression):
+        return self.call("Runtime.evaluate", expression=expression, returnByValue=True)["result"]["value"]
+
+    def close(self):
+        self.ws.close()
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+class ReportRenderTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="lges-report-")
+        cls.page = os.path.join(cls.dir, "lges-2022-2023.html")
+        with harness.Server(today="2025-06-01") as server:
+            result = harness.lgesctl("report", "2022-2023", f"--html={cls.page}", server=server.address)
+        if result.returncode != 0:
+            raise AssertionError(result.stderr)
+        cls.browser = DevTools()
+        for domain in ("Page", "Runtime", "Log", "Network"):
+            cls.browser.call(f"{domain}.enable")
+        cls.browser.call("Page.navigate", url="file://" + cls.page)
+        cls.browser.wait_for_event("Page.loadEventFired")
+        time.sleep(0.5)  # Let late console messages arrive.
+        cls.browser.evaluate("1")  # Drains events queued meanwhile.
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.browser.close()
+        shutil.rmtree(cls.dir, ignore_errors=True)
+
+    def events(self, method):
+        return [e["params"] for e in self.browser.events if e.get("method") == method]
+
+    def test_no_console_errors_and_nothing_fetched(self):
+        errors = [e["args"] for e in self.events("Runtime.consoleAPICalled") if e["type"] in ("error", "assert")]
+        errors += self.events("Runtime.exceptionThrown")
+        errors += [e["entry"] for e in self.events("Log.entryAdded") if e["entry"]["level"] == "error"]
+        self.assertEqual(errors, [])
+        fetched = {e["request"]["url"] for e in self.events("Network.requestWillBeSent")}
+        self.assertEqual(fetched, {"file://" + self.page})
+        self.assertEqual(self.events("Network.loadingFailed"), [])
+
+    def test_page_shows_the_year_figures_charts_and_welsh(self):
+        b = self.browser
+        self.assertEqual(b.evaluate("document.querySelector('h1').textContent"),
+                         "Local government education services")
+        tiles = b.evaluate("[...document.querySelectorAll('.tile')].map(t => t.innerText.replace(/\\s+/g, ' '))")
+        self.assertIn("4 core inspections", tiles)
+        self.assertIn("3 authorities in follow-up on 1 September", tiles)
+        self.assertIn("2 removed from follow-up", tiles)
+        self.assertIn("1 in follow-up on 31 August", tiles)
+        text = b.evaluate("document.body.innerText")
+        self.assertIn("One local authority received a recommendation to improve attendance.", text)
+        self.assertIn("Three of the four local authorities have a clear vision", text)
+        self.assertEqual(b.evaluate("document.querySelectorAll('svg.chart').length"), 2)
+        bars = b.evaluate("document.querySelectorAll('svg.chart')[0].querySelectorAll('rect.bar').length")
+        self.assertEqual(bars, b.evaluate("document.querySelectorAll('.overview .theme').length"))
+        welsh = b.evaluate("[...document.querySelectorAll('[lang=cy]')].map(e => e.textContent)")
+        self.assertTrue(any("Wrecsam" in w for w in welsh), welsh)
+        self.assertTrue(any("Presenoldeb" in w for w in welsh), welsh)
+        # Every chart has laid out at a readable size.
+        widths = b.evaluate("[...document.querySelectorAll('svg.chart')].map(s => s.getBoundingClientRect().width)")
+        self.assertTrue(all(w > 400 for w in widths), widths)
+
+    def test_png_is_not_blank(self):
+        shot = self.browser.call("Page.captureScreenshot", format="png", captureBeyondViewport=True)
+        image = Image.open(io.BytesIO(base64.b64decode(shot["data"]))).convert("RGB")
+        image.save(os.path.join(self.dir, "page.png"))
+        small = image.resize((image.width // 8, image.height // 8))
+        pixels = list(small.getdata())
+        not_white = sum(1 for p in pixels if min(p) < 235) / len(pixels)
+        self.assertGreater(not_white, 0.10)  # Text, tiles, the masthead and charts.
+        self.assertGreater(len(set(pixels)), 50)
+        brand = sum(1 for r, g, b in pixels if r < 30 and 60 < g < 110 and 90 < b < 130)
+        self.assertGreater(brand, 100)  # The masthead and the bars in the brand colour.
+
+    def test_pdf_is_a4_pages(self):
+        pdf = base64.b64decode(self.browser.call("Page.printToPDF", preferCSSPageSize=True,
+                                                 printBackground=True)["data"])
+        with open(os.path.join(self.dir, "page.pdf"), "wb") as f:
+            f.write(pdf)
+        self.assertTrue(pdf.startswith(b"%PDF-"))
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        self.assertGreaterEqual(pages, 2)  # The figures and messages, then the overview.
+        self.assertLessEqual(pages, 6)
+        media = set(re.findall(rb"/MediaBox\s*\[0 0 ([\d.]+) ([\d.]+)\]", pdf))
+        self.assertTrue(media, "no page sizes in the PDF")
+        for w, h in media:
+            self.assertAlmostEqual(float(w), A4_POINTS[0], delta=1.0)
+            self.assertAlmostEqual(float(h), A4_POINTS[1], delta=1.0)
+        self.assertGreater(len(pdf), 20000)
+
+
+if __name__ == "__main__":
+    unittest.main()
