@@ -69,9 +69,9 @@ std::string Marker(const pb::Recommendation& r) {
   return label.empty() || label == "verbatim" ? "" : " [" + label + "]";
 }
 
-View Detail(const pb::Inspection& in) {
+View Detail(const pb::Inspection& in, const std::string& provider_name) {
   Section s;
-  s.facts = {{"provider", in.provider_code()},
+  s.facts = {{"provider", provider_name + " (" + in.provider_code() + ")"},
              {"academic year", AcademicYearLabel(in.academic_year())},
              {"started", DateLabel(in.start_date())},
              {"framework", FrameworkLabel(in.framework())},
@@ -112,7 +112,9 @@ int Get(const std::string& id, LgesClient& client, Io io) {
   if (io.json()) {
     PrintJson(inspection, io);
   } else {
-    Show(Detail(inspection), io);
+    Show(Detail(inspection,
+                LabelOr(ProviderNames(client), inspection.provider_code())),
+         io);
   }
   return kExitOk;
 }

@@ -6,13 +6,6 @@
 namespace lges::cli {
 namespace {
 
-std::string MembershipLine(const pb::Membership& m) {
-  std::string line = m.authority_code();
-  if (m.has_valid_from()) line += " from " + DateLabel(m.valid_from());
-  if (m.has_valid_to()) line += " to " + DateLabel(m.valid_to());
-  return line;
-}
-
 int GetProvider(const std::string& code, LgesClient& client, Io io) {
   pb::GetProviderRequest req;
   req.set_name("providers/" + code);
@@ -30,13 +23,20 @@ int GetProvider(const std::string& code, LgesClient& client, Io io) {
              {"name (cy)", p.name_cy()}};
   if (!p.corporate_name().empty())
     s.facts.push_back({"corporate name", p.corporate_name()});
+  View view{p.name_en() + " (" + p.code() + ")", {s}, {}};
   if (p.memberships_size() > 0) {
-    s.table.columns = {{"MEMBER"}, {"FROM"}, {"TO"}};
+    const std::map<std::string, std::string> names = ProviderNames(client);
+    Section members;
+    members.heading = "Members over time";
+    members.table.columns = {
+        {"CODE", false, true}, {"MEMBER"}, {"FROM"}, {"TO"}};
     for (const pb::Membership& m : p.memberships())
-      s.table.rows.push_back({m.authority_code(), DateLabel(m.valid_from()),
-                              DateLabel(m.valid_to())});
+      members.table.rows.push_back(
+          {m.authority_code(), LabelOr(names, m.authority_code()),
+           DateLabel(m.valid_from()), DateLabel(m.valid_to())});
+    view.sections.push_back(members);
   }
-  Show({p.name_en() + " (" + p.code() + ")", {s}, {}}, io);
+  Show(view, io);
   return kExitOk;
 }
 

@@ -9,6 +9,20 @@ namespace lges::cli {
 namespace {
 
 constexpr size_t kMinWrapWidth = 12;
+// A wrapping column keeps room for its longest word up to this width, so
+// that codes and names are not cut unless the table cannot fit otherwise.
+constexpr size_t kMaxKeptWord = 30;
+
+size_t LongestWord(const std::string& text) {
+  size_t longest = 0, start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    longest = std::max(longest, DisplayWidth(text.substr(start, end - start)));
+    start = end + 1;
+  }
+  return longest;
+}
 
 // The byte offset of display column `columns` in `text`.
 size_t ByteOffsetOfColumn(const std::string& text, size_t columns) {
@@ -47,15 +61,18 @@ std::vector<size_t> Visible(const Table& table, Format format) {
 }
 
 // Column widths for the text table: natural widths, then the widest
-// wrapping columns narrowed until the table fits in `width`.
+// wrapping columns narrowed until the table fits in `width`, first down to
+// their longest word, then, if need be, cutting words.
 std::vector<size_t> FitWidths(const Table& table,
                               const std::vector<size_t>& cols, int width) {
-  std::vector<size_t> w(cols.size(), 0);
+  std::vector<size_t> w(cols.size(), 0), floor(cols.size(), kMinWrapWidth);
   for (size_t c = 0; c < cols.size(); ++c) {
     w[c] = DisplayWidth(table.columns[cols[c]].title);
     for (const Row& row : table.rows) {
-      if (cols[c] < row.size())
-        w[c] = std::max(w[c], DisplayWidth(row[cols[c]]));
+      if (cols[c] >= row.size()) continue;
+      w[c] = std::max(w[c], DisplayWidth(row[cols[c]]));
+      floor[c] = std::max(floor[c],
+                          std::min(kMaxKeptWord, LongestWord(row[cols[c]])));
     }
   }
   auto total = [&] {
@@ -63,15 +80,20 @@ std::vector<size_t> FitWidths(const Table& table,
     for (size_t x : w) sum += x;
     return sum;
   };
-  while (total() > static_cast<size_t>(width)) {
-    int widest = -1;
-    for (size_t c = 0; c < cols.size(); ++c) {
-      if (table.columns[cols[c]].wraps && w[c] > kMinWrapWidth &&
-          (widest < 0 || w[c] > w[widest]))
-        widest = static_cast<int>(c);
+  for (bool whole_words : {true, false}) {
+    while (total() > static_cast<size_t>(width)) {
+      int widest = -1;
+      for (size_t c = 0; c < cols.size(); ++c) {
+        const size_t least = whole_words ? floor[c] : kMinWrapWidth;
+        if (!table.columns[cols[c]].wraps || w[c] <= least) continue;
+        // Then words must be cut: first in the column with the longest.
+        if (widest < 0 || (whole_words ? w[c] > w[widest]
+                                       : floor[c] > floor[widest]))
+          widest = static_cast<int>(c);
+      }
+      if (widest < 0) break;  // Nothing left to narrow at this stage.
+      --w[widest];  // One column at a time, so wide columns share the cut.
     }
-    if (widest < 0) break;  // Nothing left to narrow: the table overflows.
-    --w[widest];  // One column at a time, so wide columns share the cut.
   }
   return w;
 }

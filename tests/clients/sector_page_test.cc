@@ -1,0 +1,71 @@
+// The printable sector page and its SVG charts, as text.
+#include "clients/lgesctl/sector_page.h"
+
+#include <gtest/gtest.h>
+
+#include "clients/lgesctl/svg_chart.h"
+
+namespace lges::cli {
+namespace {
+
+SectorPage Page() {
+  SectorPage p;
+  p.academic_year = 2022;
+  p.year_label = "2022-2023";
+  p.core_inspections = 4;
+  p.providers_inspected = 4;
+  p.follow_up = {2022, 3, 0, 2, 1};
+  p.at_end = {{"Torfaen", "Tor-faen"}};
+  p.themes = {{"attendance", {"Attendance", "Presenoldeb"}, 2,
+               "Two local authorities received a recommendation to improve "
+               "attendance."}};
+  p.key_messages = {{"Leadership & management", true,
+                     "Leaders <script>alert(1)</script> plan well."}};
+  p.follow_up_years = {{2021, 3, 1, 1, 3}, {2022, 3, 0, 2, 1}};
+  p.dataset_version = 109;
+  p.as_of = "2025-06-01 12:00 UTC";
+  return p;
+}
+
+TEST(SectorPageTest, EscapesTextAndLoadsNothing) {
+  const std::string html = RenderSectorPageHtml(Page());
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_NE(html.find("Leaders &lt;script&gt;alert(1)&lt;/script&gt;"),
+            std::string::npos);
+  EXPECT_NE(html.find("Leadership &amp; management"), std::string::npos);
+  for (const char* loader : {"src=", "href=", "@import", "url("})
+    EXPECT_EQ(html.find(loader), std::string::npos) << loader;
+  EXPECT_NE(html.find("@page { size: A4;"), std::string::npos);
+}
+
+TEST(SectorPageTest, ShowsWelshLabelsMarkedAsWelsh) {
+  const std::string html = RenderSectorPageHtml(Page());
+  EXPECT_NE(html.find("Torfaen <span lang=\"cy\">/ Tor-faen</span>"),
+            std::string::npos);
+  EXPECT_NE(html.find("Attendance <span lang=\"cy\">/ Presenoldeb</span>"),
+            std::string::npos);
+  EXPECT_NE(html.find(">Presenoldeb</text>"), std::string::npos);  // Chart.
+}
+
+TEST(SvgChartTest, BarsAreScaledToTheMaximum) {
+  const std::string svg = HorizontalBarChart(
+      {{"Attendance", "", 2, "2 of 4", false}}, 4, "Themes");
+  // Plot area 310 units wide from x=300: 2 of 4 is 155.
+  EXPECT_NE(svg.find("<rect x=\"300\" y=\"14\" width=\"155\" height=\"18\""),
+            std::string::npos)
+      << svg;
+  EXPECT_NE(svg.find("<title id=\"chart-themes\">Themes</title>"),
+            std::string::npos);
+}
+
+TEST(SvgChartTest, ColumnChartHighlightsTheChosenYear) {
+  const std::string svg = ColumnChart(
+      {{"21-22", "", 3, "3", false}, {"22-23", "", 1, "1", true}}, "Years");
+  EXPECT_EQ(svg.find("class=\"bar accent\""), svg.rfind("class=\"bar"));
+  EXPECT_NE(svg.find("class=\"label strong\" text-anchor=\"middle\">22-23<"),
+            std::string::npos);
+  EXPECT_EQ(EscapeXml("a<b & 'c'"), "a&lt;b &amp; &#39;c&#39;");
+}
+
+}  // namespace
+}  // namespace lges::cli
