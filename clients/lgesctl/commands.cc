@@ -115,7 +115,14 @@ int Health(const Args&, LgesClient& client, Io io) {
   bool serving = false;
   grpc::Status status = client.Health("", &serving);
   if (!status.ok()) return ReportRpcError(status, "health check", io);
-  io.out << (serving ? "SERVING" : "NOT_SERVING") << "\n";
+  const char* word = serving ? "SERVING" : "NOT_SERVING";
+  if (io.json()) {  // grpc.health.v1.HealthCheckResponse in JSON.
+    io.out << "{\n \"status\": \"" << word << "\"\n}\n";
+  } else if (io.format == Format::kCsv) {
+    io.out << "status\n" << word << "\n";
+  } else {
+    io.out << word << "\n";
+  }
   return serving ? kExitOk : kExitFailed;
 }
 

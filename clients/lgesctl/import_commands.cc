@@ -290,6 +290,11 @@ int Export(const Args& args, LgesClient& client, Io io) {
   pb::ExportRecordsRequest req;
   if (args.words.size() > 2)
     return UsageError("expected 'export [FILE]'", io, "export");
+  if (io.format != Format::kJson && io.format != Format::kTable)
+    return UsageError("export writes a JSON record set only; for CSV use "
+                      "--format=csv on inspections list, follow-up list or "
+                      "the analytics commands",
+                      io, "export");
   for (const char* flag : {"from", "to"}) {
     if (!args.Has(flag)) continue;
     std::optional<int> year =

@@ -140,6 +140,10 @@ int Create(const Args& args, const std::string& path, LgesClient& client,
   grpc::Status status = client.CreateInspection(req, &created);
   if (!status.ok())
     return ReportRpcError(status, "create inspection from " + path, io);
+  if (io.json()) {
+    PrintJson(created, io);
+    return kExitOk;
+  }
   io.out << "created " << created.name() << "\n";
   return kExitOk;
 }
@@ -152,6 +156,10 @@ int Delete(const Args& args, const std::string& id, LgesClient& client, Io io) {
   grpc::Status status = client.DeleteInspection(req, &resp);
   if (!status.ok())
     return ReportRpcError(status, "delete inspection " + id, io);
+  if (io.json()) {
+    PrintJson(resp, io);
+    return kExitOk;
+  }
   io.out << "deleted inspections/" << id << " (dataset version "
          << resp.dataset_version() << ")\n";
   return kExitOk;
