@@ -60,7 +60,7 @@ std::vector<CommandSpec> BuildCommands() {
        "the theme a recommendation's wording would get (stores nothing)",
        "Runs the classifier on TEXT and shows the primary theme, the tags and\n"
        "the phrases that decided them. Nothing is stored.",
-       {"lgesctl classify \"Improve the quality of self-evaluation and improvement planning\""},
+       {"lgesctl classify \"Improve self-evaluation and improvement planning\""},
        {},
        Classify},
       {"override", "override INSPECTION_ID NUMBER THEME_ID --reason=TEXT | override INSPECTION_ID NUMBER --clear | override list",
@@ -70,7 +70,8 @@ std::vector<CommandSpec> BuildCommands() {
        "required and kept, with who set it (--actor) and when. --clear gives\n"
        "the recommendation back to the classifier. 'override list' shows\n"
        "every change of theme, oldest first.",
-       {"lgesctl override POWYS-2025-02 2 strategic_leadership --reason=\"the head of R2 is leadership\" --actor=annual-report",
+       {"lgesctl override POWYS-2025-02 2 strategic_leadership \\\n"
+        "      --reason=\"the head of R2 is leadership\" --actor=annual-report",
         "lgesctl override list"},
        {"reason", "clear", "inspection"},
        Override},
@@ -85,10 +86,11 @@ std::vector<CommandSpec> BuildCommands() {
        {"lgesctl report 2022-2023 --html=lges-2022-2023.html"},
        {"html"},
        Report},
-      {"inspections", "inspections list [--provider=CODE] [--year=YEAR | --from=YEAR --to=YEAR] [--concern] | inspections get ID | inspections create FILE [--id=ID] [--request-id=ID] | inspections delete ID [--etag=ETAG]",
+      {"inspections", "inspections list [--provider=CODE] [--year=YEAR] [--concern] | inspections get ID | inspections create FILE [--id=ID] [--request-id=ID] | inspections delete ID [--etag=ETAG]",
        "the inspections as recorded; create or delete one",
-       "list: inspections by date, with --concern for those judged causing\n"
-       "significant concern. get: one inspection with its recommendations.\n"
+       "list: inspections by date; --year=YEAR for one academic year, or\n"
+       "--from=YEAR and --to=YEAR for a range; --concern for those judged\n"
+       "causing significant concern. get: one inspection with its recommendations.\n"
        "create: from a JSON file of an Inspection (docs/FORMAT.md).",
        {"lgesctl inspections list --year=2022-2023", "lgesctl inspections get POWYS-2025-02"},
        {"provider", "year", "from", "to", "concern", "id", "request-id", "etag"},
@@ -108,7 +110,7 @@ std::vector<CommandSpec> BuildCommands() {
        {"year"},
        KeyMessages},
       {"import", "import FILE [--dry-run]",
-       "import a record set (.json) or recommendations or follow-up events (.csv)",
+       "import records: a .json record set, or a .csv of recommendations or events",
        "All or nothing: a file with any invalid record changes nothing, and\n"
        "each problem is named by place (records.inspections[3].start_date,\n"
        "or line and column in a CSV). Progress goes to standard error in\n"
@@ -200,12 +202,16 @@ std::string MainHelp() {
 }
 
 std::string CommandHelp(const CommandSpec& c) {
-  std::string out = "usage: lgesctl " + c.synopsis + "\n\n" + c.purpose +
-                    ".\n\n" + c.details + "\n\nexamples:\n";
+  // One line per form of the command: "a | b" becomes two usage lines.
+  std::string usage = "usage: lgesctl ", rest = c.synopsis;
+  for (size_t bar; (bar = rest.find(" | ")) != std::string::npos;) {
+    usage += rest.substr(0, bar) + "\n       lgesctl ";
+    rest = rest.substr(bar + 3);
+  }
+  std::string out = usage + rest + "\n\n" + c.purpose + ".\n\n" + c.details +
+                    "\n\nexamples:\n";
   for (const std::string& e : c.examples) out += "  " + e + "\n";
-  out +=
-      "\nEvery command also takes --server, --timeout, --format and --actor "
-      "(lgesctl --help).\n";
+  out += "\nGlobal flags: --server, --timeout, --format, --actor (lgesctl --help).\n";
   return out;
 }
 

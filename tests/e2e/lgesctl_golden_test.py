@@ -203,6 +203,7 @@ class GoldenTest(unittest.TestCase):
         main = self.run_ctl("--help")
         self.assertEqual(main.returncode, 0)
         self.check_golden("help.txt", main.stdout)
+        self.assertLessEqual(max(len(line) for line in main.stdout.splitlines()), 80)
         for code in ("0", "1", "2", "3", "4"):
             self.assertRegex(main.stdout, rf"\n  {code}  \w")
         names = re.findall(r"^  ([a-z-]+) +\S", main.stdout.split("commands:")[1].split("\n\n")[0], re.M)
@@ -215,6 +216,7 @@ class GoldenTest(unittest.TestCase):
                 self.assertIn("usage: lgesctl " + name, shown.stdout)
                 self.assertRegex(shown.stdout, r"examples:\n  lgesctl " + name)
                 self.check_golden(f"help-{name}.txt", shown.stdout)
+                self.assertLessEqual(max(len(line) for line in shown.stdout.splitlines()), 80)
 
     def test_4_usage_errors_are_one_line_with_exit_2(self):
         cases = {
