@@ -110,7 +110,7 @@ std::vector<CommandSpec> BuildCommands() {
        {"year"},
        KeyMessages},
       {"import", "import FILE [--dry-run]",
-       "import records: a .json record set, or a .csv of recommendations or events",
+       "import records from a .json record set or a .csv file",
        "All or nothing: a file with any invalid record changes nothing, and\n"
        "each problem is named by place (records.inspections[3].start_date,\n"
        "or line and column in a CSV). Progress goes to standard error in\n"
