@@ -13,14 +13,17 @@ bool AllDigits(const std::string& s) {
 
 }  // namespace
 
-Args ParseArgs(int argc, char** argv) {
+Args ParseArgs(int argc, char** argv, const std::set<std::string>& switches) {
   Args args;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg.rfind("--", 0) == 0 && arg.size() > 2) {
       const size_t eq = arg.find('=');
       if (eq == std::string::npos) {
-        args.flags[arg.substr(2)] = "";
+        const std::string name = arg.substr(2);
+        const bool has_value = !switches.count(name) && i + 1 < argc &&
+                               std::string(argv[i + 1]).rfind("--", 0) != 0;
+        args.flags[name] = has_value ? argv[++i] : "";
       } else {
         args.flags[arg.substr(2, eq - 2)] = arg.substr(eq + 1);
       }

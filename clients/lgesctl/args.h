@@ -24,7 +24,10 @@ struct Args {
   }
 };
 
-Args ParseArgs(int argc, char** argv);
+// Flags are "--name=value" or "--name value"; the flags in `switches`
+// take no value ("--concern"), so a word after one is a word.
+Args ParseArgs(int argc, char** argv,
+               const std::set<std::string>& switches = {});
 
 // The flags in `args` that are not in `known`, for a usage error.
 std::vector<std::string> UnknownFlags(const Args& args,

@@ -127,7 +127,8 @@ class GoldenTest(unittest.TestCase):
         for name, (args, message) in READS.items():
             for fmt, ext in FORMATS.items():
                 with self.subTest(command=name, format=fmt):
-                    result = self.run_ctl(*args, f"--format={fmt}")
+                    # "--format csv" as well as "--format=csv".
+                    result = self.run_ctl(*args, *(["--format", fmt] if fmt == "csv" else [f"--format={fmt}"]))
                     self.assertEqual(result.returncode, 0, result.stderr)
                     self.assertEqual(result.stderr, "")
                     self.check_golden(f"{name}.{ext}", result.stdout)
@@ -195,7 +196,7 @@ class GoldenTest(unittest.TestCase):
             self.check_golden(f"{step}.txt",
                               (imported.stdout + "--- stderr\n" + imported.stderr).replace(self.files, "DIR"))
 
-        report = self.run_ctl("report", "2022-2023", f"--html={self.files}/page.html")
+        report = self.run_ctl("report", "2022-2023", "--html", f"{self.files}/page.html")
         self.assertEqual(report.returncode, 0, report.stderr)
         self.check_golden("report.txt", report.stdout.replace(self.files, "DIR"))
 
