@@ -59,6 +59,33 @@ TEST_F(SqliteStoreTest, RefusesADatabaseFromANewerSchema) {
   EXPECT_EQ(store.status().code(), absl::StatusCode::kFailedPrecondition);
 }
 
+TEST_F(SqliteStoreTest, UpgradesASchema2DatabaseKeepingItsOverrides) {
+  ASSERT_TRUE(store_->CreateInspection(SampleInspection(), ctx_).ok());
+  ASSERT_TRUE(
+      store_->SetThemeOverride("POWYS-2025-02", 2, "scrutiny", "why", ctx_)
+          .ok());
+  store_.reset();
+  {  // Make it what version 2 wrote: no reason column.
+    auto db = sql::Db::Open(dir_.File("lges.db"));
+    ASSERT_TRUE(db.ok());
+    for (const char* sql :
+         {"ALTER TABLE theme_overrides DROP COLUMN reason",
+          "ALTER TABLE theme_override_history DROP COLUMN reason",
+          "PRAGMA user_version = 2"})
+      ASSERT_TRUE((*db)->Exec(sql).ok()) << sql;
+  }
+  store_ = Open();
+  auto overrides = store_->ListThemeOverrides().value();
+  ASSERT_EQ(overrides.size(), 1u);
+  EXPECT_EQ(overrides[0].theme_id, "scrutiny");
+  EXPECT_EQ(overrides[0].reason, "");  // Not recorded before version 3.
+  ASSERT_TRUE(store_->SetThemeOverride("POWYS-2025-02", 2, "attendance",
+                                       "R2 is about attendance", ctx_)
+                  .ok());
+  EXPECT_EQ(store_->ListThemeOverrideHistory("").value().back().reason,
+            "R2 is about attendance");
+}
+
 TEST_F(SqliteStoreTest, RoundTripsAProviderWithMemberships) {
   Provider gwe;
   gwe.code = "gwe";
