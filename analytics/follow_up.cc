@@ -188,14 +188,24 @@ std::vector<Episode> BuildEpisodes(const Dataset& data, const CivilDay& as_of) {
   return out;
 }
 
-bool InFollowUp(const std::vector<Episode>& episodes,
-                const std::string& provider_code, const CivilDay& day) {
+const Episode* EpisodeOn(const std::vector<Episode>& episodes,
+                         const std::string& provider_code, const CivilDay& day) {
   for (const Episode& e : episodes) {
     if (e.provider_code != provider_code || day < e.entered.Earliest())
       continue;
-    if (!e.removed || day < e.removed->Earliest()) return true;
+    if (!e.removed || day < e.removed->Earliest()) return &e;
   }
-  return false;
+  return nullptr;
+}
+
+bool InFollowUp(const std::vector<Episode>& episodes,
+                const std::string& provider_code, const CivilDay& day) {
+  return EpisodeOn(episodes, provider_code, day) != nullptr;
+}
+
+int DaysInFollowUpOn(const Episode& episode, const CivilDay& day) {
+  return static_cast<int>(std::max(
+      0L, DayNumber(day) - DayNumber(episode.entered.Earliest())));
 }
 
 FollowUpYear FollowUpForYear(const std::vector<Episode>& episodes,

@@ -67,9 +67,15 @@ struct Episode {
 // analysis describes (for ongoing durations and overdue milestones).
 std::vector<Episode> BuildEpisodes(const Dataset& data, const CivilDay& as_of);
 
+// The episode of `provider_code` in force on `day`; nullptr if it was not
+// in follow-up that day.
+const Episode* EpisodeOn(const std::vector<Episode>& episodes,
+                         const std::string& provider_code, const CivilDay& day);
 // True if `provider_code` is in follow-up on `day`.
 bool InFollowUp(const std::vector<Episode>& episodes,
                 const std::string& provider_code, const CivilDay& day);
+// Days from the earliest day of the episode's entry to `day` (0 if before).
+int DaysInFollowUpOn(const Episode& episode, const CivilDay& day);
 
 // The sector page's follow-up figures for one academic year.
 struct FollowUpYear {

@@ -310,6 +310,9 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
       }
       a->set_in_follow_up(in);
       in_follow_up += in ? 1 : 0;
+      if (const analytics::Episode* e =
+              analytics::EpisodeOn(snapshot->episodes(), code, day))
+        convert::ToProto(*e, day, a);
     }
     resp->set_in_follow_up(in_follow_up);
     convert::ToProto(*snapshot, {}, resp->mutable_meta());

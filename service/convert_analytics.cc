@@ -87,6 +87,15 @@ void ToProto(const analytics::FollowUpYear& y, pb::FollowUpYear* out) {
   for (const std::string& c : y.at_end) out->add_at_end(c);
 }
 
+void ToProto(const analytics::Episode& e, const CivilDay& day,
+             pb::AuthorityStatus* out) {
+  ToProto(e.entered, out->mutable_since());
+  out->set_days(analytics::DaysInFollowUpOn(e, day));
+  if (!e.inspection_id.empty())
+    out->set_inspection("inspections/" + e.inspection_id);
+  if (e.removed) ToProto(*e.removed, out->mutable_removed());
+}
+
 void ToProto(const analytics::Episode& e, pb::FollowUpEpisode* out) {
   out->set_provider_code(e.provider_code);
   if (!e.inspection_id.empty())

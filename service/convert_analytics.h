@@ -19,6 +19,9 @@ void ToProto(const analytics::Classification& c, int vocabulary_version,
 void ToProto(const ThemeOverride& o, pb::ThemeOverride* out);
 void ToProto(const analytics::FollowUpYear& y, pb::FollowUpYear* out);
 void ToProto(const analytics::Episode& e, pb::FollowUpEpisode* out);
+// The episode as it stood on `day`: since, days so far, inspection, removal.
+void ToProto(const analytics::Episode& e, const CivilDay& day,
+             pb::AuthorityStatus* out);
 void ToProto(const analytics::Snapshot& s,
              const analytics::SectorSummary& summary, pb::SectorSummary* out);
 void ToProto(const analytics::Snapshot& s, const analytics::ThemeTrends& trends,

@@ -27,22 +27,8 @@ std::string MilestoneStateLabel(pb::MilestoneState state) {
   return i >= 0 && i < 8 ? kStates[i] : "";
 }
 
-std::string Until(const pb::FollowUpEpisode& e) {
+std::string Until(const pb::FollowUpEpisode& e) {  // For episodes.
   return e.ongoing() ? "still in" : DateLabel(e.removed());
-}
-
-// The episode of `code` that had begun by `day`: the latest such.
-const pb::FollowUpEpisode* EpisodeOn(const pb::FollowUpAnalytics& all,
-                                     const std::string& code,
-                                     const std::string& day) {
-  const std::optional<CivilDay> on = ParseIso(day);
-  const pb::FollowUpEpisode* found = nullptr;
-  for (const pb::FollowUpEpisode& e : all.episodes()) {
-    if (e.provider_code() != code) continue;
-    if (on && *on < FromProto(e.entered()).Earliest()) continue;
-    found = &e;
-  }
-  return found;
 }
 
 int Status(const Args& args, LgesClient& client, Io io) {
@@ -55,27 +41,23 @@ int Status(const Args& args, LgesClient& client, Io io) {
     PrintJson(s, io);
     return kExitOk;
   }
-  pb::FollowUpAnalytics all;
-  status = client.GetFollowUpAnalytics({}, &all);
-  if (!status.ok()) return ReportRpcError(status, "follow-up episodes", io);
   Section section;
-  section.table.columns = {{"CODE", false, true},
-                           {"AUTHORITY"},
-                           {"IN FOLLOW-UP SINCE"},
-                           {"REMOVED"},
-                           {"DAYS IN FOLLOW-UP"}};
+  section.table.columns = {{"CODE", false, true}, {"AUTHORITY"},
+                           {"SINCE"},             {"DAYS BY THEN"},
+                           {"INSPECTION"},        {"REMOVED LATER"}};
   for (const pb::AuthorityStatus& a : s.authorities()) {
     if (!a.in_follow_up()) continue;
-    const pb::FollowUpEpisode* e = EpisodeOn(all, a.provider_code(), s.date());
     section.table.rows.push_back(
-        {a.provider_code(), a.name_en(), e ? DateLabel(e->entered()) : "",
-         e ? Until(*e) : "", e ? std::to_string(e->days()) : ""});
+        {a.provider_code(), a.name_en(), DateLabel(a.since()),
+         std::to_string(a.days()),
+         a.inspection().substr(a.inspection().find('/') + 1),
+         a.has_removed() ? DateLabel(a.removed()) : ""});
   }
   View view{std::to_string(s.in_follow_up()) +
                 (s.in_follow_up() == 1 ? " local authority" : " local authorities") +
                 " in follow-up on " + s.date(),
             {},
-            {"days: the whole episode, or so far for one still open"}};
+            {}};
   if (!section.table.rows.empty()) view.sections.push_back(section);
   for (const std::string& note : MetaNotes(s.meta())) view.notes.push_back(note);
   Show(view, io);

@@ -82,7 +82,7 @@ class LgesctlTest(unittest.TestCase):
 
             status = harness.lgesctl("follow-up", "status", "--date=2025-06-01", server=server.address)
             self.assertIn("1 local authority in follow-up on 2025-06-01", status.stdout)
-            self.assertRegex(status.stdout, r"\nPowys\s+2025-02\s+still in")
+            self.assertRegex(status.stdout, r"\nPowys\s+2025-02\s+\d+\s+POWYS-2025-02\n")
 
     def test_failures_have_clear_messages_and_exit_codes(self):
         with harness.Server(public_record=False) as server:

@@ -178,6 +178,17 @@ TEST_F(AnalyticsServiceTest, FollowUpStatusAndAnalytics) {
   ASSERT_TRUE(client_->GetFollowUpStatus(req, &status).ok());
   EXPECT_EQ(status.in_follow_up(), 1);
   EXPECT_EQ(status.authorities_size(), 22);
+  for (const pb::AuthorityStatus& a : status.authorities()) {
+    if (!a.in_follow_up()) {
+      EXPECT_FALSE(a.has_since()) << a.provider_code();
+      continue;
+    }
+    EXPECT_EQ(a.provider_code(), "W06000020");
+    EXPECT_EQ(a.since().day(), 18);  // The report's publication.
+    EXPECT_EQ(a.days(), 228);        // 18 May 2022 to 1 January 2023.
+    EXPECT_EQ(a.inspection(), "inspections/TORF-2022-03");
+    EXPECT_FALSE(a.has_removed());  // Not removed in this record.
+  }
   req.set_date("2022-05-17");
   ASSERT_TRUE(client_->GetFollowUpStatus(req, &status).ok());
   EXPECT_EQ(status.in_follow_up(), 0);
