@@ -129,12 +129,12 @@ const AuthorityProfile* Snapshot::Profile(
   return it == profiles_.end() ? nullptr : &it->second;
 }
 
-std::vector<std::pair<std::string, bool>> Snapshot::StatusAt(
+std::vector<Snapshot::AuthorityOnDay> Snapshot::StatusAt(
     const CivilDay& day) const {
-  std::vector<std::pair<std::string, bool>> out;
+  std::vector<AuthorityOnDay> out;
   for (const Provider& p : data_.providers) {
     if (p.kind == ProviderKind::kLocalAuthority)
-      out.emplace_back(p.code, InFollowUp(episodes_, p.code, day));
+      out.push_back({&p, EpisodeOn(episodes_, p.code, day)});
   }
   return out;
 }

@@ -48,8 +48,14 @@ class Snapshot {
   GroupComparison Compare(int from, int to) const;
   // nullptr if `provider_code` names no provider.
   const AuthorityProfile* Profile(const std::string& provider_code) const;
-  // Every local authority with whether it is in follow-up on `day`.
-  std::vector<std::pair<std::string, bool>> StatusAt(const CivilDay& day) const;
+  // A local authority on a day: the episode of follow-up in force then, or
+  // nullptr if it was not in follow-up. Both point into the snapshot.
+  struct AuthorityOnDay {
+    const Provider* authority = nullptr;
+    const Episode* episode = nullptr;
+  };
+  // Every local authority, in the dataset's order, on `day`.
+  std::vector<AuthorityOnDay> StatusAt(const CivilDay& day) const;
   // The codes of the school improvement services and partnerships.
   const std::vector<std::string>& group_codes() const { return group_codes_; }
 

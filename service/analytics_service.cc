@@ -230,7 +230,8 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
                        "' is not a theme of the vocabulary (see ListThemes)"});
     }
     if (!req.theme_id().empty() && req.reason().empty())
-      v.push_back({"reason", "say why the theme is set (it is kept for audit)"});
+      v.push_back(
+          {"reason", "say why the theme is set (it is kept for audit)"});
     if (req.reason().size() > kMaxReasonBytes)
       v.push_back({"reason", "must be at most " +
                                  std::to_string(kMaxReasonBytes) + " bytes"});
@@ -302,17 +303,14 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     }
     resp->set_date(FormatIso(day));
     int in_follow_up = 0;
-    for (const auto& [code, in] : snapshot->StatusAt(day)) {
+    for (const auto& [authority, episode] : snapshot->StatusAt(day)) {
       pb::AuthorityStatus* a = resp->add_authorities();
-      a->set_provider_code(code);
-      for (const Provider& p : snapshot->data().providers) {
-        if (p.code == code) a->set_name_en(p.name_en);
-      }
-      a->set_in_follow_up(in);
-      in_follow_up += in ? 1 : 0;
-      if (const analytics::Episode* e =
-              analytics::EpisodeOn(snapshot->episodes(), code, day))
-        convert::ToProto(*e, day, a);
+      a->set_provider_code(authority->code);
+      a->set_name_en(authority->name_en);
+      a->set_in_follow_up(episode != nullptr);
+      if (!episode) continue;
+      ++in_follow_up;
+      convert::ToProto(*episode, day, a);
     }
     resp->set_in_follow_up(in_follow_up);
     convert::ToProto(*snapshot, {}, resp->mutable_meta());

@@ -166,9 +166,10 @@ void AddAuthorities(const analytics::Snapshot& s,
       "lges_authority_info",
       "Names of each local authority (GSS code); the value is always 1.");
   int in_follow_up = 0;
-  for (const auto& [code, in] : s.StatusAt(s.today())) {
-    status.metric.push_back(Gauge(in ? 1 : 0, {"authority", code}));
-    in_follow_up += in ? 1 : 0;
+  for (const auto& [authority, episode] : s.StatusAt(s.today())) {
+    const int in = episode ? 1 : 0;
+    status.metric.push_back(Gauge(in, {"authority", authority->code}));
+    in_follow_up += in;
   }
   for (const Provider& p : s.data().providers) {
     if (p.kind == ProviderKind::kLocalAuthority) {

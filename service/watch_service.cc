@@ -18,8 +18,8 @@ void Fill(const analytics::Snapshot& s, int year, pb::SectorSnapshot* out) {
   out->set_dataset_version(s.version());
   *out->mutable_as_of() =
       google::protobuf::util::TimeUtil::MillisecondsToTimestamp(s.as_of_ms());
-  for (const auto& [code, in] : s.StatusAt(s.today())) {
-    if (in) out->add_in_follow_up(code);
+  for (const auto& [authority, episode] : s.StatusAt(s.today())) {
+    if (episode) out->add_in_follow_up(authority->code);
   }
   convert::ToProto(s, s.Summary(year), out->mutable_summary());
 }

@@ -1,5 +1,4 @@
 // lgesctl analytics commands: summary, trends, themes, classify, override.
-#include <cstdio>
 
 #include "clients/lgesctl/commands.h"
 #include "clients/lgesctl/format.h"
@@ -12,14 +11,6 @@ std::string Join(const google::protobuf::RepeatedPtrField<std::string>& items,
   std::string out;
   for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
   return out.empty() ? none : out;
-}
-
-// "17-18" for 2017: short enough for nine years in 80 columns.
-std::string ShortYear(int start_year) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%02d-%02d", start_year % 100,
-                (start_year + 1) % 100);
-  return text;
 }
 
 Section FollowUpFigures(const pb::FollowUpYear& f,
@@ -69,12 +60,9 @@ int Summary(const Args& args, LgesClient& client, Io io) {
   pb::GetSectorSummaryRequest req;
   req.set_academic_year(*year);
   pb::SectorSummary s;
-  grpc::Status status = client.GetSectorSummary(req, &s);
-  if (!status.ok()) return ReportRpcError(status, "sector summary", io);
-  if (io.json()) {
-    PrintJson(s, io);
-    return kExitOk;
-  }
+  if (std::optional<int> done = FailedOrPrinted(
+          client.GetSectorSummary(req, &s), "sector summary", s, io))
+    return *done;
   View view{"Local government education services, " + s.academic_year_label(),
             {},
             MetaNotes(s.meta())};
@@ -123,8 +111,8 @@ int Summary(const Args& args, LgesClient& client, Io io) {
 
 int Trends(const Args& args, LgesClient& client, Io io) {
   const bool positional = args.words.size() == 3;
-  if (!positional && (args.words.size() != 1 || !args.Has("from") ||
-                      !args.Has("to"))) {
+  if (!positional &&
+      (args.words.size() != 1 || !args.Has("from") || !args.Has("to"))) {
     return UsageError("expected 'trends FROM TO', e.g. 'trends 2017 2024'", io,
                       "trends");
   }
@@ -139,18 +127,15 @@ int Trends(const Args& args, LgesClient& client, Io io) {
   req.set_to_academic_year(*to);
   req.set_consortium(args.Flag("consortium"));
   pb::ThemeTrends t;
-  grpc::Status status = client.GetThemeTrends(req, &t);
-  if (!status.ok()) return ReportRpcError(status, "theme trends", io);
-  if (io.json()) {
-    PrintJson(t, io);
-    return kExitOk;
-  }
+  if (std::optional<int> done = FailedOrPrinted(client.GetThemeTrends(req, &t),
+                                                "theme trends", t, io))
+    return *done;
   const std::map<std::string, std::string> labels = ThemeLabels(client);
   Section s;
   s.table.columns = {{"THEME ID", false, true}, {"THEME", true}};
   for (int year : t.academic_years())
     s.table.columns.push_back(
-        {ShortYear(year), false, false, AcademicYearLabel(year)});
+        {ShortAcademicYearLabel(year), false, false, AcademicYearLabel(year)});
   for (const pb::ThemeTrend& theme : t.themes()) {
     Row row = {theme.theme_id(), LabelOr(labels, theme.theme_id())};
     for (int i = 0; i < t.academic_years_size(); ++i) {
@@ -167,7 +152,8 @@ int Trends(const Args& args, LgesClient& client, Io io) {
             {s},
             {"cells: providers with a recommendation in the theme / providers "
              "inspected; none: no inspections that year"}};
-  for (const std::string& note : MetaNotes(t.meta())) view.notes.push_back(note);
+  for (const std::string& note : MetaNotes(t.meta()))
+    view.notes.push_back(note);
   Show(view, io);
   return kExitOk;
 }
@@ -176,12 +162,9 @@ int Themes(const Args& args, LgesClient& client, Io io) {
   if (args.words.size() != 1)
     return UsageError("expected 'themes'", io, "themes");
   pb::ListThemesResponse themes;
-  grpc::Status status = client.ListThemes({}, &themes);
-  if (!status.ok()) return ReportRpcError(status, "list themes", io);
-  if (io.json()) {
-    PrintJson(themes, io);
-    return kExitOk;
-  }
+  if (std::optional<int> done = FailedOrPrinted(client.ListThemes({}, &themes),
+                                                "list themes", themes, io))
+    return *done;
   Section s;
   s.table.columns = {{"ID"}, {"LABEL (EN)", true}, {"LABEL (CY)", true}};
   for (const pb::Theme& t : themes.themes())
@@ -197,20 +180,17 @@ int Classify(const Args& args, LgesClient& client, Io io) {
   pb::ClassifyRecommendationRequest req;
   req.set_text(args.words[1]);
   pb::ClassifyRecommendationResponse c;
-  grpc::Status status = client.ClassifyRecommendation(req, &c);
-  if (!status.ok()) return ReportRpcError(status, "classify", io);
-  if (io.json()) {
-    PrintJson(c, io);
-    return kExitOk;
-  }
+  if (std::optional<int> done = FailedOrPrinted(
+          client.ClassifyRecommendation(req, &c), "classify", c, io))
+    return *done;
   const std::map<std::string, std::string> labels = ThemeLabels(client);
   Section s;
-  s.facts = {{"primary theme",
-              c.primary_theme().empty()
-                  ? "none matched"
-                  : c.primary_theme() + " (" +
-                        LabelOr(labels, c.primary_theme()) + ")"},
-             {"tags", Join(c.tags())}};
+  s.facts = {
+      {"primary theme", c.primary_theme().empty()
+                            ? "none matched"
+                            : c.primary_theme() + " (" +
+                                  LabelOr(labels, c.primary_theme()) + ")"},
+      {"tags", Join(c.tags())}};
   if (c.evidence_size() > 0) {
     s.table.columns = {{"MATCHED", true}, {"THEME"}, {"RULE", true}, {"WHERE"}};
     for (const pb::Evidence& e : c.evidence()) {

@@ -1,5 +1,7 @@
 #include "clients/lgesctl/args.h"
 
+#include <cstdio>
+
 namespace lges::cli {
 namespace {
 
@@ -55,6 +57,13 @@ std::optional<int> ParseAcademicYear(const std::string& text) {
   if ((end.size() != 2 && end.size() != 4) || std::stoi(end) != next)
     return std::nullopt;
   return year;
+}
+
+std::string ShortAcademicYearLabel(int start_year) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%02d-%02d", start_year % 100,
+                (start_year + 1) % 100);
+  return text;
 }
 
 std::string AcademicYearLabel(int start_year) {

@@ -38,5 +38,7 @@ std::vector<std::string> UnknownFlags(const Args& args,
 std::optional<int> ParseAcademicYear(const std::string& text);
 // "2022-2023".
 std::string AcademicYearLabel(int start_year);
+// "22-23": short enough for nine years across 80 columns.
+std::string ShortAcademicYearLabel(int start_year);
 
 }  // namespace lges::cli

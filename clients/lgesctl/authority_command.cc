@@ -50,12 +50,15 @@ View ProfileView(const pb::AuthorityProfile& p,
                  const std::map<std::string, std::string>& labels) {
   Section inspections;
   inspections.heading = "Inspections";
-  inspections.table.columns = {{"INSPECTION"}, {"YEAR"},      {"STARTED"},
-                               {"CONCERN"},    {"RECS"},      {"CONSORTIUM"}};
+  inspections.table.columns = {{"INSPECTION"}, {"YEAR"}, {"STARTED"},
+                               {"CONCERN"},    {"RECS"}, {"CONSORTIUM"}};
   Section recs;
   recs.heading = "Recommendations and their themes";
-  recs.table.columns = {{"INSPECTION", true}, {"R"}, {"THEME ID", false, true},
-                        {"THEME", true},      {"TEXT", true}};
+  recs.table.columns = {{"INSPECTION", true},
+                        {"R"},
+                        {"THEME ID", false, true},
+                        {"THEME", true},
+                        {"TEXT", true}};
   for (const pb::ProfileInspection& in : p.inspections()) {
     inspections.table.rows.push_back(
         {Id(in.inspection()), AcademicYearLabel(in.academic_year()),
@@ -65,13 +68,13 @@ View ProfileView(const pb::AuthorityProfile& p,
                                    : "unknown",
          in.consortium()});
     for (const pb::ThemedRecommendation& r : in.recommendations()) {
-      const std::string theme =
-          r.primary_theme().empty() ? "unclassified"
+      const std::string theme = r.primary_theme().empty()
+                                    ? "unclassified"
                                     : LabelOr(labels, r.primary_theme());
       recs.table.rows.push_back(
           {Id(in.inspection()), "R" + std::to_string(r.number()),
-           r.primary_theme(), theme + (r.overridden() ? " (set by a person)" : ""),
-           r.text()});
+           r.primary_theme(),
+           theme + (r.overridden() ? " (set by a person)" : ""), r.text()});
     }
   }
   View view{p.provider().name_en() + " / " + p.provider().name_cy() + " (" +
@@ -101,7 +104,8 @@ View ProfileView(const pb::AuthorityProfile& p,
     follow_up.table.columns = {{"FROM"}, {"TO"}, {"DAYS"}, {"INSPECTION"}};
   for (const pb::FollowUpEpisode& e : p.follow_up()) {
     follow_up.table.rows.push_back(
-        {DateLabel(e.entered()), e.ongoing() ? "still in" : DateLabel(e.removed()),
+        {DateLabel(e.entered()),
+         e.ongoing() ? "still in" : DateLabel(e.removed()),
          std::to_string(e.days()), Id(e.inspection())});
   }
   view.sections.push_back(follow_up);
@@ -132,12 +136,9 @@ int Authority(const Args& args, LgesClient& client, Io io) {
   pb::GetAuthorityProfileRequest req;
   req.set_provider("providers/" + code);
   pb::AuthorityProfile p;
-  status = client.GetAuthorityProfile(req, &p);
-  if (!status.ok()) return ReportRpcError(status, "profile of " + query, io);
-  if (io.json()) {
-    PrintJson(p, io);
-    return kExitOk;
-  }
+  if (std::optional<int> done = FailedOrPrinted(
+          client.GetAuthorityProfile(req, &p), "profile of " + query, p, io))
+    return *done;
   Show(ProfileView(p, ThemeLabels(client)), io);
   return kExitOk;
 }

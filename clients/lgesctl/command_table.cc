@@ -7,7 +7,8 @@ namespace {
 
 std::vector<CommandSpec> BuildCommands() {
   return {
-      {"summary", "summary YEAR",
+      {"summary",
+       "summary YEAR",
        "the sector page figures of an academic year",
        "The figures the annual report's sector page prints for YEAR: core\n"
        "inspections (Welsh- and English-medium), authorities in follow-up at\n"
@@ -18,17 +19,21 @@ std::vector<CommandSpec> BuildCommands() {
         "lgesctl summary 2022-23 --format=markdown > summary.md"},
        {},
        Summary},
-      {"trends", "trends FROM TO [--consortium=CODE]",
+      {"trends",
+       "trends FROM TO [--consortium=CODE]",
        "recommendation themes across academic years",
        "For each theme and year: the providers inspected that year that had\n"
        "a recommendation in the theme, out of those inspected ('none' when\n"
        "there were no inspections). --consortium keeps the authorities in\n"
        "that consortium or partnership on each inspection's date (a provider\n"
        "code such as erw, or 'none').",
-       {"lgesctl trends 2017 2024", "lgesctl trends 2017-2018 2023-2024 --consortium=erw --format=csv"},
+       {"lgesctl trends 2017 2024",
+        "lgesctl trends 2017-2018 2023-2024 --consortium=erw --format=csv"},
        {"consortium", "from", "to"},
        Trends},
-      {"follow-up", "follow-up [--as-of=DATE] | follow-up timeline [--from=YEAR] [--to=YEAR] | follow-up list [--provider=CODE]",
+      {"follow-up",
+       "follow-up [--as-of=DATE] | follow-up timeline [--from=YEAR] "
+       "[--to=YEAR] | follow-up list [--provider=CODE]",
        "authorities causing significant concern, on a day and over time",
        "follow-up: the authorities in follow-up on DATE (YYYY-MM-DD; default\n"
        "today), since when and for how long.\n"
@@ -36,11 +41,13 @@ std::vector<CommandSpec> BuildCommands() {
        "September, those who went in or were removed, and those left on 31\n"
        "August; every episode; milestones against their windows.\n"
        "follow-up list: the follow-up events as recorded.",
-       {"lgesctl follow-up --as-of=2023-09-01", "lgesctl follow-up timeline --from=2019",
+       {"lgesctl follow-up --as-of=2023-09-01",
+        "lgesctl follow-up timeline --from=2019",
         "lgesctl follow-up list --provider=W06000023"},
        {"as-of", "date", "from", "to", "provider"},
        FollowUp},
-      {"authority", "authority CODE|NAME",
+      {"authority",
+       "authority CODE|NAME",
        "one authority's inspections, themes and follow-up",
        "An authority by GSS code (W06000023), by its English or Welsh name\n"
        "in any case (Powys, 'Sir Benfro'), or by a part of a name that only\n"
@@ -50,20 +57,26 @@ std::vector<CommandSpec> BuildCommands() {
        {"lgesctl authority Powys", "lgesctl authority W06000009 --format=json"},
        {},
        Authority},
-      {"themes", "themes", "the theme vocabulary, in English and Welsh",
+      {"themes",
+       "themes",
+       "the theme vocabulary, in English and Welsh",
        "The themes recommendations are classified into (docs/THEMES.md), with\n"
        "their ids, English and Welsh labels.",
        {"lgesctl themes", "lgesctl themes --format=csv"},
        {},
        Themes},
-      {"classify", "classify TEXT",
+      {"classify",
+       "classify TEXT",
        "the theme a recommendation's wording would get (stores nothing)",
        "Runs the classifier on TEXT and shows the primary theme, the tags and\n"
        "the phrases that decided them. Nothing is stored.",
-       {"lgesctl classify \"Improve self-evaluation and improvement planning\""},
+       {"lgesctl classify \"Improve self-evaluation and improvement "
+        "planning\""},
        {},
        Classify},
-      {"override", "override INSPECTION_ID NUMBER THEME_ID --reason=TEXT | override INSPECTION_ID NUMBER --clear | override list",
+      {"override",
+       "override INSPECTION_ID NUMBER THEME_ID --reason=TEXT | override "
+       "INSPECTION_ID NUMBER --clear | override list",
        "set a stored recommendation's primary theme, with a reason",
        "Sets the primary theme of recommendation NUMBER (2 for R2) of an\n"
        "inspection; it wins over the classifier in every figure. --reason is\n"
@@ -75,7 +88,8 @@ std::vector<CommandSpec> BuildCommands() {
         "lgesctl override list"},
        {"reason", "clear", "inspection"},
        Override},
-      {"report", "report YEAR --html=FILE",
+      {"report",
+       "report YEAR --html=FILE",
        "write the sector page of YEAR as one printable HTML file",
        "Writes one self-contained HTML file laid out like the annual report's\n"
        "sector page: the figures, the key messages, the overview of\n"
@@ -86,52 +100,68 @@ std::vector<CommandSpec> BuildCommands() {
        {"lgesctl report 2022-2023 --html=lges-2022-2023.html"},
        {"html"},
        Report},
-      {"inspections", "inspections list [--provider=CODE] [--year=YEAR] [--concern] | inspections get ID | inspections create FILE [--id=ID] [--request-id=ID] | inspections delete ID [--etag=ETAG]",
+      {"inspections",
+       "inspections list [--provider=CODE] [--year=YEAR] [--concern] | "
+       "inspections get ID | inspections create FILE [--id=ID] "
+       "[--request-id=ID] | inspections delete ID [--etag=ETAG]",
        "the inspections as recorded; create or delete one",
        "list: inspections by date; --year=YEAR for one academic year, or\n"
        "--from=YEAR and --to=YEAR for a range; --concern for those judged\n"
-       "causing significant concern. get: one inspection with its recommendations.\n"
+       "causing significant concern. get: one inspection with its "
+       "recommendations.\n"
        "create: from a JSON file of an Inspection (docs/FORMAT.md).",
-       {"lgesctl inspections list --year=2022-2023", "lgesctl inspections get POWYS-2025-02"},
-       {"provider", "year", "from", "to", "concern", "id", "request-id", "etag"},
+       {"lgesctl inspections list --year=2022-2023",
+        "lgesctl inspections get POWYS-2025-02"},
+       {"provider", "year", "from", "to", "concern", "id", "request-id",
+        "etag"},
        Inspections},
-      {"providers", "providers [list] [--kind=KIND] | providers get CODE",
+      {"providers",
+       "providers [list] [--kind=KIND] | providers get CODE",
        "the local authorities and the services inspected with them",
        "KIND: local-authority, school-improvement-service or\n"
        "partnership-service. get shows one provider with its members over\n"
        "time.",
-       {"lgesctl providers list --kind=local-authority", "lgesctl providers get erw"},
+       {"lgesctl providers list --kind=local-authority",
+        "lgesctl providers get erw"},
        {"kind"},
        Providers},
-      {"key-messages", "key-messages [--year=YEAR]",
+      {"key-messages",
+       "key-messages [--year=YEAR]",
        "the key messages of the annual report's sector pages",
        "What is going well and what needs to improve, by year and area.",
        {"lgesctl key-messages --year=2022-2023"},
        {"year"},
        KeyMessages},
-      {"import", "import FILE [--dry-run]",
+      {"import",
+       "import FILE [--dry-run]",
        "import records from a .json record set or a .csv file",
        "All or nothing: a file with any invalid record changes nothing, and\n"
        "each problem is named by place (records.inspections[3].start_date,\n"
        "or line and column in a CSV). Progress goes to standard error in\n"
        "three steps: read, checked, imported. --dry-run stops after the\n"
        "check. Formats: docs/FORMAT.md.",
-       {"lgesctl import edits.json --dry-run", "lgesctl import recommendations.csv"},
+       {"lgesctl import edits.json --dry-run",
+        "lgesctl import recommendations.csv"},
        {"dry-run"},
        Import},
-      {"export", "export [FILE] [--from=YEAR] [--to=YEAR]",
+      {"export",
+       "export [FILE] [--from=YEAR] [--to=YEAR]",
        "the records as a JSON record set that import accepts",
        "Writes the record set to FILE, or to standard output. Always JSON.",
-       {"lgesctl export backup.json", "lgesctl export --from=2022 > recent.json"},
+       {"lgesctl export backup.json",
+        "lgesctl export --from=2022 > recent.json"},
        {"from", "to"},
        Export},
-      {"changes", "changes [--since=VERSION]",
+      {"changes",
+       "changes [--since=VERSION]",
        "what changed, when, by whom and from what source",
        "The change log from dataset version VERSION on.",
        {"lgesctl changes --since=100"},
        {"since"},
        Changes},
-      {"health", "health", "is the server up and serving?",
+      {"health",
+       "health",
+       "is the server up and serving?",
        "Prints SERVING and exits 0, or NOT_SERVING and exits 1.",
        {"lgesctl health --server=10.0.0.5:50051"},
        {},
@@ -180,7 +210,8 @@ std::string MainHelp() {
   out +=
       "\n"
       "flags for every command:\n"
-      "  --server=HOST:PORT  the server; else $LGES_SERVER, else 127.0.0.1:50051\n"
+      "  --server=HOST:PORT  the server; else $LGES_SERVER, else "
+      "127.0.0.1:50051\n"
       "  --timeout=SECONDS   deadline of each call (default 10; 0.5 allowed)\n"
       "  --format=FORMAT     table (default; fits 80 columns, or $COLUMNS),\n"
       "                      csv (header row, codes and labels), json (the\n"
@@ -211,7 +242,9 @@ std::string CommandHelp(const CommandSpec& c) {
   std::string out = usage + rest + "\n\n" + c.purpose + ".\n\n" + c.details +
                     "\n\nexamples:\n";
   for (const std::string& e : c.examples) out += "  " + e + "\n";
-  out += "\nGlobal flags: --server, --timeout, --format, --actor (lgesctl --help).\n";
+  out +=
+      "\nGlobal flags: --server, --timeout, --format, --actor (lgesctl "
+      "--help).\n";
   return out;
 }
 

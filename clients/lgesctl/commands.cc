@@ -72,14 +72,21 @@ std::optional<int> YearArg(const std::string& text, const std::string& what,
   return year;
 }
 
-std::map<std::string, std::string> ProviderNames(LgesClient& client) {
+std::map<std::string, pb::Provider> ProvidersByCode(LgesClient& client) {
   pb::ListProvidersResponse all;
-  std::map<std::string, std::string> names;
+  std::map<std::string, pb::Provider> by_code;
   if (ListAll(client, &LgesClient::ListProviders, pb::ListProvidersRequest(),
               &all)
           .ok()) {
-    for (const pb::Provider& p : all.providers()) names[p.code()] = p.name_en();
+    for (const pb::Provider& p : all.providers()) by_code[p.code()] = p;
   }
+  return by_code;
+}
+
+std::map<std::string, std::string> ProviderNames(LgesClient& client) {
+  std::map<std::string, std::string> names;
+  for (const auto& [code, p] : ProvidersByCode(client))
+    names[code] = p.name_en();
   return names;
 }
 
@@ -98,6 +105,18 @@ std::string LabelOr(const std::map<std::string, std::string>& names,
   return it == names.end() ? key : it->second;
 }
 
+std::optional<YearRange> YearRangeFlags(const Args& args, Io io) {
+  YearRange range;
+  for (const std::string flag : {"year", "from", "to"}) {
+    if (!args.Has(flag)) continue;
+    std::optional<int> year = YearArg(args.Flag(flag), "--" + flag, io);
+    if (!year) return std::nullopt;
+    if (flag != "to") range.from = *year;
+    if (flag != "from") range.to = *year;
+  }
+  return range;
+}
+
 void PrintJson(const google::protobuf::Message& message, Io io) {
   std::string json;
   google::protobuf::util::JsonPrintOptions options;
@@ -105,6 +124,16 @@ void PrintJson(const google::protobuf::Message& message, Io io) {
   options.preserve_proto_field_names = true;
   (void)google::protobuf::util::MessageToJsonString(message, &json, options);
   io.out << json;
+}
+
+std::optional<int> FailedOrPrinted(const grpc::Status& status,
+                                   const std::string& what,
+                                   const google::protobuf::Message& reply,
+                                   Io io) {
+  if (!status.ok()) return ReportRpcError(status, what, io);
+  if (!io.json()) return std::nullopt;
+  PrintJson(reply, io);
+  return kExitOk;
 }
 
 void Show(const View& view, Io io) {

@@ -72,6 +72,13 @@ grpc::Status ListAll(LgesClient& client,
 // Prints `message` as the API's JSON (proto field names), which parses back
 // into the same message.
 void PrintJson(const google::protobuf::Message& message, Io io);
+// The common ending of a call: reports a failed `status` and returns its exit
+// code, or prints `reply` as JSON under --format=json and returns kExitOk;
+// nullopt when the command goes on to show `reply` itself.
+std::optional<int> FailedOrPrinted(const grpc::Status& status,
+                                   const std::string& what,
+                                   const google::protobuf::Message& reply,
+                                   Io io);
 // Prints `view` in the chosen format (not JSON).
 void Show(const View& view, Io io);
 
@@ -82,9 +89,10 @@ int ReportRpcError(const grpc::Status& status, const std::string& what, Io io);
 int UsageError(const std::string& message, Io io,
                const std::string& command = "");
 
-// Provider code -> English name, and theme id -> English label, for
-// readable output. Empty on failure: labels are a convenience, not worth
-// failing a command for.
+// Provider code -> provider or English name, and theme id -> English
+// label, for readable output. Empty on failure: labels are a convenience,
+// not worth failing a command for.
+std::map<std::string, pb::Provider> ProvidersByCode(LgesClient& client);
 std::map<std::string, std::string> ProviderNames(LgesClient& client);
 std::map<std::string, std::string> ThemeLabels(LgesClient& client);
 // `names[key]`, or `key` if absent.
@@ -94,6 +102,14 @@ std::string LabelOr(const std::map<std::string, std::string>& names,
 // An analytics reply's footnotes ("note: ..."), warnings ("warning: ...")
 // and dataset version, as a View's notes.
 std::vector<std::string> MetaNotes(const pb::AnalyticsMeta& meta);
+
+// The academic years of --year (both ends), then --from and --to, each
+// optional; 0 where absent, as the API reads it. nullopt after a usage error.
+struct YearRange {
+  int from = 0;
+  int to = 0;
+};
+std::optional<YearRange> YearRangeFlags(const Args& args, Io io);
 
 // Reads an academic year flag or word ("2022-2023", "2022-23", "2022");
 // prints a usage error naming `what` if malformed.

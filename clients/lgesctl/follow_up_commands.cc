@@ -6,28 +6,7 @@
 namespace lges::cli {
 namespace {
 
-std::string MilestoneKindLabel(pb::MilestoneKind kind) {
-  switch (kind) {
-    case pb::MILESTONE_KIND_IMPROVEMENT_CONFERENCE:
-      return "improvement conference";
-    case pb::MILESTONE_KIND_PROGRESS_CONFERENCE:
-      return "progress conference";
-    case pb::MILESTONE_KIND_MONITORING_VISIT:
-      return "monitoring visit";
-    default:
-      return "";
-  }
-}
-
-std::string MilestoneStateLabel(pb::MilestoneState state) {
-  static const char* kStates[] = {"",        "on time", "early",
-                                  "late",    "pending", "OVERDUE",
-                                  "missed",  "not needed"};
-  const int i = static_cast<int>(state);
-  return i >= 0 && i < 8 ? kStates[i] : "";
-}
-
-std::string Until(const pb::FollowUpEpisode& e) {  // For episodes.
+std::string Until(const pb::FollowUpEpisode& e) {
   return e.ongoing() ? "still in" : DateLabel(e.removed());
 }
 
@@ -35,16 +14,13 @@ int Status(const Args& args, LgesClient& client, Io io) {
   pb::GetFollowUpStatusRequest req;
   req.set_date(args.Flag("as-of", args.Flag("date")));
   pb::FollowUpStatus s;
-  grpc::Status status = client.GetFollowUpStatus(req, &s);
-  if (!status.ok()) return ReportRpcError(status, "follow-up status", io);
-  if (io.json()) {
-    PrintJson(s, io);
-    return kExitOk;
-  }
+  if (std::optional<int> done = FailedOrPrinted(
+          client.GetFollowUpStatus(req, &s), "follow-up status", s, io))
+    return *done;
   Section section;
-  section.table.columns = {{"CODE", false, true}, {"AUTHORITY"},
-                           {"SINCE"},             {"DAYS BY THEN"},
-                           {"INSPECTION"},        {"REMOVED LATER"}};
+  section.table.columns = {
+      {"CODE", false, true}, {"AUTHORITY"},  {"SINCE"},
+      {"DAYS BY THEN"},      {"INSPECTION"}, {"REMOVED LATER"}};
   for (const pb::AuthorityStatus& a : s.authorities()) {
     if (!a.in_follow_up()) continue;
     section.table.rows.push_back(
@@ -53,13 +29,15 @@ int Status(const Args& args, LgesClient& client, Io io) {
          a.inspection().substr(a.inspection().find('/') + 1),
          a.has_removed() ? DateLabel(a.removed()) : ""});
   }
-  View view{std::to_string(s.in_follow_up()) +
-                (s.in_follow_up() == 1 ? " local authority" : " local authorities") +
-                " in follow-up on " + s.date(),
-            {},
-            {}};
+  View view{
+      std::to_string(s.in_follow_up()) +
+          (s.in_follow_up() == 1 ? " local authority" : " local authorities") +
+          " in follow-up on " + s.date(),
+      {},
+      {}};
   if (!section.table.rows.empty()) view.sections.push_back(section);
-  for (const std::string& note : MetaNotes(s.meta())) view.notes.push_back(note);
+  for (const std::string& note : MetaNotes(s.meta()))
+    view.notes.push_back(note);
   Show(view, io);
   return kExitOk;
 }
@@ -68,16 +46,20 @@ Section Milestones(const pb::FollowUpAnalytics& a,
                    const std::map<std::string, std::string>& names) {
   Section s;
   s.heading = "Milestones against their windows";
-  s.table.columns = {{"CODE", false, true}, {"AUTHORITY", true},
-                     {"MILESTONE", true},   {"WINDOW", true},
-                     {"HELD"},              {"STATE"}};
+  s.table.columns = {{"CODE", false, true},
+                     {"AUTHORITY", true},
+                     {"MILESTONE", true},
+                     {"WINDOW", true},
+                     {"HELD"},
+                     {"STATE"}};
   for (const pb::FollowUpEpisode& e : a.episodes()) {
     for (const pb::Milestone& m : e.milestones()) {
-      s.table.rows.push_back(
-          {e.provider_code(), LabelOr(names, e.provider_code()),
-           MilestoneKindLabel(m.kind()), m.planned_from() + " to " + m.planned_to(),
-           m.has_happened() ? DateLabel(m.happened()) : "",
-           MilestoneStateLabel(m.state())});
+      s.table.rows.push_back({e.provider_code(),
+                              LabelOr(names, e.provider_code()),
+                              MilestoneKindLabel(m.kind()),
+                              m.planned_from() + " to " + m.planned_to(),
+                              m.has_happened() ? DateLabel(m.happened()) : "",
+                              MilestoneStateLabel(m.state())});
     }
   }
   return s;
@@ -85,21 +67,14 @@ Section Milestones(const pb::FollowUpAnalytics& a,
 
 int Timeline(const Args& args, LgesClient& client, Io io) {
   pb::GetFollowUpAnalyticsRequest req;
-  for (const char* flag : {"from", "to"}) {
-    if (!args.Has(flag)) continue;
-    std::optional<int> year =
-        YearArg(args.Flag(flag), std::string("--") + flag, io);
-    if (!year) return kExitUsage;
-    if (std::string(flag) == "from") req.set_from_academic_year(*year);
-    else req.set_to_academic_year(*year);
-  }
+  std::optional<YearRange> range = YearRangeFlags(args, io);
+  if (!range) return kExitUsage;
+  req.set_from_academic_year(range->from);
+  req.set_to_academic_year(range->to);
   pb::FollowUpAnalytics a;
-  grpc::Status status = client.GetFollowUpAnalytics(req, &a);
-  if (!status.ok()) return ReportRpcError(status, "follow-up analytics", io);
-  if (io.json()) {
-    PrintJson(a, io);
-    return kExitOk;
-  }
+  if (std::optional<int> done = FailedOrPrinted(
+          client.GetFollowUpAnalytics(req, &a), "follow-up analytics", a, io))
+    return *done;
   const std::map<std::string, std::string> names = ProviderNames(client);
   Section years;
   years.heading = "Authorities in follow-up by academic year";
@@ -107,14 +82,14 @@ int Timeline(const Args& args, LgesClient& client, Io io) {
       {"YEAR"}, {"1 SEPTEMBER"}, {"ENTERED"}, {"REMOVED"}, {"31 AUGUST"}};
   for (const pb::FollowUpYear& y : a.years()) {
     years.table.rows.push_back(
-        {AcademicYearLabel(y.academic_year()), std::to_string(y.at_start_size()),
-         std::to_string(y.entered_size()), std::to_string(y.removed_size()),
-         std::to_string(y.at_end_size())});
+        {AcademicYearLabel(y.academic_year()),
+         std::to_string(y.at_start_size()), std::to_string(y.entered_size()),
+         std::to_string(y.removed_size()), std::to_string(y.at_end_size())});
   }
   Section episodes;
   episodes.heading = "Episodes";
-  episodes.table.columns = {{"CODE", false, true}, {"AUTHORITY"}, {"FROM"},
-                            {"TO"},                {"DAYS"}};
+  episodes.table.columns = {
+      {"CODE", false, true}, {"AUTHORITY"}, {"FROM"}, {"TO"}, {"DAYS"}};
   for (const pb::FollowUpEpisode& e : a.episodes()) {
     episodes.table.rows.push_back(
         {e.provider_code(), LabelOr(names, e.provider_code()),
@@ -136,9 +111,10 @@ int FollowUp(const Args& args, LgesClient& client, Io io) {
   if (verb.empty() || verb == "status") return Status(args, client, io);
   if (verb == "timeline") return Timeline(args, client, io);
   if (verb == "list") return FollowUpEvents(args, client, io);
-  return UsageError("expected 'follow-up [--as-of=DATE]', 'follow-up "
-                    "timeline' or 'follow-up list'",
-                    io, "follow-up");
+  return UsageError(
+      "expected 'follow-up [--as-of=DATE]', 'follow-up "
+      "timeline' or 'follow-up list'",
+      io, "follow-up");
 }
 
 }  // namespace lges::cli

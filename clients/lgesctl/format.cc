@@ -1,5 +1,6 @@
 #include "clients/lgesctl/format.h"
 
+#include <iterator>
 
 namespace lges::cli {
 
@@ -78,6 +79,26 @@ std::string FollowUpKindLabel(pb::FollowUpKind kind) {
 std::string PolarityLabel(pb::Polarity polarity) {
   return polarity == pb::POLARITY_GOING_WELL ? "going well"
                                              : "needs to improve";
+}
+
+std::string MilestoneKindLabel(pb::MilestoneKind kind) {
+  switch (kind) {
+    case pb::MILESTONE_KIND_IMPROVEMENT_CONFERENCE:
+      return "improvement conference";
+    case pb::MILESTONE_KIND_PROGRESS_CONFERENCE:
+      return "progress conference";
+    case pb::MILESTONE_KIND_MONITORING_VISIT:
+      return "monitoring visit";
+    default:
+      return "";
+  }
+}
+
+std::string MilestoneStateLabel(pb::MilestoneState state) {
+  static const char* kStates[] = {"",        "on time", "early",  "late",
+                                  "pending", "OVERDUE", "missed", "not needed"};
+  const int i = static_cast<int>(state);
+  return i >= 0 && i < static_cast<int>(std::size(kStates)) ? kStates[i] : "";
 }
 
 std::string TextStatusLabel(pb::TextStatus status) {

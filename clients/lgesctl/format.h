@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "domain/dates.h"
+#include "estyn/lges/v1/analytics.pb.h"
 #include "estyn/lges/v1/follow_up.pb.h"
 #include "estyn/lges/v1/inspections.pb.h"
 #include "estyn/lges/v1/key_messages.pb.h"
@@ -26,6 +27,9 @@ std::string FrameworkLabel(pb::FrameworkVersion framework);
 std::string FollowUpKindLabel(pb::FollowUpKind kind);
 // "going well", "needs to improve".
 std::string PolarityLabel(pb::Polarity polarity);
+// "improvement conference", ...; "on time", "OVERDUE", ...
+std::string MilestoneKindLabel(pb::MilestoneKind kind);
+std::string MilestoneStateLabel(pb::MilestoneState state);
 // "paraphrase", "verbatim", ...
 std::string TextStatusLabel(pb::TextStatus status);
 // "sourced", "inferred", "uncertain", ...; "" for unspecified.

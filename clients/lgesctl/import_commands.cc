@@ -291,18 +291,15 @@ int Export(const Args& args, LgesClient& client, Io io) {
   if (args.words.size() > 2)
     return UsageError("expected 'export [FILE]'", io, "export");
   if (io.format != Format::kJson && io.format != Format::kTable)
-    return UsageError("export writes a JSON record set only; for CSV use "
-                      "--format=csv on inspections list, follow-up list or "
-                      "the analytics commands",
-                      io, "export");
-  for (const char* flag : {"from", "to"}) {
-    if (!args.Has(flag)) continue;
-    std::optional<int> year =
-        YearArg(args.Flag(flag), std::string("--") + flag, io);
-    if (!year) return kExitUsage;
-    (std::string(flag) == "from" ? req.set_academic_year_from(*year)
-                                 : req.set_academic_year_to(*year));
-  }
+    return UsageError(
+        "export writes a JSON record set only; for CSV use "
+        "--format=csv on inspections list, follow-up list or "
+        "the analytics commands",
+        io, "export");
+  std::optional<YearRange> years = YearRangeFlags(args, io);
+  if (!years) return kExitUsage;
+  req.set_academic_year_from(years->from);
+  req.set_academic_year_to(years->to);
   pb::RecordSet records;
   grpc::Status status = client.ExportRecords(req, &records);
   if (!status.ok()) return ReportRpcError(status, "export", io);
@@ -329,14 +326,11 @@ int Changes(const Args& args, LgesClient& client, Io io) {
   req.set_since_version(std::atol(args.Flag("since", "0").c_str()));
   req.set_page_size(1000);
   pb::ListChangesResponse resp;
-  grpc::Status status = client.ListChanges(req, &resp);
-  if (!status.ok()) return ReportRpcError(status, "list changes", io);
-  if (io.json()) {
-    PrintJson(resp, io);
-    return kExitOk;
-  }
+  if (std::optional<int> done = FailedOrPrinted(client.ListChanges(req, &resp),
+                                                "list changes", resp, io))
+    return *done;
   Section s;
-  s.table.columns = {{"VERSION"}, {"TIME"},         {"ACTOR", true},
+  s.table.columns = {{"VERSION"}, {"TIME"},           {"ACTOR", true},
                      {"ACTION"},  {"RESOURCE", true}, {"SOURCE", true}};
   for (const pb::Change& c : resp.changes()) {
     s.table.rows.push_back(

@@ -23,27 +23,20 @@ std::string RecommendationsCell(const pb::Inspection& in) {
 int List(const Args& args, LgesClient& client, Io io) {
   pb::ListInspectionsRequest req;
   req.set_provider_code(args.Flag("provider"));
-  for (const char* flag : {"year", "from", "to"}) {
-    if (!args.Has(flag)) continue;
-    std::optional<int> year =
-        YearArg(args.Flag(flag), std::string("--") + flag, io);
-    if (!year) return kExitUsage;
-    if (std::string(flag) != "to") req.set_academic_year_from(*year);
-    if (std::string(flag) != "from") req.set_academic_year_to(*year);
-  }
+  std::optional<YearRange> years = YearRangeFlags(args, io);
+  if (!years) return kExitUsage;
+  req.set_academic_year_from(years->from);
+  req.set_academic_year_to(years->to);
   req.set_causing_significant_concern_only(args.Has("concern"));
   pb::ListInspectionsResponse all;
-  grpc::Status status =
-      ListAll(client, &LgesClient::ListInspections, req, &all);
-  if (!status.ok()) return ReportRpcError(status, "list inspections", io);
-  if (io.json()) {
-    PrintJson(all, io);
-    return kExitOk;
-  }
+  if (std::optional<int> done = FailedOrPrinted(
+          ListAll(client, &LgesClient::ListInspections, req, &all),
+          "list inspections", all, io))
+    return *done;
   const std::map<std::string, std::string> names = ProviderNames(client);
   Section s;
-  s.table.columns = {{"ID"},      {"CODE", false, true}, {"PROVIDER", true},
-                     {"YEAR"},    {"STARTED"},           {"CONCERN"},
+  s.table.columns = {{"ID"},   {"CODE", false, true}, {"PROVIDER", true},
+                     {"YEAR"}, {"STARTED"},           {"CONCERN"},
                      {"RECS"}};
   for (const pb::Inspection& in : all.inspections()) {
     s.table.rows.push_back(
@@ -55,7 +48,8 @@ int List(const Args& args, LgesClient& client, Io io) {
   }
   Show({"",
         {s},
-        {std::to_string(all.inspections_size()) + " inspections; CONCERN: "
+        {std::to_string(all.inspections_size()) +
+         " inspections; CONCERN: "
          "judged causing significant concern; RECS: recommendations in the "
          "record of those the report made"}},
        io);
@@ -71,22 +65,21 @@ std::string Marker(const pb::Recommendation& r) {
 
 View Detail(const pb::Inspection& in, const std::string& provider_name) {
   Section s;
-  s.facts = {{"provider", provider_name + " (" + in.provider_code() + ")"},
-             {"academic year", AcademicYearLabel(in.academic_year())},
-             {"started", DateLabel(in.start_date())},
-             {"framework", FrameworkLabel(in.framework())},
-             {"significant concern",
-              in.causing_significant_concern() ? "yes" : "no"}};
+  s.facts = {
+      {"provider", provider_name + " (" + in.provider_code() + ")"},
+      {"academic year", AcademicYearLabel(in.academic_year())},
+      {"started", DateLabel(in.start_date())},
+      {"framework", FrameworkLabel(in.framework())},
+      {"significant concern", in.causing_significant_concern() ? "yes" : "no"}};
   if (in.has_report_published())
     s.facts.push_back({"report published", DateLabel(in.report_published())});
   const std::string certainty = CertaintyLabel(in.provenance().certainty());
   if (!certainty.empty() && certainty != "sourced")
     s.facts.push_back({"certainty", certainty});
-  s.facts.push_back({"recommendations",
-                     RecommendationsCell(in) +
-                         (in.recommendation_order_known()
-                              ? ""
-                              : " (order not known)")});
+  s.facts.push_back(
+      {"recommendations",
+       RecommendationsCell(in) +
+           (in.recommendation_order_known() ? "" : " (order not known)")});
   Section recs;
   if (in.recommendations_size() > 0) {
     recs.heading = "Recommendations";
@@ -107,15 +100,13 @@ int Get(const std::string& id, LgesClient& client, Io io) {
   pb::GetInspectionRequest req;
   req.set_name("inspections/" + id);
   pb::Inspection inspection;
-  grpc::Status status = client.GetInspection(req, &inspection);
-  if (!status.ok()) return ReportRpcError(status, "get inspection " + id, io);
-  if (io.json()) {
-    PrintJson(inspection, io);
-  } else {
-    Show(Detail(inspection,
-                LabelOr(ProviderNames(client), inspection.provider_code())),
-         io);
-  }
+  if (std::optional<int> done =
+          FailedOrPrinted(client.GetInspection(req, &inspection),
+                          "get inspection " + id, inspection, io))
+    return *done;
+  Show(Detail(inspection,
+              LabelOr(ProviderNames(client), inspection.provider_code())),
+       io);
   return kExitOk;
 }
 
@@ -137,13 +128,10 @@ int Create(const Args& args, const std::string& path, LgesClient& client,
   req.set_inspection_id(args.Flag("id"));
   req.set_request_id(args.Flag("request-id"));
   pb::Inspection created;
-  grpc::Status status = client.CreateInspection(req, &created);
-  if (!status.ok())
-    return ReportRpcError(status, "create inspection from " + path, io);
-  if (io.json()) {
-    PrintJson(created, io);
-    return kExitOk;
-  }
+  if (std::optional<int> done =
+          FailedOrPrinted(client.CreateInspection(req, &created),
+                          "create inspection from " + path, created, io))
+    return *done;
   io.out << "created " << created.name() << "\n";
   return kExitOk;
 }
@@ -153,13 +141,10 @@ int Delete(const Args& args, const std::string& id, LgesClient& client, Io io) {
   req.set_name("inspections/" + id);
   req.set_etag(args.Flag("etag"));
   pb::DeleteInspectionResponse resp;
-  grpc::Status status = client.DeleteInspection(req, &resp);
-  if (!status.ok())
-    return ReportRpcError(status, "delete inspection " + id, io);
-  if (io.json()) {
-    PrintJson(resp, io);
-    return kExitOk;
-  }
+  if (std::optional<int> done =
+          FailedOrPrinted(client.DeleteInspection(req, &resp),
+                          "delete inspection " + id, resp, io))
+    return *done;
   io.out << "deleted inspections/" << id << " (dataset version "
          << resp.dataset_version() << ")\n";
   return kExitOk;

@@ -40,28 +40,29 @@ std::optional<int> ReadGlobalFlags(const Args& args, Io& io,
   options.address = args.Flag(
       "server", env_server && *env_server ? env_server : "127.0.0.1:50051");
   if (!LooksLikeHostPort(options.address))
-    return UsageError("the server address must be HOST:PORT, not '" +
-                          options.address + "'",
-                      io);
+    return UsageError(
+        "the server address must be HOST:PORT, not '" + options.address + "'",
+        io);
   io.server = options.address;
   const std::string timeout_text = args.Flag("timeout", "10");
   char* end = nullptr;
   const double seconds = std::strtod(timeout_text.c_str(), &end);
   if (end == timeout_text.c_str() || *end != '\0' || !(seconds > 0) ||
       seconds > 3600)
-    return UsageError("--timeout must be a number of seconds from 0.001 to "
-                      "3600, not '" + timeout_text + "'",
-                      io);
+    return UsageError(
+        "--timeout must be a number of seconds from 0.001 to "
+        "3600, not '" +
+            timeout_text + "'",
+        io);
   options.timeout =
       std::chrono::milliseconds(static_cast<int64_t>(seconds * 1000 + 0.5));
   io.timeout = options.timeout;
-  const std::string format =
-      args.Flag("format", args.Flag("output", "table"));
+  const std::string format = args.Flag("format", args.Flag("output", "table"));
   std::optional<Format> parsed = ParseFormat(format);
   if (!parsed)
-    return UsageError("--format must be table, csv, json or markdown, not '" +
-                          format + "'",
-                      io);
+    return UsageError(
+        "--format must be table, csv, json or markdown, not '" + format + "'",
+        io);
   io.format = *parsed;
   options.actor = args.Flag("actor");
   return std::nullopt;
@@ -88,8 +89,7 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   const CommandSpec* command = FindCommand(args.words[0]);
-  if (!command)
-    return UsageError("no command '" + args.words[0] + "'", io);
+  if (!command) return UsageError("no command '" + args.words[0] + "'", io);
   if (args.Has("help")) {
     std::cout << CommandHelp(*command);
     return kExitOk;

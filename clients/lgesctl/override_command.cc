@@ -16,16 +16,13 @@ int List(const Args& args, LgesClient& client, Io io) {
   if (args.Has("inspection"))
     req.set_inspection("inspections/" + args.Flag("inspection"));
   pb::ListThemeOverridesResponse resp;
-  grpc::Status status = client.ListThemeOverrides(req, &resp);
-  if (!status.ok()) return ReportRpcError(status, "list overrides", io);
-  if (io.json()) {
-    PrintJson(resp, io);
-    return kExitOk;
-  }
+  if (std::optional<int> done = FailedOrPrinted(
+          client.ListThemeOverrides(req, &resp), "list overrides", resp, io))
+    return *done;
   Section s;
   s.heading = "Changes of theme, oldest first";
-  s.table.columns = {{"TIME"}, {"RECOMMENDATION"}, {"THEME"},
-                     {"WAS"},  {"BY"},             {"REASON", true}};
+  s.table.columns = {{"TIME"}, {"RECOMMENDATION"}, {"THEME"}, {"WAS"},
+                     {"BY"},   {"REASON", true}};
   for (const pb::ThemeOverride& o : resp.history()) {
     s.table.rows.push_back(
         {Time(o.time()),
@@ -34,7 +31,8 @@ int List(const Args& args, LgesClient& client, Io io) {
          o.theme_id().empty() ? "(cleared)" : o.theme_id(),
          o.previous_theme_id(), o.actor(), o.reason()});
   }
-  Show({"", {s},
+  Show({"",
+        {s},
         {"overrides in force: " + std::to_string(resp.overrides_size())}},
        io);
   return kExitOk;
@@ -65,12 +63,9 @@ int Override(const Args& args, LgesClient& client, Io io) {
   req.set_theme_id(clear ? "" : args.words[3]);
   req.set_reason(args.Flag("reason"));
   pb::SetRecommendationThemeResponse resp;
-  grpc::Status status = client.SetRecommendationTheme(req, &resp);
-  if (!status.ok()) return ReportRpcError(status, "override", io);
-  if (io.json()) {
-    PrintJson(resp, io);
-    return kExitOk;
-  }
+  if (std::optional<int> done = FailedOrPrinted(
+          client.SetRecommendationTheme(req, &resp), "override", resp, io))
+    return *done;
   const pb::ThemeOverride& o = resp.override();
   io.out << args.words[1] << " R" << req.recommendation_number() << ": "
          << (o.theme_id().empty() ? "override cleared, the classifier decides"

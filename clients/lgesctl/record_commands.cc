@@ -10,12 +10,9 @@ int GetProvider(const std::string& code, LgesClient& client, Io io) {
   pb::GetProviderRequest req;
   req.set_name("providers/" + code);
   pb::Provider p;
-  grpc::Status status = client.GetProvider(req, &p);
-  if (!status.ok()) return ReportRpcError(status, "get provider " + code, io);
-  if (io.json()) {
-    PrintJson(p, io);
-    return kExitOk;
-  }
+  if (std::optional<int> done = FailedOrPrinted(client.GetProvider(req, &p),
+                                                "get provider " + code, p, io))
+    return *done;
   Section s;
   s.facts = {{"code", p.code()},
              {"kind", KindLabel(p.kind())},
@@ -59,14 +56,13 @@ int Providers(const Args& args, LgesClient& client, Io io) {
   }
   req.set_kind(kind);
   pb::ListProvidersResponse all;
-  grpc::Status status = ListAll(client, &LgesClient::ListProviders, req, &all);
-  if (!status.ok()) return ReportRpcError(status, "list providers", io);
-  if (io.json()) {
-    PrintJson(all, io);
-    return kExitOk;
-  }
+  if (std::optional<int> done = FailedOrPrinted(
+          ListAll(client, &LgesClient::ListProviders, req, &all),
+          "list providers", all, io))
+    return *done;
   Section s;
-  s.table.columns = {{"CODE"}, {"KIND", true}, {"NAME (EN)", true}, {"NAME (CY)", true}};
+  s.table.columns = {
+      {"CODE"}, {"KIND", true}, {"NAME (EN)", true}, {"NAME (CY)", true}};
   for (const pb::Provider& p : all.providers())
     s.table.rows.push_back(
         {p.code(), KindLabel(p.kind()), p.name_en(), p.name_cy()});
@@ -75,7 +71,8 @@ int Providers(const Args& args, LgesClient& client, Io io) {
 }
 
 int KeyMessages(const Args& args, LgesClient& client, Io io) {
-  if (args.words.size() > 2 || (args.words.size() == 2 && args.words[1] != "list"))
+  if (args.words.size() > 2 ||
+      (args.words.size() == 2 && args.words[1] != "list"))
     return UsageError("expected 'key-messages [--year=YEAR]'", io,
                       "key-messages");
   pb::ListKeyMessagesRequest req;
@@ -85,13 +82,10 @@ int KeyMessages(const Args& args, LgesClient& client, Io io) {
     req.set_academic_year(*year);
   }
   pb::ListKeyMessagesResponse all;
-  grpc::Status status =
-      ListAll(client, &LgesClient::ListKeyMessages, req, &all);
-  if (!status.ok()) return ReportRpcError(status, "list key messages", io);
-  if (io.json()) {
-    PrintJson(all, io);
-    return kExitOk;
-  }
+  if (std::optional<int> done = FailedOrPrinted(
+          ListAll(client, &LgesClient::ListKeyMessages, req, &all),
+          "list key messages", all, io))
+    return *done;
   Section s;
   s.table.columns = {{"YEAR"}, {"AREA", true}, {"POLARITY"}, {"MESSAGE", true}};
   for (const pb::KeyMessage& m : all.key_messages()) {
@@ -107,27 +101,25 @@ int FollowUpEvents(const Args& args, LgesClient& client, Io io) {
   pb::ListFollowUpEventsRequest req;
   req.set_provider_code(args.Flag("provider"));
   pb::ListFollowUpEventsResponse all;
-  grpc::Status status =
-      ListAll(client, &LgesClient::ListFollowUpEvents, req, &all);
-  if (!status.ok()) return ReportRpcError(status, "list follow-up events", io);
-  if (io.json()) {
-    PrintJson(all, io);
-    return kExitOk;
-  }
+  if (std::optional<int> done = FailedOrPrinted(
+          ListAll(client, &LgesClient::ListFollowUpEvents, req, &all),
+          "list follow-up events", all, io))
+    return *done;
   const std::map<std::string, std::string> names = ProviderNames(client);
   Section s;
-  s.table.columns = {{"DATE"},      {"CODE", false, true}, {"AUTHORITY"},
-                     {"STEP", true}, {"CERTAINTY"},        {"DESCRIPTION", true}};
+  s.table.columns = {{"DATE"},      {"CODE", false, true},
+                     {"AUTHORITY"}, {"STEP", true},
+                     {"CERTAINTY"}, {"DESCRIPTION", true}};
   for (const pb::FollowUpEvent& e : all.follow_up_events()) {
     const std::string certainty = CertaintyLabel(e.provenance().certainty());
-    s.table.rows.push_back({DateLabel(e.date()), e.provider_code(),
-                            LabelOr(names, e.provider_code()),
-                            FollowUpKindLabel(e.kind()),
-                            certainty == "sourced" ? "" : certainty,
-                            e.description()});
+    s.table.rows.push_back(
+        {DateLabel(e.date()), e.provider_code(),
+         LabelOr(names, e.provider_code()), FollowUpKindLabel(e.kind()),
+         certainty == "sourced" ? "" : certainty, e.description()});
   }
-  Show({"", {s}, {std::to_string(all.follow_up_events_size()) +
-                  " follow-up events"}},
+  Show({"",
+        {s},
+        {std::to_string(all.follow_up_events_size()) + " follow-up events"}},
        io);
   return kExitOk;
 }

@@ -12,15 +12,10 @@ namespace {
 
 using Names = std::map<std::string, SectorPage::Name>;
 
-Names ProviderNamesBilingual(LgesClient& client) {
-  pb::ListProvidersResponse all;
+Names BilingualNames(const std::map<std::string, pb::Provider>& providers) {
   Names names;
-  if (ListAll(client, &LgesClient::ListProviders, pb::ListProvidersRequest(),
-              &all)
-          .ok()) {
-    for (const pb::Provider& p : all.providers())
-      names[p.code()] = {p.name_en(), p.name_cy()};
-  }
+  for (const auto& [code, p] : providers)
+    names[code] = {p.name_en(), p.name_cy()};
   return names;
 }
 
@@ -36,8 +31,9 @@ std::vector<SectorPage::Name> NamesOf(
 }
 
 SectorPage::FollowUpYear Counts(const pb::FollowUpYear& y) {
-  return {y.academic_year(), y.at_start_size(), y.entered_size(),
-          y.removed_size(), y.at_end_size()};
+  return {y.academic_year(), y.at_start_size(),
+          y.entered_size(),  y.removed_size(),
+          y.at_end_size(),   ShortAcademicYearLabel(y.academic_year())};
 }
 
 SectorPage Fill(const pb::SectorSummary& s, const pb::FollowUpAnalytics& f,
@@ -98,7 +94,7 @@ int Report(const Args& args, LgesClient& client, Io io) {
   grpc::Status status = client.GetSectorSummary(req, &summary);
   if (!status.ok()) return ReportRpcError(status, "sector summary", io);
   pb::GetFollowUpAnalyticsRequest follow_req;
-  follow_req.set_to_academic_year(std::max(*year, 0));
+  follow_req.set_to_academic_year(*year);
   pb::FollowUpAnalytics follow_up;
   status = client.GetFollowUpAnalytics(follow_req, &follow_up);
   if (!status.ok()) return ReportRpcError(status, "follow-up analytics", io);
@@ -106,8 +102,8 @@ int Report(const Args& args, LgesClient& client, Io io) {
   status = client.ListThemes({}, &themes);
   if (!status.ok()) return ReportRpcError(status, "list themes", io);
 
-  const std::string html = RenderSectorPageHtml(
-      Fill(summary, follow_up, themes, ProviderNamesBilingual(client)));
+  const std::string html = RenderSectorPageHtml(Fill(
+      summary, follow_up, themes, BilingualNames(ProvidersByCode(client))));
   std::ofstream file(path, std::ios::binary);
   file << html;
   file.close();

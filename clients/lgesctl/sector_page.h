@@ -18,7 +18,7 @@ struct SectorPage {
   struct ThemeLine {
     std::string theme_id;
     Name label;
-    int providers = 0;  // Inspected providers with a recommendation in it.
+    int providers = 0;     // Inspected providers with a recommendation in it.
     std::string sentence;  // Estyn-style, from the server.
   };
   struct KeyMessage {
@@ -29,6 +29,7 @@ struct SectorPage {
   struct FollowUpYear {
     int academic_year = 0;  // Start year.
     int at_start = 0, entered = 0, removed = 0, at_end = 0;
+    std::string short_label;  // "22-23", for the chart.
   };
 
   int academic_year = 0;
@@ -41,7 +42,7 @@ struct SectorPage {
   std::vector<ThemeLine> themes;  // Most providers first.
   std::vector<KeyMessage> key_messages;
   std::vector<FollowUpYear> follow_up_years;  // Every year on record.
-  std::vector<std::string> notes;              // Footnotes and warnings.
+  std::vector<std::string> notes;             // Footnotes and warnings.
   int64_t dataset_version = 0;
   std::string as_of;  // Time of the last change, "2025-06-01 10:00 UTC".
 };

@@ -62,10 +62,9 @@ footer ul { padding-left: 4mm; }
 std::string E(const std::string& text) { return EscapeXml(text); }
 
 std::string Bilingual(const SectorPage::Name& name) {
-  return E(name.en) +
-         (name.cy.empty() || name.cy == name.en
-              ? ""
-              : " <span lang=\"cy\">/ " + E(name.cy) + "</span>");
+  return E(name.en) + (name.cy.empty() || name.cy == name.en
+                           ? ""
+                           : " <span lang=\"cy\">/ " + E(name.cy) + "</span>");
 }
 
 std::string Tile(int n, const std::string& what) {
@@ -76,7 +75,8 @@ std::string Tile(int n, const std::string& what) {
 std::string Masthead(const SectorPage& p) {
   return "<header class=\"masthead\"><p>Sector summary</p>"
          "<h1>Local government education services</h1>"
-         "<p class=\"year\">" + E(p.year_label) + "</p></header>";
+         "<p class=\"year\">" +
+         E(p.year_label) + "</p></header>";
 }
 
 std::string Figures(const SectorPage& p) {
@@ -128,7 +128,8 @@ std::string Overview(const SectorPage& p) {
       "inspections</h2><div class=\"line\"><span class=\"n\">" +
       std::to_string(p.core_inspections) +
       "</span><span>local government education services were inspected "
-      "during " + E(p.year_label) + "</span></div>";
+      "during " +
+      E(p.year_label) + "</span></div>";
   for (const SectorPage::ThemeLine& t : p.themes) {
     out += "<div class=\"line\"><span class=\"n\">" +
            std::to_string(t.providers) + "</span><span>" + E(t.sentence) +
@@ -150,8 +151,8 @@ std::string ThemeChart(const SectorPage& p) {
                     false});
   }
   return "<section class=\"theme-chart\"><h3>Recommendations by theme: "
-         "providers inspected in " + E(p.year_label) +
-         " with a recommendation in each theme</h3><figure>" +
+         "providers inspected in " +
+         E(p.year_label) + " with a recommendation in each theme</h3><figure>" +
          HorizontalBarChart(bars, p.providers_inspected,
                             "Recommendations by theme, " + p.year_label) +
          "</figure></section>";
@@ -169,11 +170,7 @@ std::string NameRows(const std::string& what,
 std::string FollowUp(const SectorPage& p) {
   std::vector<Bar> bars;
   for (const SectorPage::FollowUpYear& y : p.follow_up_years) {
-    const int start = y.academic_year % 100;
-    const std::string label = (start < 10 ? "0" : "") + std::to_string(start) +
-                              "-" + ((start + 1) % 100 < 10 ? "0" : "") +
-                              std::to_string((start + 1) % 100);
-    bars.push_back({label, "", y.at_end, std::to_string(y.at_end),
+    bars.push_back({y.short_label, "", y.at_end, std::to_string(y.at_end),
                     y.academic_year == p.academic_year});
   }
   const std::string rows = NameRows("In follow-up on 1 September", p.at_start) +
@@ -187,8 +184,9 @@ std::string FollowUp(const SectorPage& p) {
                        : "<table class=\"names\">" + rows + "</table>") +
          "<h3>Local authorities in follow-up on 31 August, by academic "
          "year</h3><figure>" +
-         ColumnChart(bars, "Local authorities in follow-up on 31 August, by "
-                           "academic year") +
+         ColumnChart(bars,
+                     "Local authorities in follow-up on 31 August, by "
+                     "academic year") +
          "</figure></section>";
 }
 
@@ -208,8 +206,8 @@ std::string Footer(const SectorPage& p) {
 std::string RenderSectorPageHtml(const SectorPage& p) {
   return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
          "<meta name=\"viewport\" content=\"width=device-width\">"
-         "<title>Local government education services " + E(p.year_label) +
-         ": sector summary</title><style>" + kStyle +
+         "<title>Local government education services " +
+         E(p.year_label) + ": sector summary</title><style>" + kStyle +
          "</style></head><body><main>" + Masthead(p) + Figures(p) +
          KeyMessages(p) + "<div class=\"page-break\"></div>" + Overview(p) +
          ThemeChart(p) + FollowUp(p) + Footer(p) + "</main></body></html>\n";

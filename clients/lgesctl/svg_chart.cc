@@ -37,9 +37,12 @@ std::string Open(int height, const std::string& title, const std::string& id) {
 std::string IdFor(const std::string& title) {
   std::string id = "chart-";
   for (char c : title) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) id += c;
-    else if (c >= 'A' && c <= 'Z') id += static_cast<char>(c - 'A' + 'a');
-    else if (id.back() != '-') id += '-';
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      id += c;
+    else if (c >= 'A' && c <= 'Z')
+      id += static_cast<char>(c - 'A' + 'a');
+    else if (id.back() != '-')
+      id += '-';
   }
   return id;
 }
@@ -50,12 +53,23 @@ std::string EscapeXml(const std::string& text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -70,7 +84,8 @@ std::string HorizontalBarChart(const std::vector<Bar>& bars, int max_value,
   const int height = kTop + kRow * static_cast<int>(bars.size()) + 24;
   std::string svg = Open(height, title, IdFor(title));
   for (int tick = 0; tick <= max_value; ++tick) {  // Whole-number gridlines.
-    const double x = kLabelWidth + kPlot * tick / static_cast<double>(max_value);
+    const double x =
+        kLabelWidth + kPlot * tick / static_cast<double>(max_value);
     svg += "<line x1=\"" + Num(x) + "\" y1=\"" + std::to_string(kTop) +
            "\" x2=\"" + Num(x) + "\" y2=\"" + std::to_string(height - 20) +
            "\" class=\"grid\"/>";
@@ -95,12 +110,12 @@ std::string ColumnChart(const std::vector<Bar>& bars,
   int max_value = 1;
   for (const Bar& b : bars) max_value = std::max(max_value, b.value);
   const int height = kTop + kPlotHeight + kBottom;
-  const double slot =
-      (kWidth - kLeft - 10) / static_cast<double>(std::max<size_t>(1, bars.size()));
+  const double slot = (kWidth - kLeft - 10) /
+                      static_cast<double>(std::max<size_t>(1, bars.size()));
   std::string svg = Open(height, title, IdFor(title));
   for (int tick = 0; tick <= max_value; ++tick) {
-    const double y = kTop + kPlotHeight - kPlotHeight * tick /
-                                              static_cast<double>(max_value);
+    const double y = kTop + kPlotHeight -
+                     kPlotHeight * tick / static_cast<double>(max_value);
     svg += "<line x1=\"" + std::to_string(kLeft) + "\" y1=\"" + Num(y) +
            "\" x2=\"" + std::to_string(kWidth - 10) + "\" y2=\"" + Num(y) +
            "\" class=\"grid\"/>";
@@ -111,7 +126,8 @@ std::string ColumnChart(const std::vector<Bar>& bars,
     const double h = kPlotHeight * b.value / static_cast<double>(max_value);
     const double x = kLeft + slot * static_cast<double>(i);
     const double base = kTop + kPlotHeight;
-    if (b.value > 0) svg += Rect(x + slot * 0.2, base - h, slot * 0.6, h, b.highlight);
+    if (b.value > 0)
+      svg += Rect(x + slot * 0.2, base - h, slot * 0.6, h, b.highlight);
     svg += Text(x + slot / 2, base - h - 5, "value", b.value_text, "middle");
     svg += Text(x + slot / 2, base + 18, b.highlight ? "label strong" : "label",
                 b.label, "middle");

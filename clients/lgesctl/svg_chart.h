@@ -8,11 +8,11 @@
 namespace lges::cli {
 
 struct Bar {
-  std::string label;      // "Evaluation and improvement planning", "22-23".
-  std::string sublabel;   // A second, smaller line (the Welsh label); may be "".
+  std::string label;     // "Evaluation and improvement planning", "22-23".
+  std::string sublabel;  // A second, smaller line (the Welsh label); may be "".
   int value = 0;
-  std::string value_text; // Printed by the bar, e.g. "4 of 4".
-  bool highlight = false; // Drawn in the accent colour.
+  std::string value_text;  // Printed by the bar, e.g. "4 of 4".
+  bool highlight = false;  // Drawn in the accent colour.
 };
 
 // One horizontal bar per item, labels on the left, scaled to `max_value`
@@ -21,8 +21,7 @@ std::string HorizontalBarChart(const std::vector<Bar>& bars, int max_value,
                                const std::string& title);
 
 // One column per item, labels underneath, a y axis in whole numbers.
-std::string ColumnChart(const std::vector<Bar>& bars,
-                        const std::string& title);
+std::string ColumnChart(const std::vector<Bar>& bars, const std::string& title);
 
 // Escapes &, <, >, " and ' for HTML and SVG text and attributes.
 std::string EscapeXml(const std::string& text);

@@ -71,8 +71,8 @@ std::vector<size_t> FitWidths(const Table& table,
     for (const Row& row : table.rows) {
       if (cols[c] >= row.size()) continue;
       w[c] = std::max(w[c], DisplayWidth(row[cols[c]]));
-      floor[c] = std::max(floor[c],
-                          std::min(kMaxKeptWord, LongestWord(row[cols[c]])));
+      floor[c] =
+          std::max(floor[c], std::min(kMaxKeptWord, LongestWord(row[cols[c]])));
     }
   }
   auto total = [&] {
@@ -87,8 +87,8 @@ std::vector<size_t> FitWidths(const Table& table,
         const size_t least = whole_words ? floor[c] : kMinWrapWidth;
         if (!table.columns[cols[c]].wraps || w[c] <= least) continue;
         // Then words must be cut: first in the column with the longest.
-        if (widest < 0 || (whole_words ? w[c] > w[widest]
-                                       : floor[c] > floor[widest]))
+        if (widest < 0 ||
+            (whole_words ? w[c] > w[widest] : floor[c] > floor[widest]))
           widest = static_cast<int>(c);
       }
       if (widest < 0) break;  // Nothing left to narrow at this stage.
@@ -168,9 +168,12 @@ void RenderText(const View& view, int width, std::ostream& out) {
 std::string MarkdownCell(const std::string& text) {
   std::string out;
   for (char c : text) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
@@ -198,8 +201,7 @@ void RenderMarkdown(const View& view, std::ostream& out) {
     if (!s.heading.empty()) out << "## " << s.heading << "\n\n";
     for (const auto& [label, value] : s.facts)
       out << "- **" << label << ":** " << MarkdownCell(value) << "\n";
-    if (!s.facts.empty() &&
-        (!s.table.columns.empty() || !s.items.empty()))
+    if (!s.facts.empty() && (!s.table.columns.empty() || !s.items.empty()))
       out << "\n";
     if (!s.table.columns.empty()) RenderMarkdownTable(s.table, out);
     if (!s.table.columns.empty() && !s.items.empty()) out << "\n";
@@ -219,8 +221,7 @@ void RenderCsv(const View& view, std::ostream& out) {
     if (!s.facts.empty()) {
       gap();
       out << CsvLine({"measure", "value"});
-      for (const auto& [label, value] : s.facts)
-        out << CsvLine({label, value});
+      for (const auto& [label, value] : s.facts) out << CsvLine({label, value});
     }
     if (s.table.columns.empty()) continue;
     gap();
@@ -269,9 +270,12 @@ std::vector<std::string> WrapText(const std::string& text, size_t width) {
 std::string CsvName(const std::string& title) {
   std::string out;
   for (char c : title) {
-    if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
-    else if (!out.empty() && out.back() != '_') out += '_';
+    if (c >= 'A' && c <= 'Z')
+      out += static_cast<char>(c - 'A' + 'a');
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      out += c;
+    else if (!out.empty() && out.back() != '_')
+      out += '_';
   }
   while (!out.empty() && out.back() == '_') out.pop_back();
   return out;

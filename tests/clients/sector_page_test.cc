@@ -14,14 +14,17 @@ SectorPage Page() {
   p.year_label = "2022-2023";
   p.core_inspections = 4;
   p.providers_inspected = 4;
-  p.follow_up = {2022, 3, 0, 2, 1};
+  p.follow_up = {2022, 3, 0, 2, 1, "22-23"};
   p.at_end = {{"Torfaen", "Tor-faen"}};
-  p.themes = {{"attendance", {"Attendance", "Presenoldeb"}, 2,
+  p.themes = {{"attendance",
+               {"Attendance", "Presenoldeb"},
+               2,
                "Two local authorities received a recommendation to improve "
                "attendance."}};
   p.key_messages = {{"Leadership & management", true,
                      "Leaders <script>alert(1)</script> plan well."}};
-  p.follow_up_years = {{2021, 3, 1, 1, 3}, {2022, 3, 0, 2, 1}};
+  p.follow_up_years = {{2021, 3, 1, 1, 3, "21-22"},
+                       {2022, 3, 0, 2, 1, "22-23"}};
   p.dataset_version = 109;
   p.as_of = "2025-06-01 12:00 UTC";
   return p;
@@ -48,8 +51,8 @@ TEST(SectorPageTest, ShowsWelshLabelsMarkedAsWelsh) {
 }
 
 TEST(SvgChartTest, BarsAreScaledToTheMaximum) {
-  const std::string svg = HorizontalBarChart(
-      {{"Attendance", "", 2, "2 of 4", false}}, 4, "Themes");
+  const std::string svg =
+      HorizontalBarChart({{"Attendance", "", 2, "2 of 4", false}}, 4, "Themes");
   // Plot area 310 units wide from x=300: 2 of 4 is 155.
   EXPECT_NE(svg.find("<rect x=\"300\" y=\"14\" width=\"155\" height=\"18\""),
             std::string::npos)
