@@ -13,7 +13,7 @@ RUN apt-get update -qq \
       libprometheus-cpp-core1.0 libprometheus-cpp-pull1.0 \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --home-dir /var/lib/lges --create-home lges
-COPY --from=build /src/build/service/lges-server /src/build/clients/lgesctl /usr/local/bin/
+COPY --from=build /src/build/server/lges-server /src/build/clients/lgesctl /usr/local/bin/
 USER lges
 ENV LGES_DATA_DIR=/var/lib/lges \
     LGES_LISTEN=0.0.0.0:50051 \

@@ -139,4 +139,30 @@ std::vector<Snapshot::AuthorityOnDay> Snapshot::StatusAt(
   return out;
 }
 
+std::vector<std::string> Snapshot::InFollowUpOn(const CivilDay& day) const {
+  std::vector<std::string> codes;
+  for (const AuthorityOnDay& a : StatusAt(day)) {
+    if (a.episode != nullptr) codes.push_back(a.authority->code);
+  }
+  return codes;
+}
+
+std::vector<FollowUpYear> Snapshot::FollowUpYears(int from, int to) const {
+  std::vector<FollowUpYear> years;
+  for (int year = from; year <= to; ++year)
+    years.push_back(FollowUpForYear(episodes_, year));
+  return years;
+}
+
+double Snapshot::MeanDaysCompleted() const {
+  long total_days = 0;
+  int completed = 0;
+  for (const Episode& e : episodes_) {
+    if (!e.removed) continue;
+    total_days += e.days;
+    ++completed;
+  }
+  return completed ? static_cast<double>(total_days) / completed : 0;
+}
+
 }  // namespace lges::analytics

@@ -21,7 +21,9 @@ namespace lges::analytics {
 class Snapshot {
  public:
   // Classifies, indexes and summarises `data`. `today` is the day ongoing
-  // follow-up is measured to. `classifier` is used only during the call.
+  // follow-up is measured to. The snapshot keeps a pointer to the
+  // classifier's vocabulary, which must outlive it; the rest of
+  // `classifier` is used only during the call.
   static std::shared_ptr<const Snapshot> Build(
       Dataset data, const Classifier& classifier, const CivilDay& today,
       ClassificationMemo* memo = nullptr);
@@ -56,6 +58,15 @@ class Snapshot {
   };
   // Every local authority, in the dataset's order, on `day`.
   std::vector<AuthorityOnDay> StatusAt(const CivilDay& day) const;
+  // The codes of the local authorities in follow-up on `day`.
+  std::vector<std::string> InFollowUpOn(const CivilDay& day) const;
+  // Entries, removals and those in follow-up at each end of every year of
+  // `from`..`to`.
+  std::vector<FollowUpYear> FollowUpYears(int from, int to) const;
+  // The mean length in days of the episodes that have ended; 0 if none has.
+  double MeanDaysCompleted() const;
+  // The start year of the academic year that contains today().
+  int current_year() const { return AcademicYear::Containing(today_).start_year; }
   // The codes of the school improvement services and partnerships.
   const std::vector<std::string>& group_codes() const { return group_codes_; }
 

@@ -16,8 +16,8 @@
 
 #include "clients/lges_client.h"
 #include "domain/authorities.h"
-#include "service/backend.h"
-#include "service/server.h"
+#include "server/backend.h"
+#include "server/server.h"
 
 namespace {
 

@@ -1,15 +1,26 @@
 #include "clients/lges_client.h"
 
+#include <grpcpp/channel.h>
+#include <grpcpp/client_context.h>
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
 
+#include "estyn/lges/v1/analytics.grpc.pb.h"
+#include "estyn/lges/v1/dataset.grpc.pb.h"
+#include "estyn/lges/v1/follow_up.grpc.pb.h"
+#include "estyn/lges/v1/inspections.grpc.pb.h"
+#include "estyn/lges/v1/key_messages.grpc.pb.h"
+#include "estyn/lges/v1/providers.grpc.pb.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 
 namespace lges {
+namespace {
 
-std::vector<FieldViolationInfo> FieldViolationsOf(const grpc::Status& status) {
-  std::vector<FieldViolationInfo> out;
+// The google.rpc.BadRequest field violations in `status`'s details, if any.
+Violations BadRequestOf(const grpc::Status& status) {
+  Violations out;
   google::rpc::Status details;
   if (status.error_details().empty() ||
       !details.ParseFromString(status.error_details()))
@@ -23,129 +34,187 @@ std::vector<FieldViolationInfo> FieldViolationsOf(const grpc::Status& status) {
   return out;
 }
 
+// The one place where a call's gRPC status becomes the caller's.
+absl::Status FromGrpc(const grpc::Status& status) {
+  if (status.ok()) return absl::OkStatus();
+  absl::Status out(static_cast<absl::StatusCode>(status.error_code()),
+                   status.error_message());
+  const Violations violations = BadRequestOf(status);
+  return violations.empty() ? out : WithViolations(std::move(out), violations);
+}
+
+}  // namespace
+
+struct LgesClient::Stubs {
+  explicit Stubs(const std::string& address)
+      : channel(grpc::CreateChannel(address,
+                                    grpc::InsecureChannelCredentials())),
+        health(grpc::health::v1::Health::NewStub(channel)),
+        providers(pb::ProviderService::NewStub(channel)),
+        inspections(pb::InspectionService::NewStub(channel)),
+        follow_up(pb::FollowUpService::NewStub(channel)),
+        key_messages(pb::KeyMessageService::NewStub(channel)),
+        analytics(pb::AnalyticsService::NewStub(channel)),
+        dataset(pb::DatasetService::NewStub(channel)),
+        watch(pb::WatchService::NewStub(channel)) {}
+
+  std::shared_ptr<grpc::Channel> channel;
+  std::unique_ptr<grpc::health::v1::Health::Stub> health;
+  std::unique_ptr<pb::ProviderService::Stub> providers;
+  std::unique_ptr<pb::InspectionService::Stub> inspections;
+  std::unique_ptr<pb::FollowUpService::Stub> follow_up;
+  std::unique_ptr<pb::KeyMessageService::Stub> key_messages;
+  std::unique_ptr<pb::AnalyticsService::Stub> analytics;
+  std::unique_ptr<pb::DatasetService::Stub> dataset;
+  std::unique_ptr<pb::WatchService::Stub> watch;
+};
+
+struct SectorWatch::Call {
+  grpc::ClientContext context;
+  std::unique_ptr<grpc::ClientReader<pb::SectorSnapshot>> reader;
+};
+
+SectorWatch::SectorWatch(std::unique_ptr<Call> call) : call_(std::move(call)) {}
+SectorWatch::~SectorWatch() = default;
+
+bool SectorWatch::Next(pb::SectorSnapshot* out) {
+  return call_->reader->Read(out);
+}
+
+void SectorWatch::Cancel() { call_->context.TryCancel(); }
+
+absl::Status SectorWatch::Finish() { return FromGrpc(call_->reader->Finish()); }
+
+namespace {
+
+// A context with the deadline and metadata every call carries.
+void Prepare(grpc::ClientContext& context,
+             const LgesClient::Options& options) {
+  context.set_deadline(std::chrono::system_clock::now() + options.timeout);
+  if (!options.actor.empty())
+    context.AddMetadata("x-lges-actor", options.actor);
+}
+
+template <typename Stub, typename Req, typename Resp>
+absl::Status Call(const LgesClient::Options& options, Stub& stub,
+                  grpc::Status (Stub::*method)(grpc::ClientContext*,
+                                               const Req&, Resp*),
+                  const Req& req, Resp* resp) {
+  grpc::ClientContext context;
+  Prepare(context, options);
+  return FromGrpc((stub.*method)(&context, req, resp));
+}
+
+}  // namespace
+
 LgesClient::LgesClient(Options options)
     : options_(std::move(options)),
-      channel_(grpc::CreateChannel(options_.address,
-                                   grpc::InsecureChannelCredentials())),
-      health_(grpc::health::v1::Health::NewStub(channel_)),
-      providers_(pb::ProviderService::NewStub(channel_)),
-      inspections_(pb::InspectionService::NewStub(channel_)),
-      follow_up_(pb::FollowUpService::NewStub(channel_)),
-      key_messages_(pb::KeyMessageService::NewStub(channel_)),
-      analytics_(pb::AnalyticsService::NewStub(channel_)),
-      dataset_(pb::DatasetService::NewStub(channel_)),
-      watch_(pb::WatchService::NewStub(channel_)) {}
+      stubs_(std::make_unique<Stubs>(options_.address)) {}
+
+LgesClient::~LgesClient() = default;
 
 std::unique_ptr<SectorWatch> LgesClient::WatchSector(
     const pb::WatchSectorRequest& req) {
-  auto watch = std::make_unique<SectorWatch>();
+  auto call = std::make_unique<SectorWatch::Call>();
   if (!options_.actor.empty())
-    watch->context_.AddMetadata("x-lges-actor", options_.actor);
-  watch->reader_ = watch_->WatchSector(&watch->context_, req);
-  return watch;
+    call->context.AddMetadata("x-lges-actor", options_.actor);
+  call->reader = stubs_->watch->WatchSector(&call->context, req);
+  return std::unique_ptr<SectorWatch>(new SectorWatch(std::move(call)));
 }
 
-std::unique_ptr<grpc::ClientContext> LgesClient::NewContext() const {
-  auto context = std::make_unique<grpc::ClientContext>();
-  context->set_deadline(std::chrono::system_clock::now() + options_.timeout);
-  if (!options_.actor.empty())
-    context->AddMetadata("x-lges-actor", options_.actor);
-  return context;
-}
-
-grpc::Status LgesClient::Health(const std::string& service, bool* serving) {
+absl::Status LgesClient::Health(const std::string& service, bool* serving) {
   grpc::health::v1::HealthCheckRequest req;
   req.set_service(service);
   grpc::health::v1::HealthCheckResponse resp;
-  grpc::Status status =
-      Call(*health_, &grpc::health::v1::Health::Stub::Check, req, &resp);
+  absl::Status status = Call(options_, *stubs_->health,
+                             &grpc::health::v1::Health::Stub::Check, req, &resp);
   *serving = status.ok() &&
              resp.status() == grpc::health::v1::HealthCheckResponse::SERVING;
   return status;
 }
 
 // Each API method is one stub call with a fresh context.
-#define LGES_CLIENT_METHOD(stub, Svc, Method, Req, Resp)                \
-  grpc::Status LgesClient::Method(const pb::Req& req, pb::Resp* resp) { \
-    return Call(*stub, &pb::Svc::Stub::Method, req, resp);              \
+#define LGES_CLIENT_METHOD(stub, Svc, Method, Req, Resp)                 \
+  absl::Status LgesClient::Method(const pb::Req& req, pb::Resp* resp) {  \
+    return Call(options_, *stubs_->stub, &pb::Svc::Stub::Method, req, resp); \
   }
 
-LGES_CLIENT_METHOD(providers_, ProviderService, GetProvider, GetProviderRequest,
+LGES_CLIENT_METHOD(providers, ProviderService, GetProvider, GetProviderRequest,
                    Provider)
-LGES_CLIENT_METHOD(providers_, ProviderService, ListProviders,
+LGES_CLIENT_METHOD(providers, ProviderService, ListProviders,
                    ListProvidersRequest, ListProvidersResponse)
-LGES_CLIENT_METHOD(providers_, ProviderService, CreateProvider,
+LGES_CLIENT_METHOD(providers, ProviderService, CreateProvider,
                    CreateProviderRequest, Provider)
-LGES_CLIENT_METHOD(providers_, ProviderService, UpdateProvider,
+LGES_CLIENT_METHOD(providers, ProviderService, UpdateProvider,
                    UpdateProviderRequest, Provider)
-LGES_CLIENT_METHOD(providers_, ProviderService, DeleteProvider,
+LGES_CLIENT_METHOD(providers, ProviderService, DeleteProvider,
                    DeleteProviderRequest, DeleteProviderResponse)
 
-LGES_CLIENT_METHOD(inspections_, InspectionService, GetInspection,
+LGES_CLIENT_METHOD(inspections, InspectionService, GetInspection,
                    GetInspectionRequest, Inspection)
-LGES_CLIENT_METHOD(inspections_, InspectionService, ListInspections,
+LGES_CLIENT_METHOD(inspections, InspectionService, ListInspections,
                    ListInspectionsRequest, ListInspectionsResponse)
-LGES_CLIENT_METHOD(inspections_, InspectionService, CreateInspection,
+LGES_CLIENT_METHOD(inspections, InspectionService, CreateInspection,
                    CreateInspectionRequest, Inspection)
-LGES_CLIENT_METHOD(inspections_, InspectionService, UpdateInspection,
+LGES_CLIENT_METHOD(inspections, InspectionService, UpdateInspection,
                    UpdateInspectionRequest, Inspection)
-LGES_CLIENT_METHOD(inspections_, InspectionService, DeleteInspection,
+LGES_CLIENT_METHOD(inspections, InspectionService, DeleteInspection,
                    DeleteInspectionRequest, DeleteInspectionResponse)
 
-LGES_CLIENT_METHOD(follow_up_, FollowUpService, GetFollowUpEvent,
+LGES_CLIENT_METHOD(follow_up, FollowUpService, GetFollowUpEvent,
                    GetFollowUpEventRequest, FollowUpEvent)
-LGES_CLIENT_METHOD(follow_up_, FollowUpService, ListFollowUpEvents,
+LGES_CLIENT_METHOD(follow_up, FollowUpService, ListFollowUpEvents,
                    ListFollowUpEventsRequest, ListFollowUpEventsResponse)
-LGES_CLIENT_METHOD(follow_up_, FollowUpService, CreateFollowUpEvent,
+LGES_CLIENT_METHOD(follow_up, FollowUpService, CreateFollowUpEvent,
                    CreateFollowUpEventRequest, FollowUpEvent)
-LGES_CLIENT_METHOD(follow_up_, FollowUpService, UpdateFollowUpEvent,
+LGES_CLIENT_METHOD(follow_up, FollowUpService, UpdateFollowUpEvent,
                    UpdateFollowUpEventRequest, FollowUpEvent)
-LGES_CLIENT_METHOD(follow_up_, FollowUpService, DeleteFollowUpEvent,
+LGES_CLIENT_METHOD(follow_up, FollowUpService, DeleteFollowUpEvent,
                    DeleteFollowUpEventRequest, DeleteFollowUpEventResponse)
 
-LGES_CLIENT_METHOD(key_messages_, KeyMessageService, GetKeyMessage,
+LGES_CLIENT_METHOD(key_messages, KeyMessageService, GetKeyMessage,
                    GetKeyMessageRequest, KeyMessage)
-LGES_CLIENT_METHOD(key_messages_, KeyMessageService, ListKeyMessages,
+LGES_CLIENT_METHOD(key_messages, KeyMessageService, ListKeyMessages,
                    ListKeyMessagesRequest, ListKeyMessagesResponse)
-LGES_CLIENT_METHOD(key_messages_, KeyMessageService, CreateKeyMessage,
+LGES_CLIENT_METHOD(key_messages, KeyMessageService, CreateKeyMessage,
                    CreateKeyMessageRequest, KeyMessage)
-LGES_CLIENT_METHOD(key_messages_, KeyMessageService, UpdateKeyMessage,
+LGES_CLIENT_METHOD(key_messages, KeyMessageService, UpdateKeyMessage,
                    UpdateKeyMessageRequest, KeyMessage)
-LGES_CLIENT_METHOD(key_messages_, KeyMessageService, DeleteKeyMessage,
+LGES_CLIENT_METHOD(key_messages, KeyMessageService, DeleteKeyMessage,
                    DeleteKeyMessageRequest, DeleteKeyMessageResponse)
 
-LGES_CLIENT_METHOD(analytics_, AnalyticsService, ListThemes, ListThemesRequest,
+LGES_CLIENT_METHOD(analytics, AnalyticsService, ListThemes, ListThemesRequest,
                    ListThemesResponse)
-LGES_CLIENT_METHOD(analytics_, AnalyticsService, ClassifyRecommendation,
+LGES_CLIENT_METHOD(analytics, AnalyticsService, ClassifyRecommendation,
                    ClassifyRecommendationRequest,
                    ClassifyRecommendationResponse)
-LGES_CLIENT_METHOD(analytics_, AnalyticsService, SetRecommendationTheme,
+LGES_CLIENT_METHOD(analytics, AnalyticsService, SetRecommendationTheme,
                    SetRecommendationThemeRequest,
                    SetRecommendationThemeResponse)
-LGES_CLIENT_METHOD(analytics_, AnalyticsService, ListThemeOverrides,
+LGES_CLIENT_METHOD(analytics, AnalyticsService, ListThemeOverrides,
                    ListThemeOverridesRequest, ListThemeOverridesResponse)
-LGES_CLIENT_METHOD(analytics_, AnalyticsService, GetSectorSummary,
+LGES_CLIENT_METHOD(analytics, AnalyticsService, GetSectorSummary,
                    GetSectorSummaryRequest, SectorSummary)
-LGES_CLIENT_METHOD(analytics_, AnalyticsService, GetThemeTrends,
+LGES_CLIENT_METHOD(analytics, AnalyticsService, GetThemeTrends,
                    GetThemeTrendsRequest, ThemeTrends)
-LGES_CLIENT_METHOD(analytics_, AnalyticsService, GetFollowUpStatus,
+LGES_CLIENT_METHOD(analytics, AnalyticsService, GetFollowUpStatus,
                    GetFollowUpStatusRequest, FollowUpStatus)
-LGES_CLIENT_METHOD(analytics_, AnalyticsService, GetFollowUpAnalytics,
+LGES_CLIENT_METHOD(analytics, AnalyticsService, GetFollowUpAnalytics,
                    GetFollowUpAnalyticsRequest, FollowUpAnalytics)
-LGES_CLIENT_METHOD(analytics_, AnalyticsService, GetAuthorityProfile,
+LGES_CLIENT_METHOD(analytics, AnalyticsService, GetAuthorityProfile,
                    GetAuthorityProfileRequest, AuthorityProfile)
-LGES_CLIENT_METHOD(analytics_, AnalyticsService, CompareConsortia,
+LGES_CLIENT_METHOD(analytics, AnalyticsService, CompareConsortia,
                    CompareConsortiaRequest, ConsortiumComparison)
-LGES_CLIENT_METHOD(analytics_, AnalyticsService, Echo, EchoRequest,
+LGES_CLIENT_METHOD(analytics, AnalyticsService, Echo, EchoRequest,
                    EchoResponse)
 
-LGES_CLIENT_METHOD(dataset_, DatasetService, ImportRecords,
+LGES_CLIENT_METHOD(dataset, DatasetService, ImportRecords,
                    ImportRecordsRequest, ImportRecordsResponse)
-LGES_CLIENT_METHOD(dataset_, DatasetService, ExportRecords,
+LGES_CLIENT_METHOD(dataset, DatasetService, ExportRecords,
                    ExportRecordsRequest, RecordSet)
-LGES_CLIENT_METHOD(dataset_, DatasetService, ListChanges, ListChangesRequest,
+LGES_CLIENT_METHOD(dataset, DatasetService, ListChanges, ListChangesRequest,
                    ListChangesResponse)
-LGES_CLIENT_METHOD(dataset_, DatasetService, GetDatasetInfo,
+LGES_CLIENT_METHOD(dataset, DatasetService, GetDatasetInfo,
                    GetDatasetInfoRequest, DatasetInfo)
 
 #undef LGES_CLIENT_METHOD

@@ -24,6 +24,16 @@ struct ThemeOverride {
   friend bool operator==(const ThemeOverride&, const ThemeOverride&) = default;
 };
 
+// One committed change, as the change log records it.
+struct Change {
+  int64_t version = 0;
+  int64_t time_ms = 0;
+  std::string actor;
+  std::string action;    // "create", "update" or "delete".
+  std::string resource;  // Resource name, e.g. "inspections/POWYS-2025-02".
+  std::string source;
+};
+
 struct Dataset {
   int64_t version = 0;  // Dataset version the records were read at.
   int64_t as_of_ms =
@@ -34,5 +44,11 @@ struct Dataset {
   std::vector<KeyMessage> key_messages;
   std::vector<ThemeOverride> overrides;
 };
+
+// The records of academic years `from`..`to` (0 leaves an end open): every
+// provider; the inspections of those years; the follow-up events linked to
+// those inspections, or unlinked and dated in those years; the key messages
+// of those years. Version and time are kept; overrides are not.
+Dataset RecordsOfYears(const Dataset& all, int from, int to);
 
 }  // namespace lges

@@ -25,7 +25,10 @@ absl::Status InvalidArgumentError(const Violations& violations) {
   if (violations.size() > 1) {
     message += " (and " + std::to_string(violations.size() - 1) + " more)";
   }
-  absl::Status status = absl::InvalidArgumentError(message);
+  return WithViolations(absl::InvalidArgumentError(message), violations);
+}
+
+absl::Status WithViolations(absl::Status status, const Violations& violations) {
   std::string payload;
   for (const FieldViolation& v : violations) {
     payload += Clean(v.field) + "\t" + Clean(v.description) + "\n";

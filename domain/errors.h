@@ -24,6 +24,9 @@ using Violations = std::vector<FieldViolation>;
 // INVALID_ARGUMENT whose message summarises `violations` and whose payload
 // carries them. `violations` must not be empty.
 absl::Status InvalidArgumentError(const Violations& violations);
+// `status` (not OK) with `violations` attached as its payload; its code
+// and message are kept.
+absl::Status WithViolations(absl::Status status, const Violations& violations);
 // Shorthand for a single violation.
 absl::Status InvalidFieldError(std::string field, std::string description);
 // The violations carried by `status`; empty if it carries none.

@@ -3,6 +3,10 @@
 // and key messages, as plain value types shared by storage, analytics and
 // the service layer. Field meanings follow protos/estyn/lges/v1; nothing here
 // knows about protobuf or SQLite.
+//
+// Every enum here has the numbering of its proto enum, and its values are
+// stored in SQLite as integers: never renumber a value, add new ones at the
+// end. convert/enum_pins.cc stops the build if the two sides differ.
 
 #include <cstdint>
 #include <string>
@@ -66,6 +70,7 @@ struct Provider {
   std::vector<Membership> memberships;
   Provenance provenance;
   RecordMeta meta;
+  friend bool operator==(const Provider&, const Provider&) = default;
 };
 
 enum class FrameworkVersion {
@@ -138,6 +143,7 @@ struct Inspection {
   std::vector<CaseStudy> case_studies;
   Provenance provenance;
   RecordMeta meta;
+  friend bool operator==(const Inspection&, const Inspection&) = default;
 };
 
 enum class FollowUpKind {
@@ -175,6 +181,7 @@ struct FollowUpEvent {
   std::vector<RecommendationProgress> recommendation_progress;
   Provenance provenance;
   RecordMeta meta;
+  friend bool operator==(const FollowUpEvent&, const FollowUpEvent&) = default;
 };
 
 struct KeyMessage {
@@ -186,6 +193,7 @@ struct KeyMessage {
   std::string text;
   Provenance provenance;
   RecordMeta meta;
+  friend bool operator==(const KeyMessage&, const KeyMessage&) = default;
 };
 
 }  // namespace lges

@@ -1,6 +1,8 @@
 #include "domain/validation.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <set>
 #include <string>
 
@@ -60,11 +62,14 @@ void CheckProvenance(Violations& out, const std::string& field,
   CheckText(out, field + ".note", p.note, 2000, false);
 }
 
+void Append(Violations& out, Violations more) {
+  for (FieldViolation& v : more) out.push_back(std::move(v));
+}
+
 void CheckAcademicYear(Violations& out, const Inspection& in) {
-  if (in.academic_year < kMinYear || in.academic_year >= kMaxYear) {
-    out.push_back({"academic_year", "must be a start year between " +
-                                        std::to_string(kMinYear) + " and " +
-                                        std::to_string(kMaxYear - 1)});
+  Violations bad_year = ValidateAcademicYear(in.academic_year, "academic_year");
+  if (!bad_year.empty()) {
+    Append(out, std::move(bad_year));
     return;
   }
   if (!DateValid(in.start_date)) return;
@@ -143,6 +148,75 @@ void CheckProviderCode(Violations& out, const std::string& code) {
 }
 
 }  // namespace
+
+Violations ValidateAcademicYear(int year, std::string_view field) {
+  if (year >= kMinYear && year < kMaxYear) return {};
+  return {{std::string(field), "must be an academic start year between " +
+                                   std::to_string(kMinYear) + " and " +
+                                   std::to_string(kMaxYear - 1)}};
+}
+
+Violations ValidateYearRange(int from, int to, std::string_view from_field,
+                             std::string_view to_field) {
+  Violations out = ValidateAcademicYear(from, from_field);
+  Append(out, ValidateAcademicYear(to, to_field));
+  if (!out.empty()) return out;
+  if (to < from) return ValidateOpenYearRange(from, to, from_field, to_field);
+  if (to - from >= kMaxRangeYears) {
+    out.push_back({std::string(to_field),
+                   "the range may span at most " +
+                       std::to_string(kMaxRangeYears) + " years"});
+  }
+  return out;
+}
+
+Violations ValidateOpenYearRange(int from, int to, std::string_view from_field,
+                                 std::string_view to_field) {
+  if (to == 0 || to >= from) return {};
+  return {{std::string(to_field),
+           "must not be before " + std::string(from_field)}};
+}
+
+Violations ValidateThemeChoice(
+    int recommendation_number, const std::string& theme_id,
+    const std::string& reason,
+    absl::FunctionRef<bool(const std::string&)> is_theme) {
+  Violations out;
+  if (recommendation_number < 1)
+    out.push_back({"recommendation_number", "must be 1 or more"});
+  if (!theme_id.empty() && !is_theme(theme_id)) {
+    out.push_back({"theme_id", "'" + theme_id +
+                                   "' is not a theme of the vocabulary (see "
+                                   "ListThemes)"});
+  }
+  if (!theme_id.empty() && reason.empty())
+    out.push_back({"reason", "say why the theme is set (it is kept for audit)"});
+  if (reason.size() > kMaxReasonBytes) {
+    out.push_back({"reason", "must be at most " +
+                                 std::to_string(kMaxReasonBytes) + " bytes"});
+  }
+  return out;
+}
+
+Violations ValidateConsortiumFilter(const std::string& consortium,
+                                    const std::vector<std::string>& group_codes,
+                                    std::string_view field) {
+  if (consortium.empty() || consortium == "none" ||
+      std::find(group_codes.begin(), group_codes.end(), consortium) !=
+          group_codes.end()) {
+    return {};
+  }
+  return {{std::string(field),
+           "'" + consortium +
+               "' is not the code of a consortium or partnership"}};
+}
+
+std::string DefaultInspectionId(const Inspection& in) {
+  const CivilDay first = in.start_date.Earliest();
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "-%04d-%02d", first.year, first.month);
+  return in.provider_code + buf;
+}
 
 bool LooksLikeGssCode(std::string_view code) {
   if (code.size() != 9 || code.substr(0, 3) != "W06") return false;
@@ -282,11 +356,7 @@ Violations ValidateFollowUpEvent(const FollowUpEvent& e) {
 
 Violations ValidateKeyMessage(const KeyMessage& m) {
   Violations out;
-  if (m.academic_year < kMinYear || m.academic_year >= kMaxYear) {
-    out.push_back({"academic_year", "must be a start year between " +
-                                        std::to_string(kMinYear) + " and " +
-                                        std::to_string(kMaxYear - 1)});
-  }
+  Append(out, ValidateAcademicYear(m.academic_year, "academic_year"));
   CheckText(out, "area", m.area, 200, true);
   if (m.polarity == Polarity::kUnspecified)
     out.push_back({"polarity", "is required"});

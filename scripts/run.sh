@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build.sh
-exec build/service/lges-server "$@"
+exec build/server/lges-server "$@"

@@ -2,14 +2,16 @@
 // immutable snapshot; only SetRecommendationTheme writes.
 #include <cstring>
 
+#include "convert/convert.h"
+#include "convert/convert_analytics.h"
+#include "convert/resource_name.h"
+#include "domain/validation.h"
 #include "estyn/lges/v1/analytics.grpc.pb.h"
-#include "service/convert.h"
-#include "service/convert_analytics.h"
 #include "service/reply_cache.h"
-#include "service/request_support.h"
 #include "service/services.h"
 #include "service/snapshot_source.h"
 #include "service/status_map.h"
+#include "service/write_context.h"
 
 namespace lges {
 namespace {
@@ -17,32 +19,14 @@ namespace {
 namespace pb = ::estyn::lges::v1;
 using analytics::Snapshot;
 
-constexpr int kMaxRangeYears = 50;
-constexpr size_t kMaxReasonBytes = 1000;
-
-absl::Status CheckYear(int year, const std::string& field) {
-  if (year < kMinYear || year >= kMaxYear) {
-    return InvalidFieldError(field, "must be an academic start year between " +
-                                        std::to_string(kMinYear) + " and " +
-                                        std::to_string(kMaxYear - 1));
-  }
-  return absl::OkStatus();
+absl::Status CheckYear(int year, const char* field) {
+  const Violations v = ValidateAcademicYear(year, field);
+  return v.empty() ? absl::OkStatus() : InvalidArgumentError(v);
 }
 
 absl::Status CheckRange(int from, int to) {
-  Violations v;
-  for (const auto& [year, field] : {std::pair{from, "from_academic_year"},
-                                    std::pair{to, "to_academic_year"}}) {
-    for (FieldViolation& bad : ViolationsOf(CheckYear(year, field)))
-      v.push_back(std::move(bad));
-  }
-  if (v.empty() && to < from)
-    v.push_back({"to_academic_year", "must not be before from_academic_year"});
-  if (v.empty() && to - from >= kMaxRangeYears) {
-    v.push_back({"to_academic_year", "the range may span at most " +
-                                         std::to_string(kMaxRangeYears) +
-                                         " years"});
-  }
+  const Violations v =
+      ValidateYearRange(from, to, "from_academic_year", "to_academic_year");
   return v.empty() ? absl::OkStatus() : InvalidArgumentError(v);
 }
 
@@ -78,11 +62,7 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
   grpc::ServerUnaryReactor* ListThemes(grpc::CallbackServerContext* ctx,
                                        const pb::ListThemesRequest*,
                                        pb::ListThemesResponse* resp) override {
-    const analytics::Vocabulary& v = snapshots_.classifier().vocabulary();
-    resp->set_vocabulary(v.name);
-    resp->set_version(v.version);
-    for (const analytics::Theme& t : v.themes)
-      convert::ToProto(t, resp->add_themes());
+    convert::ToProto(snapshots_.classifier().vocabulary(), resp);
     return Finish(ctx, absl::OkStatus());
   }
 
@@ -119,7 +99,7 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
   grpc::ServerUnaryReactor* GetFollowUpStatus(
       grpc::CallbackServerContext* ctx, const pb::GetFollowUpStatusRequest* req,
       pb::FollowUpStatus* resp) override {
-    return Finish(ctx, Status(*req, resp));
+    return Finish(ctx, FollowUpStatus(*req, resp));
   }
   grpc::ServerUnaryReactor* GetFollowUpAnalytics(
       grpc::CallbackServerContext* ctx,
@@ -219,22 +199,12 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
                         pb::SetRecommendationThemeResponse* resp) {
     LGES_ASSIGN_OR_RETURN(
         std::string id,
-        IdFromName(req.inspection(), "inspections", "inspection"));
-    Violations v;
-    if (req.recommendation_number() < 1)
-      v.push_back({"recommendation_number", "must be 1 or more"});
-    if (!req.theme_id().empty() &&
-        snapshots_.classifier().vocabulary().Find(req.theme_id()) == nullptr) {
-      v.push_back({"theme_id",
-                   "'" + req.theme_id() +
-                       "' is not a theme of the vocabulary (see ListThemes)"});
-    }
-    if (!req.theme_id().empty() && req.reason().empty())
-      v.push_back(
-          {"reason", "say why the theme is set (it is kept for audit)"});
-    if (req.reason().size() > kMaxReasonBytes)
-      v.push_back({"reason", "must be at most " +
-                                 std::to_string(kMaxReasonBytes) + " bytes"});
+        convert::IdFromName(req.inspection(), "inspections", "inspection"));
+    const analytics::Vocabulary& vocabulary =
+        snapshots_.classifier().vocabulary();
+    const Violations v = ValidateThemeChoice(
+        req.recommendation_number(), req.theme_id(), req.reason(),
+        [&](const std::string& theme) { return vocabulary.Find(theme); });
     if (!v.empty()) return InvalidArgumentError(v);
     LGES_ASSIGN_OR_RETURN(
         ThemeOverride entry,
@@ -250,8 +220,8 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
                              pb::ListThemeOverridesResponse* resp) {
     std::string id;
     if (!req.inspection().empty()) {
-      LGES_ASSIGN_OR_RETURN(
-          id, IdFromName(req.inspection(), "inspections", "inspection"));
+      LGES_ASSIGN_OR_RETURN(id, convert::IdFromName(req.inspection(),
+                                                    "inspections", "inspection"));
     }
     LGES_ASSIGN_OR_RETURN(std::vector<ThemeOverride> current,
                           store_.ListThemeOverrides());
@@ -273,14 +243,9 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     Violations v;
     const ProviderKind kind =
         convert::KindFromProto(req.provider_kind(), "provider_kind", v);
-    const auto& groups = snapshot.group_codes();
-    if (!req.consortium().empty() && req.consortium() != "none" &&
-        std::find(groups.begin(), groups.end(), req.consortium()) ==
-            groups.end()) {
-      v.push_back({"consortium",
-                   "'" + req.consortium() +
-                       "' is not the code of a consortium or partnership"});
-    }
+    for (FieldViolation& bad : ValidateConsortiumFilter(
+             req.consortium(), snapshot.group_codes(), "consortium"))
+      v.push_back(std::move(bad));
     if (!v.empty()) return InvalidArgumentError(v);
     convert::ToProto(
         snapshot,
@@ -290,30 +255,20 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     return absl::OkStatus();
   }
 
-  absl::Status Status(const pb::GetFollowUpStatusRequest& req,
-                      pb::FollowUpStatus* resp) {
+  absl::Status FollowUpStatus(const pb::GetFollowUpStatusRequest& req,
+                              pb::FollowUpStatus* resp) {
     const std::shared_ptr<const Snapshot> snapshot = snapshots_.Current();
     CivilDay day = snapshot->today();
     if (!req.date().empty()) {
       std::optional<CivilDay> parsed = ParseIso(req.date());
       if (!parsed)
         return InvalidFieldError(
-            "date", "must be a day written YYYY-MM-DD between 1990 and 2100");
+            "date", "must be a day written YYYY-MM-DD between " +
+                        std::to_string(kMinYear) + " and " +
+                        std::to_string(kMaxYear));
       day = *parsed;
     }
-    resp->set_date(FormatIso(day));
-    int in_follow_up = 0;
-    for (const auto& [authority, episode] : snapshot->StatusAt(day)) {
-      pb::AuthorityStatus* a = resp->add_authorities();
-      a->set_provider_code(authority->code);
-      a->set_name_en(authority->name_en);
-      a->set_in_follow_up(episode != nullptr);
-      if (!episode) continue;
-      ++in_follow_up;
-      convert::ToProto(*episode, day, a);
-    }
-    resp->set_in_follow_up(in_follow_up);
-    convert::ToProto(*snapshot, {}, resp->mutable_meta());
+    convert::ToProto(*snapshot, day, resp);
     return absl::OkStatus();
   }
 
@@ -322,33 +277,18 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     const std::shared_ptr<const Snapshot> snapshot = snapshots_.Current();
     const int from = req.from_academic_year() ? req.from_academic_year()
                                               : snapshot->first_year();
-    const int to = req.to_academic_year()
-                       ? req.to_academic_year()
-                       : AcademicYear::Containing(snapshot->today()).start_year;
+    const int to = req.to_academic_year() ? req.to_academic_year()
+                                          : snapshot->current_year();
     LGES_RETURN_IF_ERROR(CheckRange(from, to));
-    for (int year = from; year <= to; ++year) {
-      convert::ToProto(analytics::FollowUpForYear(snapshot->episodes(), year),
-                       resp->add_years());
-    }
-    long total_days = 0;
-    int completed = 0;
-    for (const analytics::Episode& e : snapshot->episodes()) {
-      convert::ToProto(e, resp->add_episodes());
-      if (e.removed) {
-        total_days += e.days;
-        ++completed;
-      }
-    }
-    resp->set_mean_days_completed(
-        completed ? static_cast<double>(total_days) / completed : 0);
-    convert::ToProto(*snapshot, {}, resp->mutable_meta());
+    convert::ToProto(*snapshot, from, to, resp);
     return absl::OkStatus();
   }
 
   absl::Status Profile(const pb::GetAuthorityProfileRequest& req,
                        pb::AuthorityProfile* resp) {
     LGES_ASSIGN_OR_RETURN(std::string code,
-                          IdFromName(req.provider(), "providers", "provider"));
+                          convert::IdFromName(req.provider(), "providers",
+                                              "provider"));
     const std::shared_ptr<const Snapshot> snapshot = snapshots_.Current();
     const analytics::AuthorityProfile* profile = snapshot->Profile(code);
     if (profile == nullptr)

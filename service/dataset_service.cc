@@ -1,11 +1,10 @@
 // estyn.lges.v1.DatasetService.
 #include <google/protobuf/util/time_util.h>
 
-#include <set>
-
+#include "convert/convert.h"
+#include "convert/record_set.h"
+#include "domain/validation.h"
 #include "estyn/lges/v1/dataset.grpc.pb.h"
-#include "service/record_set.h"
-#include "service/request_support.h"
 #include "service/resource_support.h"
 #include "service/services.h"
 #include "service/status_map.h"
@@ -15,10 +14,6 @@ namespace {
 
 namespace pb = ::estyn::lges::v1;
 using google::protobuf::util::TimeUtil;
-
-bool InRange(int year, int from, int to) {
-  return (from == 0 || year >= from) && (to == 0 || year <= to);
-}
 
 class DatasetServiceImpl final : public pb::DatasetService::Service {
  public:
@@ -70,31 +65,12 @@ class DatasetServiceImpl final : public pb::DatasetService::Service {
   absl::Status Export(const pb::ExportRecordsRequest& req,
                       pb::RecordSet* resp) {
     const int from = req.academic_year_from(), to = req.academic_year_to();
-    if (to != 0 && to < from)
-      return InvalidFieldError("academic_year_to",
-                               "must not be before academic_year_from");
+    LGES_RETURN_IF_ERROR(StatusOf(ValidateOpenYearRange(
+        from, to, "academic_year_from", "academic_year_to")));
     LGES_ASSIGN_OR_RETURN(Dataset all, store_.ReadAll());
-    Dataset chosen;
-    chosen.providers = all.providers;
-    std::set<std::string> inspections;
-    for (const Inspection& in : all.inspections) {
-      if (!InRange(in.academic_year, from, to)) continue;
-      inspections.insert(in.id);
-      chosen.inspections.push_back(in);
-    }
-    for (const FollowUpEvent& e : all.follow_up_events) {
-      const int year = AcademicYear::Containing(e.date.Earliest()).start_year;
-      if (inspections.count(e.inspection_id) ||
-          (e.inspection_id.empty() && InRange(year, from, to))) {
-        chosen.follow_up_events.push_back(e);
-      }
-    }
-    for (const KeyMessage& m : all.key_messages) {
-      if (InRange(m.academic_year, from, to)) chosen.key_messages.push_back(m);
-    }
-    *resp =
-        DatasetToRecordSet(chosen, "lges-insights export at dataset version " +
-                                       std::to_string(all.version));
+    *resp = DatasetToRecordSet(RecordsOfYears(all, from, to),
+                               "lges-insights export at dataset version " +
+                                   std::to_string(all.version));
     return absl::OkStatus();
   }
 
@@ -108,15 +84,7 @@ class DatasetServiceImpl final : public pb::DatasetService::Service {
         req.page_size() == 0 ? 100 : std::min(req.page_size(), 1000);
     LGES_ASSIGN_OR_RETURN(std::vector<Change> changes,
                           store_.ListChanges(req.since_version(), limit));
-    for (const Change& c : changes) {
-      pb::Change* out = resp->add_changes();
-      out->set_version(c.version);
-      *out->mutable_time() = TimeUtil::MillisecondsToTimestamp(c.time_ms);
-      out->set_actor(c.actor);
-      out->set_action(c.action);
-      out->set_resource(c.resource);
-      out->set_source(c.source);
-    }
+    for (const Change& c : changes) convert::ToProto(c, resp->add_changes());
     LGES_ASSIGN_OR_RETURN(int64_t version, store_.DatasetVersion());
     resp->set_dataset_version(version);
     return absl::OkStatus();

@@ -13,14 +13,44 @@ namespace pb = ::estyn::lges::v1;
 struct FollowUpTraits {
   using Record = FollowUpEvent;
   using Proto = pb::FollowUpEvent;
+  using Filter = FollowUpFilter;
   static constexpr const char* kCollection = "followUpEvents";
   static constexpr const char* kField = "follow_up_event";
   static std::vector<std::string> Immutable() { return {}; }
   static constexpr auto kValidate = ValidateFollowUpEvent;
   static constexpr auto kGet = &Store::GetFollowUpEvent;
+  static constexpr auto kList = &Store::ListFollowUpEvents;
+  static constexpr auto kCreate = &Store::CreateFollowUpEvent;
   static constexpr auto kUpdate = &Store::UpdateFollowUpEvent;
   static constexpr auto kDelete = &Store::DeleteFollowUpEvent;
   static void SetId(Record& record, const std::string& id) { record.id = id; }
+
+  static absl::StatusOr<Filter> FilterOf(
+      const pb::ListFollowUpEventsRequest& req) {
+    Violations violations;
+    Filter filter;
+    filter.provider_code = req.provider_code();
+    filter.kind =
+        convert::FollowUpKindFromProto(req.kind(), "kind", violations);
+    LGES_RETURN_IF_ERROR(StatusOf(violations));
+    if (!req.inspection().empty()) {
+      LGES_ASSIGN_OR_RETURN(filter.inspection_id,
+                            convert::IdFromName(req.inspection(), "inspections",
+                                                "inspection"));
+    }
+    return filter;
+  }
+  static auto* Items(pb::ListFollowUpEventsResponse* resp) {
+    return resp->mutable_follow_up_events();
+  }
+  static const Proto& Resource(const pb::CreateFollowUpEventRequest& req) {
+    return req.follow_up_event();
+  }
+  // Ids are numbers the store gives.
+  static absl::Status ForCreate(const pb::CreateFollowUpEventRequest&,
+                                const Record&) {
+    return absl::OkStatus();
+  }
 };
 
 class FollowUpServiceImpl final : public pb::FollowUpService::Service {
@@ -35,12 +65,13 @@ class FollowUpServiceImpl final : public pb::FollowUpService::Service {
   grpc::Status ListFollowUpEvents(
       grpc::ServerContext*, const pb::ListFollowUpEventsRequest* req,
       pb::ListFollowUpEventsResponse* resp) override {
-    return ToGrpcStatus(List(*req, resp));
+    return ToGrpcStatus(ListResource<FollowUpTraits>(store_, *req, resp));
   }
   grpc::Status CreateFollowUpEvent(grpc::ServerContext* ctx,
                                    const pb::CreateFollowUpEventRequest* req,
                                    pb::FollowUpEvent* resp) override {
-    return ToGrpcStatus(Create(*ctx, *req, resp));
+    return ToGrpcStatus(
+        CreateResource<FollowUpTraits>(store_, *ctx, *req, resp));
   }
   grpc::Status UpdateFollowUpEvent(grpc::ServerContext* ctx,
                                    const pb::UpdateFollowUpEventRequest* req,
@@ -51,58 +82,11 @@ class FollowUpServiceImpl final : public pb::FollowUpService::Service {
   grpc::Status DeleteFollowUpEvent(
       grpc::ServerContext* ctx, const pb::DeleteFollowUpEventRequest* req,
       pb::DeleteFollowUpEventResponse* resp) override {
-    absl::StatusOr<int64_t> version =
-        DeleteResource<FollowUpTraits>(store_, *ctx, req->name(), req->etag());
-    if (version.ok()) resp->set_dataset_version(*version);
-    return ToGrpcStatus(version.status());
+    return ToGrpcStatus(DeleteResource<FollowUpTraits>(
+        store_, *ctx, req->name(), req->etag(), resp));
   }
 
  private:
-  absl::Status List(const pb::ListFollowUpEventsRequest& req,
-                    pb::ListFollowUpEventsResponse* resp) {
-    Violations violations;
-    FollowUpFilter filter;
-    filter.provider_code = req.provider_code();
-    filter.kind =
-        convert::FollowUpKindFromProto(req.kind(), "kind", violations);
-    if (!violations.empty()) return InvalidArgumentError(violations);
-    if (!req.inspection().empty()) {
-      LGES_ASSIGN_OR_RETURN(
-          filter.inspection_id,
-          IdFromName(req.inspection(), "inspections", "inspection"));
-    }
-    const std::string filter_key = FilterKey(req);
-    LGES_ASSIGN_OR_RETURN(
-        PageRequest page,
-        ParsePage(req.page_size(), req.page_token(), filter_key));
-    LGES_ASSIGN_OR_RETURN(Page<FollowUpEvent> result,
-                          store_.ListFollowUpEvents(filter, page));
-    for (const FollowUpEvent& e : result.items)
-      convert::ToProto(e, resp->add_follow_up_events());
-    resp->set_total_size(result.total);
-    resp->set_next_page_token(NextPageToken(
-        page, static_cast<int>(result.items.size()), result.total, filter_key));
-    return absl::OkStatus();
-  }
-
-  absl::Status Create(const grpc::ServerContext& ctx,
-                      const pb::CreateFollowUpEventRequest& req,
-                      pb::FollowUpEvent* resp) {
-    LGES_RETURN_IF_ERROR(CheckRequestId(req.request_id()));
-    LGES_ASSIGN_OR_RETURN(
-        FollowUpEvent event,
-        ValidatedFromProto<FollowUpEvent>(
-            req.follow_up_event(), ValidateFollowUpEvent, "follow_up_event"));
-    LGES_ASSIGN_OR_RETURN(
-        FollowUpEvent created,
-        PrefixErrors(store_.CreateFollowUpEvent(
-                         event, WriteContextFor(ctx, req.request_id(),
-                                                Fingerprint(req))),
-                     "follow_up_event"));
-    convert::ToProto(created, resp);
-    return absl::OkStatus();
-  }
-
   Store& store_;
 };
 

@@ -13,14 +13,39 @@ namespace pb = ::estyn::lges::v1;
 struct KeyMessageTraits {
   using Record = KeyMessage;
   using Proto = pb::KeyMessage;
+  using Filter = KeyMessageFilter;
   static constexpr const char* kCollection = "keyMessages";
   static constexpr const char* kField = "key_message";
   static std::vector<std::string> Immutable() { return {}; }
   static constexpr auto kValidate = ValidateKeyMessage;
   static constexpr auto kGet = &Store::GetKeyMessage;
+  static constexpr auto kList = &Store::ListKeyMessages;
+  static constexpr auto kCreate = &Store::CreateKeyMessage;
   static constexpr auto kUpdate = &Store::UpdateKeyMessage;
   static constexpr auto kDelete = &Store::DeleteKeyMessage;
   static void SetId(Record& record, const std::string& id) { record.id = id; }
+
+  static absl::StatusOr<Filter> FilterOf(
+      const pb::ListKeyMessagesRequest& req) {
+    Violations violations;
+    Filter filter;
+    filter.academic_year = req.academic_year();
+    filter.polarity =
+        convert::PolarityFromProto(req.polarity(), "polarity", violations);
+    LGES_RETURN_IF_ERROR(StatusOf(violations));
+    return filter;
+  }
+  static auto* Items(pb::ListKeyMessagesResponse* resp) {
+    return resp->mutable_key_messages();
+  }
+  static const Proto& Resource(const pb::CreateKeyMessageRequest& req) {
+    return req.key_message();
+  }
+  // Ids are numbers the store gives.
+  static absl::Status ForCreate(const pb::CreateKeyMessageRequest&,
+                                const Record&) {
+    return absl::OkStatus();
+  }
 };
 
 class KeyMessageServiceImpl final : public pb::KeyMessageService::Service {
@@ -36,12 +61,13 @@ class KeyMessageServiceImpl final : public pb::KeyMessageService::Service {
   grpc::Status ListKeyMessages(grpc::ServerContext*,
                                const pb::ListKeyMessagesRequest* req,
                                pb::ListKeyMessagesResponse* resp) override {
-    return ToGrpcStatus(List(*req, resp));
+    return ToGrpcStatus(ListResource<KeyMessageTraits>(store_, *req, resp));
   }
   grpc::Status CreateKeyMessage(grpc::ServerContext* ctx,
                                 const pb::CreateKeyMessageRequest* req,
                                 pb::KeyMessage* resp) override {
-    return ToGrpcStatus(Create(*ctx, *req, resp));
+    return ToGrpcStatus(
+        CreateResource<KeyMessageTraits>(store_, *ctx, *req, resp));
   }
   grpc::Status UpdateKeyMessage(grpc::ServerContext* ctx,
                                 const pb::UpdateKeyMessageRequest* req,
@@ -52,53 +78,11 @@ class KeyMessageServiceImpl final : public pb::KeyMessageService::Service {
   grpc::Status DeleteKeyMessage(grpc::ServerContext* ctx,
                                 const pb::DeleteKeyMessageRequest* req,
                                 pb::DeleteKeyMessageResponse* resp) override {
-    absl::StatusOr<int64_t> version = DeleteResource<KeyMessageTraits>(
-        store_, *ctx, req->name(), req->etag());
-    if (version.ok()) resp->set_dataset_version(*version);
-    return ToGrpcStatus(version.status());
+    return ToGrpcStatus(DeleteResource<KeyMessageTraits>(
+        store_, *ctx, req->name(), req->etag(), resp));
   }
 
  private:
-  absl::Status List(const pb::ListKeyMessagesRequest& req,
-                    pb::ListKeyMessagesResponse* resp) {
-    Violations violations;
-    KeyMessageFilter filter;
-    filter.academic_year = req.academic_year();
-    filter.polarity =
-        convert::PolarityFromProto(req.polarity(), "polarity", violations);
-    if (!violations.empty()) return InvalidArgumentError(violations);
-    const std::string filter_key = FilterKey(req);
-    LGES_ASSIGN_OR_RETURN(
-        PageRequest page,
-        ParsePage(req.page_size(), req.page_token(), filter_key));
-    LGES_ASSIGN_OR_RETURN(Page<KeyMessage> result,
-                          store_.ListKeyMessages(filter, page));
-    for (const KeyMessage& e : result.items)
-      convert::ToProto(e, resp->add_key_messages());
-    resp->set_total_size(result.total);
-    resp->set_next_page_token(NextPageToken(
-        page, static_cast<int>(result.items.size()), result.total, filter_key));
-    return absl::OkStatus();
-  }
-
-  absl::Status Create(const grpc::ServerContext& ctx,
-                      const pb::CreateKeyMessageRequest& req,
-                      pb::KeyMessage* resp) {
-    LGES_RETURN_IF_ERROR(CheckRequestId(req.request_id()));
-    LGES_ASSIGN_OR_RETURN(
-        KeyMessage message,
-        ValidatedFromProto<KeyMessage>(req.key_message(), ValidateKeyMessage,
-                                       "key_message"));
-    LGES_ASSIGN_OR_RETURN(
-        KeyMessage created,
-        PrefixErrors(store_.CreateKeyMessage(
-                         message, WriteContextFor(ctx, req.request_id(),
-                                                  Fingerprint(req))),
-                     "key_message"));
-    convert::ToProto(created, resp);
-    return absl::OkStatus();
-  }
-
   Store& store_;
 };
 

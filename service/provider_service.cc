@@ -13,14 +13,39 @@ namespace pb = ::estyn::lges::v1;
 struct ProviderTraits {
   using Record = Provider;
   using Proto = pb::Provider;
+  using Filter = ProviderFilter;
   static constexpr const char* kCollection = "providers";
   static constexpr const char* kField = "provider";
   static std::vector<std::string> Immutable() { return {"code", "kind"}; }
   static constexpr auto kValidate = ValidateProvider;
   static constexpr auto kGet = &Store::GetProvider;
+  static constexpr auto kList = &Store::ListProviders;
+  static constexpr auto kCreate = &Store::CreateProvider;
   static constexpr auto kUpdate = &Store::UpdateProvider;
   static constexpr auto kDelete = &Store::DeleteProvider;
   static void SetId(Record& record, const std::string& id) { record.code = id; }
+
+  static absl::StatusOr<Filter> FilterOf(const pb::ListProvidersRequest& req) {
+    Violations violations;
+    Filter filter{convert::KindFromProto(req.kind(), "kind", violations)};
+    LGES_RETURN_IF_ERROR(StatusOf(violations));
+    return filter;
+  }
+  static auto* Items(pb::ListProvidersResponse* resp) {
+    return resp->mutable_providers();
+  }
+  static const Proto& Resource(const pb::CreateProviderRequest& req) {
+    return req.provider();
+  }
+  // The 22 local authorities exist from the first start.
+  static absl::Status ForCreate(const pb::CreateProviderRequest&,
+                                const Record& provider) {
+    if (provider.kind != ProviderKind::kLocalAuthority)
+      return absl::OkStatus();
+    return InvalidFieldError(
+        "provider.kind",
+        "the 22 local authorities already exist; update them instead");
+  }
 };
 
 class ProviderServiceImpl final : public pb::ProviderService::Service {
@@ -35,12 +60,13 @@ class ProviderServiceImpl final : public pb::ProviderService::Service {
   grpc::Status ListProviders(grpc::ServerContext*,
                              const pb::ListProvidersRequest* req,
                              pb::ListProvidersResponse* resp) override {
-    return ToGrpcStatus(List(*req, resp));
+    return ToGrpcStatus(ListResource<ProviderTraits>(store_, *req, resp));
   }
   grpc::Status CreateProvider(grpc::ServerContext* ctx,
                               const pb::CreateProviderRequest* req,
                               pb::Provider* resp) override {
-    return ToGrpcStatus(Create(*ctx, *req, resp));
+    return ToGrpcStatus(
+        CreateResource<ProviderTraits>(store_, *ctx, *req, resp));
   }
   grpc::Status UpdateProvider(grpc::ServerContext* ctx,
                               const pb::UpdateProviderRequest* req,
@@ -51,55 +77,11 @@ class ProviderServiceImpl final : public pb::ProviderService::Service {
   grpc::Status DeleteProvider(grpc::ServerContext* ctx,
                               const pb::DeleteProviderRequest* req,
                               pb::DeleteProviderResponse* resp) override {
-    absl::StatusOr<int64_t> version =
-        DeleteResource<ProviderTraits>(store_, *ctx, req->name(), req->etag());
-    if (version.ok()) resp->set_dataset_version(*version);
-    return ToGrpcStatus(version.status());
+    return ToGrpcStatus(DeleteResource<ProviderTraits>(
+        store_, *ctx, req->name(), req->etag(), resp));
   }
 
  private:
-  absl::Status List(const pb::ListProvidersRequest& req,
-                    pb::ListProvidersResponse* resp) {
-    Violations violations;
-    ProviderFilter filter{
-        convert::KindFromProto(req.kind(), "kind", violations)};
-    if (!violations.empty()) return InvalidArgumentError(violations);
-    const std::string filter_key = FilterKey(req);
-    LGES_ASSIGN_OR_RETURN(
-        PageRequest page,
-        ParsePage(req.page_size(), req.page_token(), filter_key));
-    LGES_ASSIGN_OR_RETURN(Page<Provider> result,
-                          store_.ListProviders(filter, page));
-    for (const Provider& p : result.items)
-      convert::ToProto(p, resp->add_providers());
-    resp->set_total_size(result.total);
-    resp->set_next_page_token(NextPageToken(
-        page, static_cast<int>(result.items.size()), result.total, filter_key));
-    return absl::OkStatus();
-  }
-
-  absl::Status Create(const grpc::ServerContext& ctx,
-                      const pb::CreateProviderRequest& req,
-                      pb::Provider* resp) {
-    LGES_RETURN_IF_ERROR(CheckRequestId(req.request_id()));
-    LGES_ASSIGN_OR_RETURN(Provider provider,
-                          ValidatedFromProto<Provider>(
-                              req.provider(), ValidateProvider, "provider"));
-    if (provider.kind == ProviderKind::kLocalAuthority) {
-      return InvalidFieldError(
-          "provider.kind",
-          "the 22 local authorities already exist; update them instead");
-    }
-    LGES_ASSIGN_OR_RETURN(
-        Provider created,
-        PrefixErrors(store_.CreateProvider(
-                         provider, WriteContextFor(ctx, req.request_id(),
-                                                   Fingerprint(req))),
-                     "provider"));
-    convert::ToProto(created, resp);
-    return absl::OkStatus();
-  }
-
   Store& store_;
 };
 

@@ -27,18 +27,6 @@ bool Contains(const std::vector<std::string>& list, const std::string& value) {
 
 }  // namespace
 
-absl::StatusOr<std::string> IdFromName(const std::string& name,
-                                       const std::string& collection,
-                                       const std::string& field) {
-  const std::string prefix = collection + "/";
-  if (name.rfind(prefix, 0) != 0 || name.size() == prefix.size() ||
-      name.find('/', prefix.size()) != std::string::npos) {
-    return InvalidFieldError(field,
-                             "must be a resource name '" + prefix + "{id}'");
-  }
-  return name.substr(prefix.size());
-}
-
 absl::StatusOr<PageRequest> ParsePage(int page_size,
                                       const std::string& page_token,
                                       const std::string& filter_key) {
@@ -133,20 +121,6 @@ std::string FilterKey(const google::protobuf::Message& list_request) {
 std::string Fingerprint(const google::protobuf::Message& request) {
   return std::to_string(
       std::hash<std::string>{}(SerializedWithout(request, {"request_id"})));
-}
-
-WriteContext WriteContextFor(const grpc::ServerContextBase& context,
-                             const std::string& request_id,
-                             const std::string& fingerprint) {
-  WriteContext ctx;
-  auto it = context.client_metadata().find("x-lges-actor");
-  if (it != context.client_metadata().end() && !it->second.empty()) {
-    ctx.actor = std::string(it->second.data(),
-                            std::min<size_t>(it->second.size(), 100));
-  }
-  ctx.request_id = request_id;
-  ctx.request_fingerprint = fingerprint;
-  return ctx;
 }
 
 }  // namespace lges

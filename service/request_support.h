@@ -1,12 +1,11 @@
 #pragma once
-// Request plumbing shared by the resource services: resource names, page
-// sizes and tokens, field masks, idempotency fingerprints and the caller's
-// identity. Free of storage; failures are INVALID_ARGUMENT with field
-// violations.
+// Request plumbing shared by the resource services: page sizes and tokens,
+// field masks and idempotency fingerprints. No gRPC; failures are
+// INVALID_ARGUMENT with field violations. The caller's identity comes from
+// service/write_context.h.
 
 #include <google/protobuf/field_mask.pb.h>
 #include <google/protobuf/message.h>
-#include <grpcpp/server_context.h>
 
 #include <string>
 #include <vector>
@@ -18,11 +17,6 @@ namespace lges {
 
 inline constexpr int kDefaultPageSize = 50;
 inline constexpr int kMaxPageSize = 500;
-
-// The id in `name` = "<collection>/<id>"; violation at `field` otherwise.
-absl::StatusOr<std::string> IdFromName(const std::string& name,
-                                       const std::string& collection,
-                                       const std::string& field);
 
 // Validates page_size and page_token against the request's filter, encoded
 // in `filter_key`. A token is only valid with the filter that produced it.
@@ -50,10 +44,5 @@ std::string FilterKey(const google::protobuf::Message& list_request);
 // A fingerprint of `request` with its request_id cleared, for idempotent
 // creates.
 std::string Fingerprint(const google::protobuf::Message& request);
-
-// Who is calling: the "x-lges-actor" metadata value, or "anonymous".
-WriteContext WriteContextFor(const grpc::ServerContextBase& context,
-                             const std::string& request_id,
-                             const std::string& fingerprint);
 
 }  // namespace lges

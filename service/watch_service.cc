@@ -1,9 +1,8 @@
 #include "service/watch_service.h"
 
-#include <google/protobuf/util/time_util.h>
-
+#include "convert/convert_analytics.h"
 #include "domain/errors.h"
-#include "service/convert_analytics.h"
+#include "domain/validation.h"
 #include "service/status_map.h"
 
 namespace lges {
@@ -13,16 +12,6 @@ namespace pb = ::estyn::lges::v1;
 
 // How often a waiting watcher checks whether its client has gone.
 constexpr auto kCancelCheck = std::chrono::milliseconds(200);
-
-void Fill(const analytics::Snapshot& s, int year, pb::SectorSnapshot* out) {
-  out->set_dataset_version(s.version());
-  *out->mutable_as_of() =
-      google::protobuf::util::TimeUtil::MillisecondsToTimestamp(s.as_of_ms());
-  for (const auto& [authority, episode] : s.StatusAt(s.today())) {
-    if (episode) out->add_in_follow_up(authority->code);
-  }
-  convert::ToProto(s, s.Summary(year), out->mutable_summary());
-}
 
 }  // namespace
 
@@ -47,12 +36,10 @@ void WatchService::Stop() {
 grpc::Status WatchService::WatchSector(
     grpc::ServerContext* ctx, const pb::WatchSectorRequest* req,
     grpc::ServerWriter<pb::SectorSnapshot>* writer) {
-  if (req->academic_year() != 0 &&
-      (req->academic_year() < kMinYear || req->academic_year() >= kMaxYear)) {
-    return ToGrpcStatus(
-        InvalidFieldError("academic_year",
-                          "must be 0 (the current year) or a start year "
-                          "between 1990 and 2099"));
+  if (req->academic_year() != 0) {
+    const Violations v = ValidateAcademicYear(
+        req->academic_year(), "academic_year");
+    if (!v.empty()) return ToGrpcStatus(InvalidArgumentError(v));
   }
   uint64_t sent = 0;
   bool first = true;
@@ -72,11 +59,10 @@ grpc::Status WatchService::WatchSector(
     const std::shared_ptr<const analytics::Snapshot> snapshot =
         snapshots_.Current();
     pb::SectorSnapshot message;
-    Fill(*snapshot,
-         req->academic_year()
-             ? req->academic_year()
-             : AcademicYear::Containing(snapshot->today()).start_year,
-         &message);
+    convert::ToProto(*snapshot,
+                     req->academic_year() ? req->academic_year()
+                                          : snapshot->current_year(),
+                     &message);
     sent = generation;
     first = false;
     if (!writer->Write(message))

@@ -55,9 +55,6 @@ class NotifyingStore final : public Store {
                                            const WriteContext& c) override {
     return Notify(inner_.DeleteInspection(id, rev, c));
   }
-  absl::StatusOr<bool> InspectionExists(const std::string& id) override {
-    return inner_.InspectionExists(id);
-  }
 
   absl::StatusOr<FollowUpEvent> GetFollowUpEvent(
       const std::string& id) override {

@@ -2,6 +2,7 @@
 // recommendations and case studies.
 #include <map>
 
+#include "domain/validation.h"
 #include "storage/codec.h"
 #include "storage/sqlite_common.h"
 #include "storage/sqlite_store.h"
@@ -231,12 +232,29 @@ absl::StatusOr<Inspection> SqliteStore::GetInspection(const std::string& id) {
   return LoadInspection(id);
 }
 
-absl::StatusOr<bool> SqliteStore::InspectionExists(const std::string& id) {
-  std::lock_guard lock(mu_);
+absl::StatusOr<bool> SqliteStore::InspectionIdTaken(const std::string& id) {
   LGES_ASSIGN_OR_RETURN(sql::Query q,
                         db_->Prepare("SELECT 1 FROM inspections WHERE id = ?"));
   q.Bind(1, id);
   return q.Step();
+}
+
+absl::StatusOr<std::string> SqliteStore::ChooseInspectionId(
+    const Inspection& in) {
+  if (!in.id.empty()) {
+    LGES_ASSIGN_OR_RETURN(bool taken, InspectionIdTaken(in.id));
+    if (taken)
+      return absl::AlreadyExistsError(ResourceOf(in.id) + " already exists");
+    return in.id;
+  }
+  const std::string base = DefaultInspectionId(in);
+  for (int n = 1; n <= 50; ++n) {
+    std::string candidate = n == 1 ? base : base + "-" + std::to_string(n);
+    LGES_ASSIGN_OR_RETURN(bool taken, InspectionIdTaken(candidate));
+    if (!taken) return candidate;
+  }
+  return absl::AlreadyExistsError("no free inspection id after " + base +
+                                  "-50; give inspection_id");
 }
 
 absl::StatusOr<Page<Inspection>> SqliteStore::ListInspections(
@@ -290,17 +308,14 @@ absl::StatusOr<Inspection> SqliteStore::CreateInspection(
   if (!previous.empty())
     return LoadInspection(previous.substr(previous.find('/') + 1));
   LGES_RETURN_IF_ERROR(CheckProviderExists(in.provider_code, "provider_code"));
-  LGES_ASSIGN_OR_RETURN(sql::Query exists,
-                        db_->Prepare("SELECT 1 FROM inspections WHERE id = ?"));
-  exists.Bind(1, in.id);
-  LGES_ASSIGN_OR_RETURN(bool taken, exists.Step());
-  if (taken)
-    return absl::AlreadyExistsError(ResourceOf(in.id) + " already exists");
-  LGES_RETURN_IF_ERROR(WriteInspectionRow(in, /*insert=*/true, NowMs()));
-  LGES_RETURN_IF_ERROR(WriteInspectionChildren(in));
-  LGES_RETURN_IF_ERROR(RememberCreateRequest(ctx, ResourceOf(in.id)));
-  LGES_RETURN_IF_ERROR(RecordChange("create", ResourceOf(in.id), ctx).status());
-  LGES_ASSIGN_OR_RETURN(Inspection created, LoadInspection(in.id));
+  Inspection row = in;
+  LGES_ASSIGN_OR_RETURN(row.id, ChooseInspectionId(in));
+  LGES_RETURN_IF_ERROR(WriteInspectionRow(row, /*insert=*/true, NowMs()));
+  LGES_RETURN_IF_ERROR(WriteInspectionChildren(row));
+  LGES_RETURN_IF_ERROR(RememberCreateRequest(ctx, ResourceOf(row.id)));
+  LGES_RETURN_IF_ERROR(
+      RecordChange("create", ResourceOf(row.id), ctx).status());
+  LGES_ASSIGN_OR_RETURN(Inspection created, LoadInspection(row.id));
   LGES_RETURN_IF_ERROR(txn.Commit());
   return created;
 }

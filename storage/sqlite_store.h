@@ -44,7 +44,6 @@ class SqliteStore final : public Store {
   absl::StatusOr<int64_t> DeleteInspection(const std::string& id,
                                            int64_t expected_revision,
                                            const WriteContext& ctx) override;
-  absl::StatusOr<bool> InspectionExists(const std::string& id) override;
 
   absl::StatusOr<FollowUpEvent> GetFollowUpEvent(
       const std::string& id) override;
@@ -110,6 +109,9 @@ class SqliteStore final : public Store {
   absl::StatusOr<Provider> LoadProvider(const std::string& code);
   absl::Status WriteMemberships(const Provider& provider);
   absl::StatusOr<Inspection> LoadInspection(const std::string& id);
+  absl::StatusOr<bool> InspectionIdTaken(const std::string& id);
+  // The inspection's own id, checked free, or the first free default id.
+  absl::StatusOr<std::string> ChooseInspectionId(const Inspection& inspection);
   // Appends child rows to the inspections in `targets` (by id), reading only
   // those of `only` unless it is empty.
   absl::Status LoadInspectionChildren(

@@ -87,16 +87,6 @@ struct ImportOptions {
   std::string once_key;
 };
 
-// One committed change.
-struct Change {
-  int64_t version = 0;
-  int64_t time_ms = 0;
-  std::string actor;
-  std::string action;    // "create", "update" or "delete".
-  std::string resource;  // Resource name, e.g. "inspections/POWYS-2025-02".
-  std::string source;
-};
-
 class Store {
  public:
   virtual ~Store() = default;
@@ -117,7 +107,10 @@ class Store {
   virtual absl::StatusOr<Inspection> GetInspection(const std::string& id) = 0;
   virtual absl::StatusOr<Page<Inspection>> ListInspections(
       const InspectionFilter& filter, PageRequest page) = 0;
-  // `inspection.id` must be set by the caller.
+  // An empty `inspection.id` gets DefaultInspectionId (domain/validation.h),
+  // or the first of its "-2".."-50" forms that is free, chosen inside the
+  // write's transaction; ALREADY_EXISTS when all are taken or when a given
+  // id is.
   virtual absl::StatusOr<Inspection> CreateInspection(
       const Inspection& inspection, const WriteContext& ctx) = 0;
   virtual absl::StatusOr<Inspection> UpdateInspection(
@@ -126,8 +119,6 @@ class Store {
   virtual absl::StatusOr<int64_t> DeleteInspection(const std::string& id,
                                                    int64_t expected_revision,
                                                    const WriteContext& ctx) = 0;
-  // True if an inspection with this id exists.
-  virtual absl::StatusOr<bool> InspectionExists(const std::string& id) = 0;
 
   virtual absl::StatusOr<FollowUpEvent> GetFollowUpEvent(
       const std::string& id) = 0;

@@ -124,7 +124,7 @@ int Authority(const Args& args, LgesClient& client, Io io) {
   pb::ListProvidersRequest list;
   list.set_kind(pb::PROVIDER_KIND_LOCAL_AUTHORITY);
   pb::ListProvidersResponse all;
-  grpc::Status status = ListAll(client, &LgesClient::ListProviders, list, &all);
+  absl::Status status = ListAll(client, &LgesClient::ListProviders, list, &all);
   if (!status.ok()) return ReportRpcError(status, "find " + query, io);
   std::string problem;
   const std::string code = ResolveAuthority(all, query, &problem);

@@ -26,15 +26,15 @@ std::string Seconds(std::chrono::milliseconds ms) {
 
 }  // namespace
 
-int ReportRpcError(const grpc::Status& status, const std::string& what, Io io) {
-  switch (status.error_code()) {
-    case grpc::StatusCode::UNAVAILABLE:
+int ReportRpcError(const absl::Status& status, const std::string& what, Io io) {
+  switch (status.code()) {
+    case absl::StatusCode::kUnavailable:
       io.err << "lgesctl: " << what << ": cannot reach lges-server at "
-             << io.server << " (" << TransportReason(status.error_message())
+             << io.server << " (" << TransportReason(std::string(status.message()))
              << "); start it with scripts/run.sh or set --server or "
                 "LGES_SERVER\n";
       return kExitUnreachable;
-    case grpc::StatusCode::DEADLINE_EXCEEDED:
+    case absl::StatusCode::kDeadlineExceeded:
       io.err << "lgesctl: " << what << ": lges-server at " << io.server
              << " did not answer within " << Seconds(io.timeout)
              << "; try again with a longer --timeout\n";
@@ -42,15 +42,15 @@ int ReportRpcError(const grpc::Status& status, const std::string& what, Io io) {
     default:
       break;
   }
-  const std::vector<FieldViolationInfo> violations = FieldViolationsOf(status);
+  const std::vector<FieldViolation> violations = ViolationsOf(status);
   if (violations.empty()) {
-    io.err << "lgesctl: " << what << " failed: " << status.error_message()
+    io.err << "lgesctl: " << what << " failed: " << status.message()
            << "\n";
     return kExitFailed;
   }
   io.err << "lgesctl: " << what << " refused: " << violations.size()
          << (violations.size() == 1 ? " problem" : " problems") << "\n";
-  for (const FieldViolationInfo& v : violations)
+  for (const FieldViolation& v : violations)
     io.err << "  - " << v.field << ": " << v.description << "\n";
   return kExitFailed;
 }
@@ -126,7 +126,7 @@ void PrintJson(const google::protobuf::Message& message, Io io) {
   io.out << json;
 }
 
-std::optional<int> FailedOrPrinted(const grpc::Status& status,
+std::optional<int> FailedOrPrinted(const absl::Status& status,
                                    const std::string& what,
                                    const google::protobuf::Message& reply,
                                    Io io) {
@@ -142,7 +142,7 @@ void Show(const View& view, Io io) {
 
 int Health(const Args&, LgesClient& client, Io io) {
   bool serving = false;
-  grpc::Status status = client.Health("", &serving);
+  absl::Status status = client.Health("", &serving);
   if (!status.ok()) return ReportRpcError(status, "health check", io);
   const char* word = serving ? "SERVING" : "NOT_SERVING";
   if (io.json()) {  // grpc.health.v1.HealthCheckResponse in JSON.

@@ -54,19 +54,19 @@ int Report(const Args& args, LgesClient& client, Io io);
 // Calls a List method page by page and merges every page into `all`
 // (repeated fields concatenate); total_size is the server's count.
 template <typename Req, typename Resp>
-grpc::Status ListAll(LgesClient& client,
-                     grpc::Status (LgesClient::*method)(const Req&, Resp*),
+absl::Status ListAll(LgesClient& client,
+                     absl::Status (LgesClient::*method)(const Req&, Resp*),
                      Req req, Resp* all) {
   req.set_page_size(500);
   do {
     Resp page;
-    grpc::Status status = (client.*method)(req, &page);
+    absl::Status status = (client.*method)(req, &page);
     if (!status.ok()) return status;
     all->MergeFrom(page);
     req.set_page_token(page.next_page_token());
   } while (!req.page_token().empty());
   all->clear_next_page_token();
-  return grpc::Status::OK;
+  return absl::OkStatus();
 }
 
 // Prints `message` as the API's JSON (proto field names), which parses back
@@ -75,7 +75,7 @@ void PrintJson(const google::protobuf::Message& message, Io io);
 // The common ending of a call: reports a failed `status` and returns its exit
 // code, or prints `reply` as JSON under --format=json and returns kExitOk;
 // nullopt when the command goes on to show `reply` itself.
-std::optional<int> FailedOrPrinted(const grpc::Status& status,
+std::optional<int> FailedOrPrinted(const absl::Status& status,
                                    const std::string& what,
                                    const google::protobuf::Message& reply,
                                    Io io);
@@ -84,7 +84,7 @@ void Show(const View& view, Io io);
 
 // Prints a failed call as one line (then one line per field violation) and
 // returns its exit code: kExitUnreachable, kExitTimeout or kExitFailed.
-int ReportRpcError(const grpc::Status& status, const std::string& what, Io io);
+int ReportRpcError(const absl::Status& status, const std::string& what, Io io);
 // Prints "lgesctl: MESSAGE (see lgesctl help COMMAND)"; returns kExitUsage.
 int UsageError(const std::string& message, Io io,
                const std::string& command = "");

@@ -2,23 +2,12 @@
 
 #include <iterator>
 
+#include "convert/convert.h"
+
 namespace lges::cli {
 
-PartialDate FromProto(const pb::PartialDate& d) {
-  return {static_cast<DatePrecision>(d.precision()), d.year(), d.month(),
-          d.day(), static_cast<Term>(d.term())};
-}
-
-void ToProto(const PartialDate& d, pb::PartialDate* out) {
-  out->set_precision(static_cast<pb::DatePrecision>(d.precision));
-  out->set_year(d.year);
-  out->set_month(d.month);
-  out->set_day(d.day);
-  out->set_term(static_cast<pb::Term>(d.term));
-}
-
 std::string DateLabel(const pb::PartialDate& d) {
-  return FormatPartialDate(FromProto(d));
+  return FormatPartialDate(convert::FromProto(d));
 }
 
 std::string KindLabel(pb::ProviderKind kind) {

@@ -16,11 +16,9 @@ namespace lges::cli {
 
 namespace pb = ::estyn::lges::v1;
 
-// Dates between the API and the domain (whose text form lgesctl reads and
-// prints: "2019-09-10", "2019-10", "autumn 2022", "2019", "2019-2020").
-PartialDate FromProto(const pb::PartialDate& date);
-void ToProto(const PartialDate& date, pb::PartialDate* out);
-// The text form of `date`; "" if unset.
+// The text form of `date` (convert/ turns it into the domain's, which
+// lgesctl reads and prints: "2019-09-10", "2019-10", "autumn 2022", "2019",
+// "2019-2020"); "" if unset.
 std::string DateLabel(const pb::PartialDate& date);
 std::string KindLabel(pb::ProviderKind kind);
 std::string FrameworkLabel(pb::FrameworkVersion framework);

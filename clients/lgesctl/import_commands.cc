@@ -10,6 +10,7 @@
 #include "clients/lgesctl/commands.h"
 #include "clients/lgesctl/csv.h"
 #include "clients/lgesctl/format.h"
+#include "convert/convert.h"
 #include "domain/dates.h"
 
 namespace lges::cli {
@@ -84,9 +85,9 @@ std::optional<CsvError> RecommendationsCsv(const CsvTable& t,
       pb::GetInspectionRequest get;
       get.set_name("inspections/" + id);
       pb::Inspection inspection;
-      grpc::Status s = client.GetInspection(get, &inspection);
+      absl::Status s = client.GetInspection(get, &inspection);
       if (!s.ok())
-        return CsvError{line + ", column 'inspection': " + s.error_message()};
+        return CsvError{line + ", column 'inspection': " + std::string(s.message())};
       inspection.clear_recommendations();
       index[id] = out->records.inspections_size();
       *out->records.add_inspections() = inspection;
@@ -153,7 +154,7 @@ std::optional<CsvError> EventsCsv(const CsvTable& t, Loaded* out) {
                       "' is not a date such as 2019-09-10, 2019-10, autumn "
                       "2022, 2019 or 2019-2020"};
     }
-    ToProto(*date, e->mutable_date());
+    convert::ToProto(*date, e->mutable_date());
     if (!Cell(t, r, "inspection").empty())
       e->set_inspection("inspections/" + Cell(t, r, "inspection"));
     e->set_description(Cell(t, r, "description"));
@@ -227,14 +228,14 @@ bool Load(const std::string& path, LgesClient& client, Loaded* out, Io io) {
 }
 
 // Prints a refused import, naming CSV lines where the records came from one.
-int ReportImportError(const grpc::Status& status, const std::string& path,
+int ReportImportError(const absl::Status& status, const std::string& path,
                       const LineMap& lines, Io io) {
-  if (lines.empty() || FieldViolationsOf(status).empty())
+  if (lines.empty() || ViolationsOf(status).empty())
     return ReportRpcError(status, "import of " + path, io);
   io.err << "lgesctl: import of " << path << " refused; nothing was changed:\n";
   static const std::regex kPath(
       R"((records\.[a-z_]+\[\d+\](?:\.recommendations\[\d+\])?)\.?([a-z_]*).*)");
-  for (const FieldViolationInfo& v : FieldViolationsOf(status)) {
+  for (const FieldViolation& v : ViolationsOf(status)) {
     std::smatch m;
     auto line = std::regex_match(v.field, m, kPath) ? lines.find(m[1].str())
                                                     : lines.end();
@@ -266,7 +267,7 @@ int Import(const Args& args, LgesClient& client, Io io) {
   *req.mutable_records() = r;
   req.set_dry_run(true);
   pb::ImportRecordsResponse check;
-  grpc::Status status = client.ImportRecords(req, &check);
+  absl::Status status = client.ImportRecords(req, &check);
   if (!status.ok()) return ReportImportError(status, path, loaded.lines, io);
   io.err << "[2/3] checked: " << check.created() << " to create, "
          << check.updated() << " to update, " << check.unchanged()
@@ -301,7 +302,7 @@ int Export(const Args& args, LgesClient& client, Io io) {
   req.set_academic_year_from(years->from);
   req.set_academic_year_to(years->to);
   pb::RecordSet records;
-  grpc::Status status = client.ExportRecords(req, &records);
+  absl::Status status = client.ExportRecords(req, &records);
   if (!status.ok()) return ReportRpcError(status, "export", io);
   if (args.words.size() == 1) {
     PrintJson(records, io);

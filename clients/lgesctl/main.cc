@@ -3,19 +3,11 @@
 #include <iostream>
 
 #include "clients/lgesctl/command_table.h"
+#include "common/host_port.h"
 
 namespace {
 
 using namespace lges::cli;
-
-bool LooksLikeHostPort(const std::string& value) {
-  const size_t colon = value.rfind(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == value.size())
-    return false;
-  const std::string port = value.substr(colon + 1);
-  return port.find_first_not_of("0123456789") == std::string::npos &&
-         port.size() <= 5 && std::stoi(port) <= 65535;
-}
 
 std::optional<Format> ParseFormat(const std::string& text) {
   if (text == "table") return Format::kTable;
@@ -39,7 +31,7 @@ std::optional<int> ReadGlobalFlags(const Args& args, Io& io,
   const char* env_server = std::getenv("LGES_SERVER");
   options.address = args.Flag(
       "server", env_server && *env_server ? env_server : "127.0.0.1:50051");
-  if (!LooksLikeHostPort(options.address))
+  if (!lges::IsHostPort(options.address))
     return UsageError(
         "the server address must be HOST:PORT, not '" + options.address + "'",
         io);

@@ -91,7 +91,7 @@ int Report(const Args& args, LgesClient& client, Io io) {
   pb::GetSectorSummaryRequest req;
   req.set_academic_year(*year);
   pb::SectorSummary summary;
-  grpc::Status status = client.GetSectorSummary(req, &summary);
+  absl::Status status = client.GetSectorSummary(req, &summary);
   if (!status.ok()) return ReportRpcError(status, "sector summary", io);
   pb::GetFollowUpAnalyticsRequest follow_req;
   follow_req.set_to_academic_year(*year);

@@ -1,5 +1,4 @@
 // AnalyticsService over a real server, on records written through the API.
-#include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -236,8 +235,8 @@ TEST_F(AnalyticsServiceTest, ProfilesAndConsortiumComparisons) {
   EXPECT_EQ(profile.inspections(0).recommendations(0).primary_theme(),
             "self_evaluation");
   req.set_provider("providers/W06000099");
-  EXPECT_EQ(client_->GetAuthorityProfile(req, &profile).error_code(),
-            grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(client_->GetAuthorityProfile(req, &profile).code(),
+            absl::StatusCode::kNotFound);
 
   pb::CompareConsortiaRequest compare;
   compare.set_from_academic_year(2021);

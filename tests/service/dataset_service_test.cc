@@ -1,5 +1,4 @@
 // DatasetService over a real server.
-#include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
 #include "tests/testing/records.h"
@@ -50,7 +49,7 @@ TEST_F(DatasetServiceTest, ImportsAllOrNothingAndLogsTheSource) {
   bad.mutable_records()->mutable_inspections(0)->set_name("POWYS");
   bad.mutable_records()->mutable_key_messages(0)->set_text("");
   bad.mutable_records()->set_format_version(2);
-  grpc::Status s = client_->ImportRecords(bad, &resp);
+  absl::Status s = client_->ImportRecords(bad, &resp);
   EXPECT_EQ(ViolationFields(s),
             (std::vector<std::string>{"records.format_version",
                                       "records.inspections[0].name",

@@ -1,5 +1,4 @@
 // FollowUpService and KeyMessageService over a real server.
-#include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
 #include "tests/testing/records.h"
@@ -70,15 +69,15 @@ TEST_F(FollowUpServiceTest, RecordsTheFollowUpTimeline) {
   pb::DeleteInspectionRequest del_inspection;
   del_inspection.set_name("inspections/POWYS-2025-02");
   pb::DeleteInspectionResponse del_resp;
-  EXPECT_EQ(client_->DeleteInspection(del_inspection, &del_resp).error_code(),
-            grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(client_->DeleteInspection(del_inspection, &del_resp).code(),
+            absl::StatusCode::kFailedPrecondition);
 
   pb::DeleteFollowUpEventRequest del;
   del.set_name(created.name());
   pb::DeleteFollowUpEventResponse resp;
   ASSERT_TRUE(client_->DeleteFollowUpEvent(del, &resp).ok());
-  EXPECT_EQ(client_->GetFollowUpEvent(get, &got).error_code(),
-            grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(client_->GetFollowUpEvent(get, &got).code(),
+            absl::StatusCode::kNotFound);
 }
 
 TEST_F(FollowUpServiceTest, RejectsEventsThatPointNowhere) {
@@ -154,8 +153,8 @@ TEST_F(KeyMessageServiceTest, KeepsTheSectorPageMessages) {
   del.set_name(created.name());
   del.set_etag(created.etag());  // Stale: the message was updated.
   pb::DeleteKeyMessageResponse resp;
-  EXPECT_EQ(client_->DeleteKeyMessage(del, &resp).error_code(),
-            grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(client_->DeleteKeyMessage(del, &resp).code(),
+            absl::StatusCode::kFailedPrecondition);
   del.set_etag(updated.etag());
   ASSERT_TRUE(client_->DeleteKeyMessage(del, &resp).ok());
   EXPECT_EQ(resp.dataset_version(), 3);
@@ -182,8 +181,8 @@ TEST_F(HealthTest, ServesOnceTheDatabaseIsOpen) {
   ASSERT_TRUE(
       client_->Health("estyn.lges.v1.InspectionService", &serving).ok());
   EXPECT_TRUE(serving);
-  EXPECT_EQ(client_->Health("no.such.Service", &serving).error_code(),
-            grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(client_->Health("no.such.Service", &serving).code(),
+            absl::StatusCode::kNotFound);
 }
 
 }  // namespace

@@ -1,5 +1,4 @@
 // InspectionService over a real server.
-#include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -142,14 +141,14 @@ TEST_F(InspectionServiceTest, RejectsEachInvalidFieldAndChangesNothing) {
     pb::CreateInspectionRequest req = CreateRequest("NEW-ONE");
     c.spoil(req);
     pb::Inspection out;
-    grpc::Status s = client_->CreateInspection(req, &out);
-    EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    absl::Status s = client_->CreateInspection(req, &out);
+    EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
     EXPECT_EQ(ViolationFields(s), c.fields);
   }
   pb::Inspection out;
   EXPECT_EQ(
-      client_->CreateInspection(CreateRequest("EXISTING"), &out).error_code(),
-      grpc::StatusCode::ALREADY_EXISTS);
+      client_->CreateInspection(CreateRequest("EXISTING"), &out).code(),
+      absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(Snapshot(), before);
 }
 
@@ -168,8 +167,8 @@ TEST_F(InspectionServiceTest, RetriesWithTheSameRequestIdCreateOnce) {
 
   req.mutable_inspection()->set_causing_significant_concern(
       false);  // Same id, different request.
-  EXPECT_EQ(client_->CreateInspection(req, &retry).error_code(),
-            grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(client_->CreateInspection(req, &retry).code(),
+            absl::StatusCode::kAlreadyExists);
 }
 
 TEST_F(InspectionServiceTest, UpdatesOnlyMaskedFieldsAndChecksTheEtag) {
@@ -189,9 +188,9 @@ TEST_F(InspectionServiceTest, UpdatesOnlyMaskedFieldsAndChecksTheEtag) {
   EXPECT_TRUE(updated.causing_significant_concern());
   EXPECT_EQ(updated.etag(), "r2");
 
-  grpc::Status stale =
+  absl::Status stale =
       client_->UpdateInspection(update, &updated);  // Still carries etag r1.
-  EXPECT_EQ(stale.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(stale.code(), absl::StatusCode::kFailedPrecondition);
 
   update.mutable_inspection()->set_etag("r2");
   update.mutable_update_mask()->Clear();
@@ -243,12 +242,12 @@ TEST_F(InspectionServiceTest, ListsWithFiltersAndDeletes) {
   del.set_name("inspections/B-2019");
   del.set_etag("r7");
   pb::DeleteInspectionResponse deleted;
-  EXPECT_EQ(client_->DeleteInspection(del, &deleted).error_code(),
-            grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(client_->DeleteInspection(del, &deleted).code(),
+            absl::StatusCode::kFailedPrecondition);
   del.set_etag("r1");
   ASSERT_TRUE(client_->DeleteInspection(del, &deleted).ok());
-  EXPECT_EQ(client_->DeleteInspection(del, &deleted).error_code(),
-            grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(client_->DeleteInspection(del, &deleted).code(),
+            absl::StatusCode::kNotFound);
 }
 
 TEST_F(InspectionServiceTest, RefusesOversizedMessages) {
@@ -256,8 +255,8 @@ TEST_F(InspectionServiceTest, RefusesOversizedMessages) {
   req.mutable_inspection()->mutable_provenance()->set_note(
       std::string(2 * 1024 * 1024, 'x'));
   pb::Inspection out;
-  EXPECT_EQ(client_->CreateInspection(req, &out).error_code(),
-            grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_EQ(client_->CreateInspection(req, &out).code(),
+            absl::StatusCode::kResourceExhausted);
   EXPECT_EQ(store_->DatasetVersion().value(), 0);
 }
 

@@ -1,5 +1,4 @@
 // ProviderService over a real server.
-#include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
 #include <set>
@@ -26,7 +25,7 @@ class ProviderServiceTest : public ServerTest {
     return p;
   }
 
-  grpc::Status Create(const pb::Provider& provider, pb::Provider* out) {
+  absl::Status Create(const pb::Provider& provider, pb::Provider* out) {
     pb::CreateProviderRequest req;
     *req.mutable_provider() = provider;
     return client_->CreateProvider(req, out);
@@ -63,11 +62,11 @@ TEST_F(ProviderServiceTest, GetsAnAuthorityWithBothNames) {
   EXPECT_EQ(p.etag(), "r1");
 
   req.set_name("providers/W06000007");
-  EXPECT_EQ(client_->GetProvider(req, &p).error_code(),
-            grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(client_->GetProvider(req, &p).code(),
+            absl::StatusCode::kNotFound);
   req.set_name("W06000001");
-  grpc::Status bad = client_->GetProvider(req, &p);
-  EXPECT_EQ(bad.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  absl::Status bad = client_->GetProvider(req, &p);
+  EXPECT_EQ(bad.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(ViolationFields(bad), std::vector<std::string>{"name"});
 }
 
@@ -76,8 +75,8 @@ TEST_F(ProviderServiceTest, CreatesUpdatesAndDeletesAConsortium) {
   ASSERT_TRUE(Create(Consortium(), &created).ok());
   EXPECT_EQ(created.name(), "providers/eas");
   EXPECT_EQ(created.memberships(0).valid_from().earliest(), "2012-01-01");
-  EXPECT_EQ(Create(Consortium(), &created).error_code(),
-            grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(Create(Consortium(), &created).code(),
+            absl::StatusCode::kAlreadyExists);
 
   pb::UpdateProviderRequest update;
   update.mutable_provider()->set_name("providers/eas");
@@ -93,8 +92,8 @@ TEST_F(ProviderServiceTest, CreatesUpdatesAndDeletesAConsortium) {
   EXPECT_EQ(updated.etag(), "r2");
 
   // The first etag is stale now.
-  EXPECT_EQ(client_->UpdateProvider(update, &updated).error_code(),
-            grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(client_->UpdateProvider(update, &updated).code(),
+            absl::StatusCode::kFailedPrecondition);
 
   pb::DeleteProviderRequest del;
   del.set_name("providers/eas");
@@ -103,8 +102,8 @@ TEST_F(ProviderServiceTest, CreatesUpdatesAndDeletesAConsortium) {
   EXPECT_EQ(deleted.dataset_version(), 3);
   pb::GetProviderRequest get;
   get.set_name("providers/eas");
-  EXPECT_EQ(client_->GetProvider(get, &updated).error_code(),
-            grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(client_->GetProvider(get, &updated).code(),
+            absl::StatusCode::kNotFound);
 }
 
 TEST_F(ProviderServiceTest, RejectsInvalidProvidersWithFieldViolations) {
@@ -113,8 +112,8 @@ TEST_F(ProviderServiceTest, RejectsInvalidProvidersWithFieldViolations) {
   authority.set_code("W06000018");
   authority.clear_memberships();
   pb::Provider out;
-  grpc::Status s = Create(authority, &out);
-  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  absl::Status s = Create(authority, &out);
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(ViolationFields(s), std::vector<std::string>{"provider.kind"});
 
   pb::Provider bad = Consortium();
@@ -138,8 +137,8 @@ TEST_F(ProviderServiceTest,
   pb::DeleteProviderRequest del;
   del.set_name("providers/W06000023");
   pb::DeleteProviderResponse resp;
-  EXPECT_EQ(client_->DeleteProvider(del, &resp).error_code(),
-            grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(client_->DeleteProvider(del, &resp).code(),
+            absl::StatusCode::kFailedPrecondition);
 
   pb::UpdateProviderRequest update;
   update.mutable_provider()->set_name("providers/W06000023");
@@ -147,8 +146,8 @@ TEST_F(ProviderServiceTest,
   update.mutable_update_mask()->add_paths("code");
   update.mutable_update_mask()->add_paths("no_such_field");
   pb::Provider out;
-  grpc::Status s = client_->UpdateProvider(update, &out);
-  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  absl::Status s = client_->UpdateProvider(update, &out);
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(ViolationFields(s),
             (std::vector<std::string>{"update_mask", "update_mask"}));
 

@@ -1,5 +1,4 @@
 // WatchService over a real server.
-#include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
 #include <future>
@@ -90,8 +89,8 @@ TEST_F(WatchServiceTest, RejectsABadYear) {
   std::unique_ptr<SectorWatch> watch = client_->WatchSector(req);
   pb::SectorSnapshot s;
   EXPECT_FALSE(watch->Next(&s));
-  grpc::Status status = watch->Finish();
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  absl::Status status = watch->Finish();
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(ViolationFields(status), std::vector<std::string>{"academic_year"});
 }
 

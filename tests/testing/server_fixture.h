@@ -7,9 +7,9 @@
 #include <memory>
 
 #include "clients/lges_client.h"
-#include "service/convert.h"
-#include "service/server.h"
-#include "service/backend.h"
+#include "convert/convert.h"
+#include "server/server.h"
+#include "server/backend.h"
 #include "tests/testing/temp_dir.h"
 
 namespace lges::testing {
@@ -51,9 +51,9 @@ class ServerTest : public ::testing::Test {
   }
 
   // The field paths of the BadRequest violations in `status`.
-  static std::vector<std::string> ViolationFields(const grpc::Status& status) {
+  static std::vector<std::string> ViolationFields(const absl::Status& status) {
     std::vector<std::string> fields;
-    for (const FieldViolationInfo& v : FieldViolationsOf(status))
+    for (const FieldViolation& v : ViolationsOf(status))
       fields.push_back(v.field);
     return fields;
   }

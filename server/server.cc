@@ -1,11 +1,11 @@
-#include "service/server.h"
+#include "server/server.h"
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
 #include <grpcpp/impl/codegen/service_type.h>
 
-#include "service/metrics.h"
+#include "server/metrics.h"
 #include "service/services.h"
 #include "service/watch_service.h"
 

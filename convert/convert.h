@@ -8,8 +8,11 @@
 #include <optional>
 #include <string>
 
+#include "domain/dataset.h"
 #include "domain/errors.h"
 #include "domain/records.h"
+#include "estyn/lges/v1/analytics.pb.h"
+#include "estyn/lges/v1/dataset.pb.h"
 #include "estyn/lges/v1/follow_up.pb.h"
 #include "estyn/lges/v1/inspections.pb.h"
 #include "estyn/lges/v1/key_messages.pb.h"
@@ -21,6 +24,8 @@ namespace pb = ::estyn::lges::v1;
 
 PartialDate FromProto(const pb::PartialDate& in, const std::string& path,
                       Violations& out);
+// For display (lgesctl): unknown enum values become unspecified.
+PartialDate FromProto(const pb::PartialDate& in);
 void ToProto(const PartialDate& in, pb::PartialDate* out);
 Provenance FromProto(const pb::Provenance& in, const std::string& path,
                      Violations& out);
@@ -34,6 +39,8 @@ FollowUpEvent FromProto(const pb::FollowUpEvent& in, Violations& out);
 void ToProto(const FollowUpEvent& in, pb::FollowUpEvent* out);
 KeyMessage FromProto(const pb::KeyMessage& in, Violations& out);
 void ToProto(const KeyMessage& in, pb::KeyMessage* out);
+void ToProto(const ThemeOverride& in, pb::ThemeOverride* out);
+void ToProto(const Change& in, pb::Change* out);
 
 // Enum conversions used for request filters; an unknown value is a
 // violation at `path`.

@@ -10,11 +10,11 @@
 #include <filesystem>
 #include <iostream>
 
-#include "service/backend.h"
-#include "service/config.h"
+#include "server/backend.h"
+#include "server/config.h"
 #include "service/log.h"
-#include "service/metrics.h"
-#include "service/server.h"
+#include "server/metrics.h"
+#include "server/server.h"
 
 namespace {
 

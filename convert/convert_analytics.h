@@ -14,14 +14,24 @@ namespace pb = ::estyn::lges::v1;
 void ToProto(const analytics::Snapshot& snapshot, const analytics::Notes& notes,
              pb::AnalyticsMeta* out);
 void ToProto(const analytics::Theme& theme, pb::Theme* out);
+void ToProto(const analytics::Vocabulary& vocabulary,
+             pb::ListThemesResponse* out);
 void ToProto(const analytics::Classification& c, int vocabulary_version,
              pb::ClassifyRecommendationResponse* out);
-void ToProto(const ThemeOverride& o, pb::ThemeOverride* out);
 void ToProto(const analytics::FollowUpYear& y, pb::FollowUpYear* out);
 void ToProto(const analytics::Episode& e, pb::FollowUpEpisode* out);
 // The episode as it stood on `day`: since, days so far, inspection, removal.
 void ToProto(const analytics::Episode& e, const CivilDay& day,
              pb::AuthorityStatus* out);
+// Every local authority on `day`, with the episode of those in follow-up.
+void ToProto(const analytics::Snapshot& s, const CivilDay& day,
+             pb::FollowUpStatus* out);
+// Follow-up over `from`..`to`: each year, every episode, the mean length.
+void ToProto(const analytics::Snapshot& s, int from, int to,
+             pb::FollowUpAnalytics* out);
+// The summary of `academic_year` and who is in follow-up today.
+void ToProto(const analytics::Snapshot& s, int academic_year,
+             pb::SectorSnapshot* out);
 void ToProto(const analytics::Snapshot& s,
              const analytics::SectorSummary& summary, pb::SectorSummary* out);
 void ToProto(const analytics::Snapshot& s, const analytics::ThemeTrends& trends,

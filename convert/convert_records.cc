@@ -1,6 +1,8 @@
 // Conversions of the four resources.
-#include "service/convert.h"
-#include "service/convert_internal.h"
+#include <google/protobuf/util/time_util.h>
+
+#include "convert/convert.h"
+#include "convert/convert_internal.h"
 
 namespace lges::convert {
 
@@ -216,6 +218,16 @@ void ToProto(const KeyMessage& in, pb::KeyMessage* out) {
   ToProto(in.provenance, out->mutable_provenance());
   out->set_etag(EtagOf(in.meta));
   SetTimes(in.meta, out->mutable_create_time(), out->mutable_update_time());
+}
+
+void ToProto(const ThemeOverride& o, pb::ThemeOverride* out) {
+  out->set_inspection("inspections/" + o.inspection_id);
+  out->set_recommendation_number(o.recommendation_number);
+  out->set_theme_id(o.theme_id);
+  out->set_previous_theme_id(o.previous_theme_id);
+  out->set_actor(o.actor);
+  out->set_reason(o.reason);
+  *out->mutable_time() = google::protobuf::util::TimeUtil::MillisecondsToTimestamp(o.time_ms);
 }
 
 }  // namespace lges::convert

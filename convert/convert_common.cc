@@ -1,8 +1,8 @@
 // Conversions of shared types: dates, provenance, enums, etags, times.
 #include <google/protobuf/util/time_util.h>
 
-#include "service/convert.h"
-#include "service/convert_internal.h"
+#include "convert/convert.h"
+#include "convert/convert_internal.h"
 
 namespace lges::convert {
 
@@ -16,6 +16,11 @@ PartialDate FromProto(const pb::PartialDate& in, const std::string& path,
   d.day = in.day();
   d.term = EnumFrom<Term>(in.term(), pb::Term_IsValid, path + ".term", out);
   return d;
+}
+
+PartialDate FromProto(const pb::PartialDate& in) {
+  Violations ignored;
+  return FromProto(in, "", ignored);
 }
 
 void ToProto(const PartialDate& in, pb::PartialDate* out) {
@@ -90,6 +95,16 @@ int64_t RevisionFromEtag(const std::string& etag, const std::string& path,
     return 0;
   }
   return revision;
+}
+
+void ToProto(const Change& in, pb::Change* out) {
+  out->set_version(in.version);
+  *out->mutable_time() =
+      google::protobuf::util::TimeUtil::MillisecondsToTimestamp(in.time_ms);
+  out->set_actor(in.actor);
+  out->set_action(in.action);
+  out->set_resource(in.resource);
+  out->set_source(in.source);
 }
 
 void SetTimes(const RecordMeta& meta, google::protobuf::Timestamp* create,

@@ -1,14 +1,13 @@
-#include "service/record_set.h"
+#include "convert/record_set.h"
 
 #include <google/protobuf/util/json_util.h>
 
 #include "domain/validation.h"
-#include "service/request_support.h"
-#include "service/resource_support.h"
+#include "convert/convert.h"
+#include "convert/resource_name.h"
+#include "convert/validated.h"
 
 namespace lges {
-
-extern const char kPublicRecordJson[];
 
 namespace {
 
@@ -24,7 +23,7 @@ template <typename Domain, typename Proto>
 Domain Convert(const Proto& proto, Violations (*validate)(const Domain&),
                const std::string& place, Violations& out) {
   absl::StatusOr<Domain> record =
-      ValidatedFromProto<Domain>(proto, validate, place);
+      convert::ValidatedFromProto<Domain>(proto, validate, place);
   if (record.ok()) return *std::move(record);
   for (FieldViolation& v : ViolationsOf(record.status()))
     out.push_back(std::move(v));
@@ -49,7 +48,7 @@ absl::StatusOr<Dataset> RecordSetToDataset(const pb::RecordSet& records,
     const std::string place = At(prefix, "inspections", i);
     Inspection in = Convert<Inspection>(records.inspections(i),
                                         ValidateInspection, place, v);
-    absl::StatusOr<std::string> id = IdFromName(records.inspections(i).name(),
+    absl::StatusOr<std::string> id = convert::IdFromName(records.inspections(i).name(),
                                                 "inspections", place + ".name");
     if (id.ok() && !IsValidInspectionId(*id))
       id = InvalidFieldError(place + ".name",
@@ -103,11 +102,6 @@ absl::StatusOr<pb::RecordSet> ParseRecordSetJson(const std::string& json) {
                                       std::string(status.message()));
   }
   return records;
-}
-
-const std::string& PublicRecordJson() {
-  static const std::string json = kPublicRecordJson;
-  return json;
 }
 
 }  // namespace lges

@@ -1,4 +1,4 @@
-#include "service/metrics.h"
+#include "server/metrics.h"
 
 #include <chrono>
 

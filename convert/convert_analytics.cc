@@ -1,17 +1,16 @@
 // Analytics results to protos.
-#include "service/convert_analytics.h"
+#include "convert/convert_analytics.h"
 
 #include <google/protobuf/util/time_util.h>
 
-#include "service/convert.h"
+#include "convert/convert.h"
 
 namespace lges::convert {
 namespace {
 
 using google::protobuf::util::TimeUtil;
 
-void LineToProto(const analytics::Snapshot& s, const analytics::ThemeLine& line,
-                 pb::ThemeLine* out) {
+void LineToProto(const analytics::ThemeLine& line, pb::ThemeLine* out) {
   out->set_theme_id(line.theme_id);
   out->set_providers(line.providers);
   out->set_recommendations(line.recommendations);
@@ -54,6 +53,14 @@ void ToProto(const analytics::Theme& theme, pb::Theme* out) {
   }
 }
 
+void ToProto(const analytics::Vocabulary& vocabulary,
+             pb::ListThemesResponse* out) {
+  out->set_vocabulary(vocabulary.name);
+  out->set_version(vocabulary.version);
+  for (const analytics::Theme& t : vocabulary.themes)
+    ToProto(t, out->add_themes());
+}
+
 void ToProto(const analytics::Classification& c, int vocabulary_version,
              pb::ClassifyRecommendationResponse* out) {
   out->set_primary_theme(c.primary_theme);
@@ -67,16 +74,6 @@ void ToProto(const analytics::Classification& c, int vocabulary_version,
     ev->set_in_head(e.in_head);
   }
   out->set_vocabulary_version(vocabulary_version);
-}
-
-void ToProto(const ThemeOverride& o, pb::ThemeOverride* out) {
-  out->set_inspection("inspections/" + o.inspection_id);
-  out->set_recommendation_number(o.recommendation_number);
-  out->set_theme_id(o.theme_id);
-  out->set_previous_theme_id(o.previous_theme_id);
-  out->set_actor(o.actor);
-  out->set_reason(o.reason);
-  *out->mutable_time() = TimeUtil::MillisecondsToTimestamp(o.time_ms);
 }
 
 void ToProto(const analytics::FollowUpYear& y, pb::FollowUpYear* out) {
@@ -116,6 +113,42 @@ void ToProto(const analytics::Episode& e, pb::FollowUpEpisode* out) {
   }
 }
 
+void ToProto(const analytics::Snapshot& s, const CivilDay& day,
+             pb::FollowUpStatus* out) {
+  out->set_date(FormatIso(day));
+  int in_follow_up = 0;
+  for (const auto& [authority, episode] : s.StatusAt(day)) {
+    pb::AuthorityStatus* a = out->add_authorities();
+    a->set_provider_code(authority->code);
+    a->set_name_en(authority->name_en);
+    a->set_in_follow_up(episode != nullptr);
+    if (!episode) continue;
+    ++in_follow_up;
+    ToProto(*episode, day, a);
+  }
+  out->set_in_follow_up(in_follow_up);
+  ToProto(s, analytics::Notes{}, out->mutable_meta());
+}
+
+void ToProto(const analytics::Snapshot& s, int from, int to,
+             pb::FollowUpAnalytics* out) {
+  for (const analytics::FollowUpYear& year : s.FollowUpYears(from, to))
+    ToProto(year, out->add_years());
+  for (const analytics::Episode& e : s.episodes())
+    ToProto(e, out->add_episodes());
+  out->set_mean_days_completed(s.MeanDaysCompleted());
+  ToProto(s, analytics::Notes{}, out->mutable_meta());
+}
+
+void ToProto(const analytics::Snapshot& s, int academic_year,
+             pb::SectorSnapshot* out) {
+  out->set_dataset_version(s.version());
+  *out->mutable_as_of() = TimeUtil::MillisecondsToTimestamp(s.as_of_ms());
+  for (const std::string& code : s.InFollowUpOn(s.today()))
+    out->add_in_follow_up(code);
+  ToProto(s, s.Summary(academic_year), out->mutable_summary());
+}
+
 void ToProto(const analytics::Snapshot& s,
              const analytics::SectorSummary& summary, pb::SectorSummary* out) {
   out->set_academic_year(summary.academic_year);
@@ -127,7 +160,7 @@ void ToProto(const analytics::Snapshot& s,
   out->set_providers_inspected(summary.providers_inspected);
   ToProto(summary.follow_up, out->mutable_follow_up());
   for (const analytics::ThemeLine& line : summary.themes)
-    LineToProto(s, line, out->add_themes());
+    LineToProto(line, out->add_themes());
   for (const KeyMessage& m : summary.key_messages)
     ToProto(m, out->add_key_messages());
   ToProto(s, summary.notes, out->mutable_meta());
@@ -209,7 +242,7 @@ void ToProto(const analytics::Snapshot& s, const analytics::GroupComparison& c,
     line->set_providers_inspected(g.providers_inspected);
     line->set_judged_causing_concern(g.judged_causing_concern);
     for (const analytics::ThemeLine& t : g.themes)
-      LineToProto(s, t, line->add_themes());
+      LineToProto(t, line->add_themes());
   }
   ToProto(s, c.notes, out->mutable_meta());
 }

@@ -1,4 +1,6 @@
-#include "service/config.h"
+#include "server/config.h"
+
+#include "common/host_port.h"
 
 namespace lges {
 namespace {
@@ -14,22 +16,12 @@ std::string DefaultDbPath(
          "/.local/share/lges-insights/lges.db";
 }
 
-bool LooksLikeHostPort(const std::string& value) {
-  const size_t colon = value.rfind(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == value.size())
-    return false;
-  for (size_t i = colon + 1; i < value.size(); ++i) {
-    if (value[i] < '0' || value[i] > '9') return false;
-  }
-  return std::stol(value.substr(colon + 1)) <= 65535;
-}
-
 absl::Status Apply(ServerConfig& config, const std::string& name,
                    const std::string& value, const std::string& origin) {
   if (name == "listen" || name == "metrics-listen") {
-    if (!LooksLikeHostPort(value))
+    if (const std::string problem = HostPortProblem(value); !problem.empty())
       return absl::InvalidArgumentError(origin + ": expected HOST:PORT, got '" +
-                                        value + "'");
+                                        value + "' (" + problem + ")");
     (name == "listen" ? config.listen : config.metrics_listen) = value;
   } else if (name == "db") {
     if (value.empty())

@@ -1,8 +1,9 @@
-#include "service/backend.h"
+#include "server/backend.h"
 
 #include "domain/errors.h"
 #include "service/log.h"
-#include "service/record_set.h"
+#include "convert/record_set.h"
+#include "server/public_record.h"
 
 namespace lges {
 namespace {

@@ -1,6 +1,6 @@
 #pragma once
 // The interchange format (estyn.lges.v1.RecordSet, docs/FORMAT.md) to and
-// from domain records, and the embedded default dataset.
+// from domain records.
 
 #include <string>
 
@@ -23,10 +23,5 @@ estyn::lges::v1::RecordSet DatasetToRecordSet(const Dataset& data,
 // JSON is wrong.
 absl::StatusOr<estyn::lges::v1::RecordSet> ParseRecordSetJson(
     const std::string& json);
-
-// data/public-record.json, embedded at build time.
-const std::string& PublicRecordJson();
-// The key under which the public record is imported once per database.
-inline constexpr char kPublicRecordOnceKey[] = "public-record-v1";
 
 }  // namespace lges
