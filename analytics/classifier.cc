@@ -69,7 +69,9 @@ std::vector<std::string> Words(std::string_view text) {
                          text[i + (en_dash ? 3 : 1)] == ' ');
     if ((c == '-' || en_dash) && spaced) {
       flush();
-      words.back() = kDash;
+      // Not the char* assignment, which GCC 12 warns about falsely
+      // (-Wrestrict, GCC bug 105329).
+      words.back() = std::string(kDash);
       words.emplace_back();
       i += en_dash ? 2 : 0;
     } else if (std::isalnum(c)) {

@@ -19,11 +19,12 @@
 #include <atomic>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
 #include "service/snapshot_source.h"
 
 namespace lges {
@@ -51,7 +52,7 @@ class ReplyCache {
 
   // Keeps `reply` under `key`, unless the cache is full or has the key.
   void Insert(const std::string& key, const grpc::Slice& reply) {
-    std::lock_guard<std::mutex> lock(write_mu_);
+    absl::MutexLock lock(&write_mu_);
     const Map& current = *map_.load(std::memory_order_acquire);
     if (current.size() >= kMaxEntries || current.count(key)) return;
     auto next = std::make_unique<Map>(current);
@@ -65,9 +66,9 @@ class ReplyCache {
 
   const std::shared_ptr<const analytics::Snapshot> snapshot_;
   std::atomic<const Map*> map_;
-  std::mutex write_mu_;
-  std::vector<std::unique_ptr<Map>>
-      maps_;  // GUARDED_BY(write_mu_); every version published.
+  absl::Mutex write_mu_;
+  // Every version of the map published, kept for readers still holding one.
+  std::vector<std::unique_ptr<Map>> maps_ ABSL_GUARDED_BY(write_mu_);
 };
 
 class ReplyCaches {
@@ -101,7 +102,7 @@ class ReplyCaches {
   }
 
   std::shared_ptr<ReplyCache> Shared(uint64_t generation) {
-    std::lock_guard<std::mutex> lock(mu_);
+    absl::MutexLock lock(&mu_);
     if (!cache_ || generation_ != generation) {
       cache_ = std::make_shared<ReplyCache>(source_.Current());
       generation_ = generation;
@@ -111,9 +112,9 @@ class ReplyCaches {
 
   const SnapshotSource& source_;
   const uint64_t id_;
-  std::mutex mu_;
-  uint64_t generation_ = 0;            // GUARDED_BY(mu_)
-  std::shared_ptr<ReplyCache> cache_;  // GUARDED_BY(mu_)
+  absl::Mutex mu_;
+  uint64_t generation_ ABSL_GUARDED_BY(mu_) = 0;
+  std::shared_ptr<ReplyCache> cache_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace lges

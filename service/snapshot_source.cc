@@ -30,7 +30,7 @@ SnapshotSource::SnapshotSource(Store& store,
       id_(NextSourceId()) {}
 
 absl::Status SnapshotSource::Rebuild() {
-  std::lock_guard<std::mutex> lock(rebuild_mu_);
+  absl::MutexLock lock(&rebuild_mu_);
   const auto start = std::chrono::steady_clock::now();
   absl::StatusOr<Dataset> data = store_.ReadAll();
   if (!data.ok()) {
@@ -40,7 +40,7 @@ absl::Status SnapshotSource::Rebuild() {
   }
   std::shared_ptr<const analytics::Snapshot> next = analytics::Snapshot::Build(
       *std::move(data), classifier_, UtcDay(clock_()), &memo_);
-  std::atomic_store(&current_, next);
+  current_.store(next, std::memory_order_release);
   generation_.fetch_add(1, std::memory_order_release);
   last_rebuild_us_ = std::chrono::duration_cast<std::chrono::microseconds>(
                          std::chrono::steady_clock::now() - start)
@@ -52,19 +52,19 @@ absl::Status SnapshotSource::Rebuild() {
 }
 
 std::shared_ptr<const analytics::Snapshot> SnapshotSource::Current() const {
-  return std::atomic_load(&current_);
+  return current_.load(std::memory_order_acquire);
 }
 
 int SnapshotSource::OnPublish(
     std::function<void(std::shared_ptr<const analytics::Snapshot>)> listener) {
-  std::lock_guard<std::mutex> lock(rebuild_mu_);
+  absl::MutexLock lock(&rebuild_mu_);
   const int id = listeners_.empty() ? 1 : listeners_.rbegin()->first + 1;
   listeners_.emplace(id, std::move(listener));
   return id;
 }
 
 void SnapshotSource::RemoveListener(int id) {
-  std::lock_guard<std::mutex> lock(rebuild_mu_);
+  absl::MutexLock lock(&rebuild_mu_);
   listeners_.erase(id);
 }
 

@@ -5,15 +5,16 @@
 // one is built.
 //
 // Thread-safe: Current() may be called from any thread at any time; Rebuild()
-// calls are serialised by rebuild_mu_.
+// calls, and the listeners, are serialised by rebuild_mu_.
 
 #include <atomic>
 #include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
 #include "analytics/classifier.h"
 #include "analytics/snapshot.h"
 #include "storage/store.h"
@@ -58,15 +59,14 @@ class SnapshotSource {
   Store& store_;
   const analytics::Classifier& classifier_;
   Clock clock_;
-  std::mutex rebuild_mu_;  // Serialises Rebuild().
-  std::shared_ptr<const analytics::Snapshot>
-      current_;  // Accessed with std::atomic_load/atomic_store.
+  absl::Mutex rebuild_mu_;  // Serialises Rebuild().
+  std::atomic<std::shared_ptr<const analytics::Snapshot>> current_;
   std::atomic<int64_t> last_rebuild_us_{0};
   std::atomic<uint64_t> generation_{0};
   const uint64_t id_;
   std::map<int, std::function<void(std::shared_ptr<const analytics::Snapshot>)>>
-      listeners_;                       // GUARDED_BY(rebuild_mu_)
-  analytics::ClassificationMemo memo_;  // GUARDED_BY(rebuild_mu_)
+      listeners_ ABSL_GUARDED_BY(rebuild_mu_);
+  analytics::ClassificationMemo memo_ ABSL_GUARDED_BY(rebuild_mu_);
 };
 
 }  // namespace lges

@@ -11,7 +11,7 @@ namespace {
 namespace pb = ::estyn::lges::v1;
 
 // How often a waiting watcher checks whether its client has gone.
-constexpr auto kCancelCheck = std::chrono::milliseconds(200);
+constexpr absl::Duration kCancelCheck = absl::Milliseconds(200);
 
 }  // namespace
 
@@ -23,14 +23,14 @@ WatchService::WatchService(SnapshotSource& snapshots) : snapshots_(snapshots) {
 WatchService::~WatchService() { snapshots_.RemoveListener(listener_); }
 
 void WatchService::Wake() {
-  std::lock_guard<std::mutex> lock(mu_);
-  changed_.notify_all();
+  absl::MutexLock lock(&mu_);
+  changed_.SignalAll();
 }
 
 void WatchService::Stop() {
-  std::lock_guard<std::mutex> lock(mu_);
+  absl::MutexLock lock(&mu_);
   stopped_ = true;
-  changed_.notify_all();
+  changed_.SignalAll();
 }
 
 grpc::Status WatchService::WatchSector(
@@ -45,10 +45,11 @@ grpc::Status WatchService::WatchSector(
   bool first = true;
   while (true) {
     {
-      std::unique_lock<std::mutex> lock(mu_);
-      changed_.wait_for(lock, kCancelCheck, [&] {
-        return stopped_ || first || snapshots_.generation() != sent;
-      });
+      absl::MutexLock lock(&mu_);
+      const absl::Time deadline = absl::Now() + kCancelCheck;
+      while (!stopped_ && !first && snapshots_.generation() == sent) {
+        if (changed_.WaitWithDeadline(&mu_, deadline)) break;  // Timed out.
+      }
       if (stopped_) return grpc::Status::OK;
     }
     if (ctx->IsCancelled())

@@ -5,9 +5,8 @@
 // wakes them (OnPublish), so writers never wait for readers, however slow.
 // Thread-safe.
 
-#include <condition_variable>
-#include <mutex>
-
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
 #include "estyn/lges/v1/analytics.grpc.pb.h"
 #include "service/snapshot_source.h"
 
@@ -31,9 +30,9 @@ class WatchService final : public estyn::lges::v1::WatchService::Service {
 
   SnapshotSource& snapshots_;
   int listener_ = 0;  // Our OnPublish registration.
-  std::mutex mu_;
-  std::condition_variable changed_;  // Notified on publish and on Stop().
-  bool stopped_ = false;             // GUARDED_BY(mu_)
+  absl::Mutex mu_;
+  absl::CondVar changed_;  // Signalled on publish and on Stop().
+  bool stopped_ ABSL_GUARDED_BY(mu_) = false;
 };
 
 }  // namespace lges

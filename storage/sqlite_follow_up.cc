@@ -153,7 +153,7 @@ absl::Status SqliteStore::ReadEvents(Dataset& out) {
 
 absl::StatusOr<FollowUpEvent> SqliteStore::GetFollowUpEvent(
     const std::string& id) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   std::optional<int64_t> numeric = internal::ParseNumericId(id);
   if (!numeric) return internal::NotFound(ResourceOf(id));
   return LoadFollowUpEvent(*numeric);
@@ -161,7 +161,7 @@ absl::StatusOr<FollowUpEvent> SqliteStore::GetFollowUpEvent(
 
 absl::StatusOr<Page<FollowUpEvent>> SqliteStore::ListFollowUpEvents(
     const FollowUpFilter& filter, PageRequest page) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   const std::string where =
       " WHERE (?1 = '' OR provider_code = ?1) AND (?2 = 0 OR kind = ?2) AND "
       "(?3 = '' OR inspection_id = ?3)";
@@ -199,7 +199,7 @@ absl::StatusOr<Page<FollowUpEvent>> SqliteStore::ListFollowUpEvents(
 
 absl::StatusOr<FollowUpEvent> SqliteStore::CreateFollowUpEvent(
     const FollowUpEvent& e, const WriteContext& ctx) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   sql::Transaction txn(*db_);
   LGES_RETURN_IF_ERROR(txn.begin_status());
   LGES_ASSIGN_OR_RETURN(std::string previous, FindCreateRequest(ctx));
@@ -232,7 +232,7 @@ absl::StatusOr<FollowUpEvent> SqliteStore::CreateFollowUpEvent(
 absl::StatusOr<FollowUpEvent> SqliteStore::UpdateFollowUpEvent(
     const FollowUpEvent& e, int64_t expected_revision,
     const WriteContext& ctx) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   std::optional<int64_t> id = internal::ParseNumericId(e.id);
   if (!id) return internal::NotFound(ResourceOf(e.id));
   sql::Transaction txn(*db_);
@@ -258,7 +258,7 @@ absl::StatusOr<FollowUpEvent> SqliteStore::UpdateFollowUpEvent(
 
 absl::StatusOr<int64_t> SqliteStore::DeleteFollowUpEvent(
     const std::string& id, int64_t expected_revision, const WriteContext& ctx) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   if (!internal::ParseNumericId(id)) return internal::NotFound(ResourceOf(id));
   sql::Transaction txn(*db_);
   LGES_RETURN_IF_ERROR(txn.begin_status());

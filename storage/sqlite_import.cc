@@ -132,7 +132,7 @@ absl::Status SqliteStore::ImportKeyMessages(const Dataset& records,
 absl::StatusOr<ImportResult> SqliteStore::Import(const Dataset& records,
                                                  const ImportOptions& options,
                                                  const WriteContext& ctx) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   sql::Transaction txn(*db_);
   LGES_RETURN_IF_ERROR(txn.begin_status());
   ImportResult result;

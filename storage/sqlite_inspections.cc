@@ -50,8 +50,9 @@ constexpr const char* kChildTables[] = {"inspection_questions", "findings",
 absl::Status SqliteStore::LoadInspectionChildren(
     std::map<std::string, Inspection*>& targets, const std::string& only) {
   // Each query reads the rows of one inspection (`only`), or of all of them.
+  sql::Db& db = *db_;
   auto each_row = [&](const std::string& sql, auto&& add) -> absl::Status {
-    LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare(sql));
+    LGES_ASSIGN_OR_RETURN(sql::Query q, db.Prepare(sql));
     q.Bind(1, only);
     while (true) {
       LGES_ASSIGN_OR_RETURN(bool row, q.Step());
@@ -228,7 +229,7 @@ absl::Status SqliteStore::WriteInspectionChildren(const Inspection& in) {
 }
 
 absl::StatusOr<Inspection> SqliteStore::GetInspection(const std::string& id) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   return LoadInspection(id);
 }
 
@@ -259,7 +260,7 @@ absl::StatusOr<std::string> SqliteStore::ChooseInspectionId(
 
 absl::StatusOr<Page<Inspection>> SqliteStore::ListInspections(
     const InspectionFilter& filter, PageRequest page) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   const std::string where =
       " WHERE (?1 = '' OR provider_code = ?1) AND (?2 = 0 OR academic_year >= "
       "?2) AND (?3 = 0 OR academic_year <= ?3)"
@@ -301,7 +302,7 @@ absl::StatusOr<Page<Inspection>> SqliteStore::ListInspections(
 
 absl::StatusOr<Inspection> SqliteStore::CreateInspection(
     const Inspection& in, const WriteContext& ctx) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   sql::Transaction txn(*db_);
   LGES_RETURN_IF_ERROR(txn.begin_status());
   LGES_ASSIGN_OR_RETURN(std::string previous, FindCreateRequest(ctx));
@@ -322,7 +323,7 @@ absl::StatusOr<Inspection> SqliteStore::CreateInspection(
 
 absl::StatusOr<Inspection> SqliteStore::UpdateInspection(
     const Inspection& in, int64_t expected_revision, const WriteContext& ctx) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   sql::Transaction txn(*db_);
   LGES_RETURN_IF_ERROR(txn.begin_status());
   LGES_RETURN_IF_ERROR(CheckRevision("inspections", "id", in.id,
@@ -339,7 +340,7 @@ absl::StatusOr<Inspection> SqliteStore::UpdateInspection(
 absl::StatusOr<int64_t> SqliteStore::DeleteInspection(const std::string& id,
                                                       int64_t expected_revision,
                                                       const WriteContext& ctx) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   sql::Transaction txn(*db_);
   LGES_RETURN_IF_ERROR(txn.begin_status());
   LGES_RETURN_IF_ERROR(CheckRevision("inspections", "id", id, expected_revision,

@@ -63,7 +63,7 @@ absl::Status SqliteStore::ReadKeyMessages(Dataset& out) {
 }
 
 absl::StatusOr<KeyMessage> SqliteStore::GetKeyMessage(const std::string& id) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   std::optional<int64_t> numeric = internal::ParseNumericId(id);
   if (!numeric) return internal::NotFound(ResourceOf(id));
   return LoadKeyMessage(*numeric);
@@ -71,7 +71,7 @@ absl::StatusOr<KeyMessage> SqliteStore::GetKeyMessage(const std::string& id) {
 
 absl::StatusOr<Page<KeyMessage>> SqliteStore::ListKeyMessages(
     const KeyMessageFilter& filter, PageRequest page) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   const std::string where =
       " WHERE (?1 = 0 OR academic_year = ?1) AND (?2 = 0 OR polarity = ?2)";
   Page<KeyMessage> out;
@@ -101,7 +101,7 @@ absl::StatusOr<Page<KeyMessage>> SqliteStore::ListKeyMessages(
 
 absl::StatusOr<KeyMessage> SqliteStore::CreateKeyMessage(
     const KeyMessage& m, const WriteContext& ctx) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   sql::Transaction txn(*db_);
   LGES_RETURN_IF_ERROR(txn.begin_status());
   LGES_ASSIGN_OR_RETURN(std::string previous, FindCreateRequest(ctx));
@@ -130,7 +130,7 @@ absl::StatusOr<KeyMessage> SqliteStore::CreateKeyMessage(
 
 absl::StatusOr<KeyMessage> SqliteStore::UpdateKeyMessage(
     const KeyMessage& m, int64_t expected_revision, const WriteContext& ctx) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   std::optional<int64_t> id = internal::ParseNumericId(m.id);
   if (!id) return internal::NotFound(ResourceOf(m.id));
   sql::Transaction txn(*db_);
@@ -154,7 +154,7 @@ absl::StatusOr<KeyMessage> SqliteStore::UpdateKeyMessage(
 absl::StatusOr<int64_t> SqliteStore::DeleteKeyMessage(const std::string& id,
                                                       int64_t expected_revision,
                                                       const WriteContext& ctx) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   std::optional<int64_t> numeric = internal::ParseNumericId(id);
   if (!numeric) return internal::NotFound(ResourceOf(id));
   sql::Transaction txn(*db_);

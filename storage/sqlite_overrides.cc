@@ -28,7 +28,7 @@ absl::StatusOr<std::vector<ThemeOverride>> SqliteStore::QueryOverrides(
 absl::StatusOr<ThemeOverride> SqliteStore::SetThemeOverride(
     const std::string& inspection_id, int number, const std::string& theme_id,
     const std::string& reason, const WriteContext& ctx) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   sql::Transaction txn(*db_);
   LGES_RETURN_IF_ERROR(txn.begin_status());
   const std::string inspection = "inspections/" + inspection_id;
@@ -88,7 +88,7 @@ absl::StatusOr<ThemeOverride> SqliteStore::SetThemeOverride(
 }
 
 absl::StatusOr<std::vector<ThemeOverride>> SqliteStore::ListThemeOverrides() {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   return QueryOverrides(std::string("SELECT ") + kOverrideColumns +
                             " FROM theme_overrides WHERE ?1 = '' ORDER BY "
                             "inspection_id, recommendation_number",
@@ -97,7 +97,7 @@ absl::StatusOr<std::vector<ThemeOverride>> SqliteStore::ListThemeOverrides() {
 
 absl::StatusOr<std::vector<ThemeOverride>>
 SqliteStore::ListThemeOverrideHistory(const std::string& inspection_id) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   return QueryOverrides(std::string("SELECT ") + kOverrideColumns +
                             " FROM theme_override_history WHERE (?1 = '' OR "
                             "inspection_id = ?1) ORDER BY id",
@@ -105,33 +105,35 @@ SqliteStore::ListThemeOverrideHistory(const std::string& inspection_id) {
 }
 
 absl::StatusOr<Dataset> SqliteStore::ReadAll() {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   // A read transaction, so that every table is read at the same version.
   LGES_RETURN_IF_ERROR(db_->Exec("BEGIN"));
   Dataset out;
-  absl::Status status = [&]() -> absl::Status {
-    LGES_ASSIGN_OR_RETURN(
-        sql::Query v,
-        db_->Prepare("SELECT (SELECT value FROM meta WHERE key = "
-                     "'dataset_version'), (SELECT MAX(time_ms) FROM changes)"));
-    LGES_RETURN_IF_ERROR(v.Step().status());
-    out.version = v.Int(0);
-    out.as_of_ms = v.Int(1);
-    LGES_RETURN_IF_ERROR(ReadProviders(out));
-    LGES_RETURN_IF_ERROR(ReadInspections(out));
-    LGES_RETURN_IF_ERROR(ReadEvents(out));
-    LGES_RETURN_IF_ERROR(ReadKeyMessages(out));
-    LGES_ASSIGN_OR_RETURN(
-        out.overrides,
-        QueryOverrides(std::string("SELECT ") + kOverrideColumns +
-                           " FROM theme_overrides WHERE ?1 = ''"
-                           " ORDER BY inspection_id, recommendation_number",
-                       ""));
-    return absl::OkStatus();
-  }();
+  const absl::Status status = ReadEverything(out);
   db_->Exec("COMMIT").IgnoreError();
   if (!status.ok()) return status;
   return out;
+}
+
+absl::Status SqliteStore::ReadEverything(Dataset& out) {
+  LGES_ASSIGN_OR_RETURN(
+      sql::Query v,
+      db_->Prepare("SELECT (SELECT value FROM meta WHERE key = "
+                   "'dataset_version'), (SELECT MAX(time_ms) FROM changes)"));
+  LGES_RETURN_IF_ERROR(v.Step().status());
+  out.version = v.Int(0);
+  out.as_of_ms = v.Int(1);
+  LGES_RETURN_IF_ERROR(ReadProviders(out));
+  LGES_RETURN_IF_ERROR(ReadInspections(out));
+  LGES_RETURN_IF_ERROR(ReadEvents(out));
+  LGES_RETURN_IF_ERROR(ReadKeyMessages(out));
+  LGES_ASSIGN_OR_RETURN(
+      out.overrides,
+      QueryOverrides(std::string("SELECT ") + kOverrideColumns +
+                         " FROM theme_overrides WHERE ?1 = ''"
+                         " ORDER BY inspection_id, recommendation_number",
+                     ""));
+  return absl::OkStatus();
 }
 
 }  // namespace lges

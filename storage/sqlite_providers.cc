@@ -111,13 +111,13 @@ absl::Status SqliteStore::ReadProviders(Dataset& out) {
 }
 
 absl::StatusOr<Provider> SqliteStore::GetProvider(const std::string& code) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   return LoadProvider(code);
 }
 
 absl::StatusOr<Page<Provider>> SqliteStore::ListProviders(
     const ProviderFilter& filter, PageRequest page) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   const int64_t kind = static_cast<int64_t>(filter.kind);
   Page<Provider> out;
   LGES_ASSIGN_OR_RETURN(
@@ -149,7 +149,7 @@ absl::StatusOr<Page<Provider>> SqliteStore::ListProviders(
 
 absl::StatusOr<Provider> SqliteStore::CreateProvider(const Provider& p,
                                                      const WriteContext& ctx) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   sql::Transaction txn(*db_);
   LGES_RETURN_IF_ERROR(txn.begin_status());
   LGES_ASSIGN_OR_RETURN(std::string previous, FindCreateRequest(ctx));
@@ -186,7 +186,7 @@ absl::StatusOr<Provider> SqliteStore::CreateProvider(const Provider& p,
 absl::StatusOr<Provider> SqliteStore::UpdateProvider(const Provider& p,
                                                      int64_t expected_revision,
                                                      const WriteContext& ctx) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   sql::Transaction txn(*db_);
   LGES_RETURN_IF_ERROR(txn.begin_status());
   LGES_RETURN_IF_ERROR(CheckRevision("providers", "code", p.code,
@@ -213,7 +213,7 @@ absl::StatusOr<Provider> SqliteStore::UpdateProvider(const Provider& p,
 absl::StatusOr<int64_t> SqliteStore::DeleteProvider(const std::string& code,
                                                     int64_t expected_revision,
                                                     const WriteContext& ctx) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   sql::Transaction txn(*db_);
   LGES_RETURN_IF_ERROR(txn.begin_status());
   LGES_RETURN_IF_ERROR(CheckRevision("providers", "code", code,

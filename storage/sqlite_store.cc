@@ -96,7 +96,7 @@ absl::Status SqliteStore::CheckProviderExists(const std::string& code,
 }
 
 absl::StatusOr<int64_t> SqliteStore::DatasetVersion() {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   LGES_ASSIGN_OR_RETURN(
       sql::Query q,
       db_->Prepare("SELECT value FROM meta WHERE key = 'dataset_version'"));
@@ -106,7 +106,7 @@ absl::StatusOr<int64_t> SqliteStore::DatasetVersion() {
 
 absl::StatusOr<std::vector<Change>> SqliteStore::ListChanges(
     int64_t since_version, int limit) {
-  std::lock_guard lock(mu_);
+  RecursiveLock lock(mu_);
   LGES_ASSIGN_OR_RETURN(
       sql::Query q,
       db_->Prepare("SELECT version, time_ms, actor, action, resource, source "

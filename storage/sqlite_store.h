@@ -5,9 +5,10 @@
 
 #include <map>
 #include <memory>
-#include <mutex>
 #include <string>
 
+#include "absl/base/thread_annotations.h"
+#include "storage/recursive_mutex.h"
 #include "storage/sqlite_db.h"
 #include "storage/store.h"
 
@@ -91,57 +92,85 @@ class SqliteStore final : public Store {
   // Helpers below run with mu_ held, inside a transaction where they write.
   absl::StatusOr<int64_t> RecordChange(const std::string& action,
                                        const std::string& resource,
-                                       const WriteContext& ctx);
+                                       const WriteContext& ctx)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // The resource a previous create with ctx.request_id made, or "" if none.
   // INVALID_ARGUMENT if the id was used for a different request.
-  absl::StatusOr<std::string> FindCreateRequest(const WriteContext& ctx);
+  absl::StatusOr<std::string> FindCreateRequest(const WriteContext& ctx)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::Status RememberCreateRequest(const WriteContext& ctx,
-                                     const std::string& resource);
+                                     const std::string& resource)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // NOT_FOUND if no row of `table` has `key`; FAILED_PRECONDITION if its
   // revision differs from a non-zero `expected`.
   absl::Status CheckRevision(const std::string& table,
                              const std::string& key_column,
                              const std::string& key, int64_t expected,
-                             const std::string& resource);
+                             const std::string& resource)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::Status CheckProviderExists(const std::string& code,
-                                   const std::string& field);
+                                   const std::string& field)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
-  absl::StatusOr<Provider> LoadProvider(const std::string& code);
-  absl::Status WriteMemberships(const Provider& provider);
-  absl::StatusOr<Inspection> LoadInspection(const std::string& id);
-  absl::StatusOr<bool> InspectionIdTaken(const std::string& id);
+  absl::StatusOr<Provider> LoadProvider(const std::string& code)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status WriteMemberships(const Provider& provider)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::StatusOr<Inspection> LoadInspection(const std::string& id)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::StatusOr<bool> InspectionIdTaken(const std::string& id)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // The inspection's own id, checked free, or the first free default id.
-  absl::StatusOr<std::string> ChooseInspectionId(const Inspection& inspection);
+  absl::StatusOr<std::string> ChooseInspectionId(const Inspection& inspection)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Appends child rows to the inspections in `targets` (by id), reading only
   // those of `only` unless it is empty.
   absl::Status LoadInspectionChildren(
-      std::map<std::string, Inspection*>& targets, const std::string& only);
+      std::map<std::string, Inspection*>& targets, const std::string& only)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::Status WriteInspectionRow(const Inspection& inspection, bool insert,
-                                  int64_t now_ms);
-  absl::Status WriteInspectionChildren(const Inspection& inspection);
-  absl::Status CheckFollowUpReferences(const FollowUpEvent& event);
-  absl::StatusOr<FollowUpEvent> LoadFollowUpEvent(int64_t id);
-  absl::Status WriteProgress(int64_t id, const FollowUpEvent& event);
-  absl::StatusOr<KeyMessage> LoadKeyMessage(int64_t id);
+                                  int64_t now_ms)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status WriteInspectionChildren(const Inspection& inspection)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status CheckFollowUpReferences(const FollowUpEvent& event)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::StatusOr<FollowUpEvent> LoadFollowUpEvent(int64_t id)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status WriteProgress(int64_t id, const FollowUpEvent& event)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::StatusOr<KeyMessage> LoadKeyMessage(int64_t id)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::StatusOr<std::vector<ThemeOverride>> QueryOverrides(
-      const std::string& sql, const std::string& bind);
+      const std::string& sql, const std::string& bind)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // ReadAll's work inside its read transaction.
+  absl::Status ReadEverything(Dataset& out) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Bulk readers for ReadAll: every row of a kind in one query.
-  absl::Status ReadProviders(Dataset& out);
-  absl::Status ReadInspections(Dataset& out);
-  absl::Status ReadEvents(Dataset& out);
-  absl::Status ReadKeyMessages(Dataset& out);
+  absl::Status ReadProviders(Dataset& out)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status ReadInspections(Dataset& out)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status ReadEvents(Dataset& out)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status ReadKeyMessages(Dataset& out)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::Status ImportProviders(const Dataset& records, const Dataset& current,
-                               const WriteContext& ctx, ImportResult& result);
+                               const WriteContext& ctx, ImportResult& result)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::Status ImportInspections(const Dataset& records, const Dataset& current,
-                                 const WriteContext& ctx, ImportResult& result);
+                                 const WriteContext& ctx, ImportResult& result)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::Status ImportEvents(const Dataset& records, const Dataset& current,
-                            const WriteContext& ctx, ImportResult& result);
+                            const WriteContext& ctx, ImportResult& result)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::Status ImportKeyMessages(const Dataset& records, const Dataset& current,
-                                 const WriteContext& ctx, ImportResult& result);
+                                 const WriteContext& ctx, ImportResult& result)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   // Recursive: Import runs many writes inside one transaction.
-  std::recursive_mutex mu_;
-  std::unique_ptr<sql::Db> db_;  // GUARDED_BY(mu_)
+  RecursiveMutex mu_;
+  std::unique_ptr<sql::Db> db_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace lges

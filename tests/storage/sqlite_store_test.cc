@@ -339,7 +339,9 @@ TEST_F(SqliteStoreTest, ReadAllReturnsEveryRecordAtOneVersion) {
   ASSERT_EQ(all->overrides.size(), 1u);
   EXPECT_EQ(all->overrides[0].theme_id, "safeguarding");
   for (const Provider& p : all->providers) {
-    if (p.code == "gwe") EXPECT_EQ(p.memberships, gwe.memberships);
+    if (p.code == "gwe") {
+      EXPECT_EQ(p.memberships, gwe.memberships);
+    }
   }
 }
 

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Runs clang's thread-safety analysis over every C++ file of the project
+# (not generated code), as a syntax-only compile with the flags of the real
+# build: members marked ABSL_GUARDED_BY may then only be touched with their
+# mutex held, and a violation fails this script.
+#
+# Usage: scripts/check-thread-safety.sh [BUILD_DIR]   (default build/)
+# The build dir must have been configured with
+# -DCMAKE_EXPORT_COMPILE_COMMANDS=ON (scripts/build.sh does) and built, so
+# that generated headers exist.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build="${1:-build}"
+command -v clang++-14 >/dev/null || {
+  echo "check-thread-safety: clang++-14 is missing (scripts/install-deps.sh)" >&2
+  exit 1
+}
+/usr/bin/python3 - "$build" "$(pwd)" <<'PY'
+import json, os, shlex, subprocess, sys
+from concurrent.futures import ThreadPoolExecutor
+
+build, root = sys.argv[1], sys.argv[2]
+entries = json.load(open(os.path.join(build, "compile_commands.json")))
+build_abs = os.path.realpath(build)
+jobs = []
+for e in entries:
+    path = os.path.realpath(os.path.join(e["directory"], e["file"]))
+    if not path.startswith(root + os.sep) or path.startswith(build_abs + os.sep):
+        continue  # Generated or outside the project.
+    args = shlex.split(e["command"])
+    out, skip = ["clang++-14"], False
+    for a in args[1:]:
+        if skip:
+            skip = False
+            continue
+        if a in ("-o", "-MF", "-MT", "-MQ"):
+            skip = True
+            continue
+        if a in ("-c", "-MD", "-MMD") or a.startswith("-W") or a == e["file"] or a == path:
+            continue
+        out.append(a)
+    out += ["-fsyntax-only", "-Wthread-safety", "-Werror=thread-safety",
+            "-Wno-unknown-warning-option", path]
+    jobs.append((os.path.relpath(path, root), out, e["directory"]))
+
+def run(job):
+    name, cmd, cwd = job
+    r = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    return name, r.returncode, r.stderr
+
+failed = 0
+with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+    for name, code, err in pool.map(run, jobs):
+        if code != 0:
+            failed += 1
+            sys.stderr.write(err)
+print(f"check-thread-safety: {len(jobs)} files, {failed} failed")
+sys.exit(1 if failed else 0)
+PY
