@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Runs clang's thread-safety analysis over every C++ file of the project
-# (not generated code), as a syntax-only compile with the flags of the real
+# Runs clang's thread-safety analysis, as a syntax-only compile with the
+# flags of the real build, over every C++ file of the project's libraries
+# and programs that can see an annotated class (one that uses
+# ABSL_GUARDED_BY or a lock annotation, or includes a header that does;
+# tests and benchmarks cannot reach the guarded members) with the flags of the real
 # build: members marked ABSL_GUARDED_BY may then only be touched with their
 # mutex held, and a violation fails this script.
 #
@@ -16,10 +19,28 @@ command -v clang++-14 >/dev/null || {
   exit 1
 }
 /usr/bin/python3 - "$build" "$(pwd)" <<'PY'
-import json, os, shlex, subprocess, sys
+import json, os, re, shlex, subprocess, sys
 from concurrent.futures import ThreadPoolExecutor
 
 build, root = sys.argv[1], sys.argv[2]
+ANNOTATION = re.compile(r"ABSL_(GUARDED_BY|PT_GUARDED_BY|EXCLUSIVE_LOCKS_REQUIRED|"
+                        r"SHARED_LOCKS_REQUIRED|LOCKABLE|SCOPED_LOCKABLE)")
+INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
+
+def sees_annotations(path, seen={}):
+    """True if `path` or a project header it includes uses an annotation."""
+    if path in seen:
+        return seen[path]
+    seen[path] = False  # Include cycles end here.
+    try:
+        text = open(path).read()
+    except OSError:
+        return False
+    found = bool(ANNOTATION.search(text)) or any(
+        sees_annotations(os.path.join(root, h)) for h in INCLUDE.findall(text))
+    seen[path] = found
+    return found
+
 entries = json.load(open(os.path.join(build, "compile_commands.json")))
 build_abs = os.path.realpath(build)
 jobs = []
@@ -27,6 +48,10 @@ for e in entries:
     path = os.path.realpath(os.path.join(e["directory"], e["file"]))
     if not path.startswith(root + os.sep) or path.startswith(build_abs + os.sep):
         continue  # Generated or outside the project.
+    if os.path.relpath(path, root).split(os.sep)[0] in ("tests", "bench"):
+        continue
+    if not sees_annotations(path):
+        continue
     args = shlex.split(e["command"])
     out, skip = ["clang++-14"], False
     for a in args[1:]:

@@ -12,9 +12,9 @@
 
 #include "server/backend.h"
 #include "server/config.h"
-#include "service/log.h"
 #include "server/metrics.h"
 #include "server/server.h"
+#include "service/log.h"
 
 namespace {
 
@@ -37,58 +37,88 @@ void EnsureParentDirectory(const std::string& path) {
   if (!parent.empty()) std::filesystem::create_directories(parent);
 }
 
-std::shared_ptr<prometheus::Registry> MetricsRegistry() {
-  auto registry = std::make_shared<prometheus::Registry>();
-  prometheus::BuildGauge()
-      .Name("lges_build_info")
-      .Help("Build information of lges-server; the value is always 1.")
-      .Register(*registry)
-      .Add({{"version", LGES_VERSION}})
-      .Set(1);
-  return registry;
+// The clock of --today: noon UTC on that day, for ever.
+lges::SnapshotSource::Clock FixedClock(const lges::CivilDay& today) {
+  using namespace std::chrono;
+  const system_clock::time_point noon =
+      sys_days{year_month_day{year{today.year},
+                              month{static_cast<unsigned>(today.month)},
+                              day{static_cast<unsigned>(today.day)}}} +
+      hours{12};
+  return [noon] { return noon; };
 }
 
-int Run(const lges::ServerConfig& config) {
-  const sigset_t signals = BlockShutdownSignals();
+absl::StatusOr<lges::Backend> OpenBackendFor(const lges::ServerConfig& config) {
   EnsureParentDirectory(config.db_path);
   lges::BackendOptions options;
   options.load_public_record = config.public_record;
-  if (config.today) {
-    using namespace std::chrono;
-    const system_clock::time_point noon =
-        sys_days{year_month_day{year{config.today->year},
-                                month{static_cast<unsigned>(config.today->month)},
-                                day{static_cast<unsigned>(config.today->day)}}} +
-        hours{12};
-    options.clock = [noon] { return noon; };
-  }
+  if (config.today) options.clock = FixedClock(*config.today);
   auto backend = lges::OpenBackend(config.db_path, options);
+  if (backend.ok()) {
+    lges::log::Info(
+        "database " + config.db_path +
+        " open and migrated; analytics snapshot at dataset version " +
+        std::to_string(backend->snapshots->Current()->version()) +
+        " built in " +
+        std::to_string(backend->snapshots->last_rebuild_us() / 1000) + " ms");
+  }
+  return backend;
+}
+
+// /metrics: the build info, the RPC metrics and the domain gauges.
+// prometheus-cpp's Exposer waits up to two seconds in its destructor for
+// its web server's threads, so Stop() detaches the collectors (waiting for
+// a scrape in progress) and leaves the idle server to the process's exit.
+class MetricsEndpoint {
+ public:
+  MetricsEndpoint(const std::string& listen,
+                  const lges::SnapshotSource& snapshots)
+      : exposer_(std::make_unique<prometheus::Exposer>(listen)),
+        registry_(std::make_shared<prometheus::Registry>()),
+        domain_(std::make_shared<lges::DomainCollector>(snapshots)),
+        rpc_(*registry_) {
+    prometheus::BuildGauge()
+        .Name("lges_build_info")
+        .Help("Build information of lges-server; the value is always 1.")
+        .Register(*registry_)
+        .Add({{"version", LGES_VERSION}})
+        .Set(1);
+    exposer_->RegisterCollectable(registry_);
+    exposer_->RegisterCollectable(domain_);
+  }
+
+  lges::RpcMetrics& rpc() { return rpc_; }
+
+  void Stop() {
+    exposer_->RemoveCollectable(registry_);
+    exposer_->RemoveCollectable(domain_);
+    // Deliberately never destroyed (see above); kept reachable so that leak
+    // checkers do not report it.
+    [[maybe_unused]] static prometheus::Exposer* abandoned = nullptr;
+    abandoned = exposer_.release();
+  }
+
+ private:
+  std::unique_ptr<prometheus::Exposer> exposer_;
+  // The exposer holds only weak_ptrs to these.
+  std::shared_ptr<prometheus::Registry> registry_;
+  std::shared_ptr<lges::DomainCollector> domain_;
+  lges::RpcMetrics rpc_;
+};
+
+int Run(const lges::ServerConfig& config) {
+  const sigset_t signals = BlockShutdownSignals();
+  absl::StatusOr<lges::Backend> backend = OpenBackendFor(config);
   if (!backend.ok()) {
     lges::log::Error("cannot open database: " +
                      std::string(backend.status().message()));
     return 1;
   }
-  lges::log::Info(
-      "database " + config.db_path +
-      " open and migrated; analytics snapshot at dataset version " +
-      std::to_string(backend->snapshots->Current()->version()) + " built in " +
-      std::to_string(backend->snapshots->last_rebuild_us() / 1000) + " ms");
-
-  prometheus::Exposer exposer(config.metrics_listen);
-  const std::shared_ptr<prometheus::Registry> registry =
-      MetricsRegistry();  // The exposer only holds a weak_ptr.
-  exposer.RegisterCollectable(registry);
+  MetricsEndpoint metrics(config.metrics_listen, *backend->snapshots);
   lges::log::Info("metrics on http://" + config.metrics_listen + "/metrics");
-
-  lges::RpcMetrics rpc_metrics(*registry);
-  // The exposer only holds a weak_ptr: keep the collector alive here.
-  const auto domain_metrics =
-      std::make_shared<lges::DomainCollector>(*backend->snapshots);
-  exposer.RegisterCollectable(domain_metrics);
-  lges::ServerOptions server_options;
-  server_options.listen = config.listen;
-  server_options.rpc_metrics = &rpc_metrics;
-  lges::LgesServer server(*backend->store, *backend->snapshots, server_options);
+  lges::LgesServer server(*backend->store, *backend->snapshots,
+                          {.listen = config.listen,
+                           .rpc_metrics = &metrics.rpc()});
   absl::StatusOr<int> port = server.Start();
   if (!port.ok()) {
     lges::log::Error(std::string(port.status().message()));
@@ -96,13 +126,13 @@ int Run(const lges::ServerConfig& config) {
   }
   lges::log::Info("serving gRPC on " + config.listen + " (port " +
                   std::to_string(*port) + ")");
-
   int received = 0;
   sigwait(&signals, &received);
   lges::log::Info(std::string("received ") +
                   (received == SIGINT ? "SIGINT" : "SIGTERM") +
                   "; shutting down");
   server.Shutdown(kShutdownDeadline);
+  metrics.Stop();
   lges::log::Info("stopped");
   return 0;
 }
@@ -123,8 +153,8 @@ int main(int argc, char** argv) {
   lges::log::SetLevel(config->log_level);
   try {
     return Run(*config);
-  } catch (const std::exception&
-               e) {  // Start-up failures such as a busy metrics port.
+  } catch (const std::exception& e) {
+    // Start-up failures that libraries throw, such as a busy metrics port.
     lges::log::Error(std::string("start-up failed: ") + e.what());
     return 1;
   }

@@ -26,11 +26,12 @@ class SnapshotSource;
 class WatchService;
 
 struct ServerOptions {
-  std::string listen =
-      "127.0.0.1:50051";  // HOST:PORT; port 0 picks a free one.
-  int max_message_bytes = 4 * 1024 * 1024;  // Cap on request and response size.
-  RpcMetrics* rpc_metrics = nullptr;  // Counts and times every call when set;
-                                      // must outlive the server.
+  // HOST:PORT; port 0 picks a free one.
+  std::string listen = "127.0.0.1:50051";
+  // Cap on request and response size.
+  int max_message_bytes = 4 * 1024 * 1024;
+  // Counts and times every call when set; must outlive the server.
+  RpcMetrics* rpc_metrics = nullptr;
 };
 
 class LgesServer {

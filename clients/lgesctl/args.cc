@@ -36,15 +36,6 @@ Args ParseArgs(int argc, char** argv, const std::set<std::string>& switches) {
   return args;
 }
 
-std::vector<std::string> UnknownFlags(const Args& args,
-                                      const std::set<std::string>& known) {
-  std::vector<std::string> out;
-  for (const auto& [name, value] : args.flags) {
-    if (!known.count(name)) out.push_back("--" + name);
-  }
-  return out;
-}
-
 std::optional<int> ParseAcademicYear(const std::string& text) {
   const size_t dash = text.find('-');
   const std::string start = text.substr(0, dash);

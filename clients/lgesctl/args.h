@@ -29,10 +29,6 @@ struct Args {
 Args ParseArgs(int argc, char** argv,
                const std::set<std::string>& switches = {});
 
-// The flags in `args` that are not in `known`, for a usage error.
-std::vector<std::string> UnknownFlags(const Args& args,
-                                      const std::set<std::string>& known);
-
 // Parses an academic year written "2022-2023", "2022-23" or "2022" into its
 // start year; nullopt if malformed.
 std::optional<int> ParseAcademicYear(const std::string& text);

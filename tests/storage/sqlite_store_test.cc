@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <thread>
+
 #include "domain/errors.h"
 #include "storage/sqlite_db.h"
 #include "tests/testing/equality.h"
@@ -208,6 +211,34 @@ TEST_F(SqliteStoreTest, PagesAcrossPageBoundariesInDateOrder) {
   concern.causing_significant_concern_only = true;
   concern.academic_year_from = concern.academic_year_to = 2024;
   EXPECT_EQ(store_->ListInspections(concern, {0, 10}).value().total, 7);
+}
+
+TEST_F(SqliteStoreTest, ChoosesDefaultIdsInsideTheWriteSoConcurrentCreatesDiffer) {
+  constexpr int kWriters = 8;
+  std::vector<std::string> ids(kWriters);
+  std::vector<std::thread> writers;
+  for (int i = 0; i < kWriters; ++i) {
+    writers.emplace_back([&, i] {
+      absl::StatusOr<Inspection> created =
+          store_->CreateInspection(SampleInspection(""), ctx_);
+      ids[i] = created.ok() ? created->id : created.status().ToString();
+    });
+  }
+  for (std::thread& w : writers) w.join();
+  std::set<std::string> distinct(ids.begin(), ids.end());
+  EXPECT_EQ(distinct.size(), static_cast<size_t>(kWriters));
+  EXPECT_TRUE(distinct.count("W06000023-2025-02"));
+  EXPECT_TRUE(distinct.count("W06000023-2025-02-" + std::to_string(kWriters)));
+  EXPECT_EQ(InspectionCount(), kWriters);
+}
+
+TEST_F(SqliteStoreTest, AGivenIdThatIsTakenIsAlreadyExists) {
+  ASSERT_TRUE(store_->CreateInspection(SampleInspection("TAKEN"), ctx_).ok());
+  EXPECT_EQ(store_->CreateInspection(SampleInspection("TAKEN"), ctx_)
+                .status()
+                .code(),
+            absl::StatusCode::kAlreadyExists);
+  EXPECT_EQ(InspectionCount(), 1);
 }
 
 TEST_F(SqliteStoreTest, ARepeatedRequestIdCreatesOnce) {

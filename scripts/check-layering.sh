@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Checks the layering of docs/DESIGN.md from the #include lines of every
+# C++ file: each folder includes only the folders below it, and the outside
+# libraries stay where they belong (no gRPC, protobuf, SQLite or Prometheus
+# in domain/ and analytics/; <sqlite3.h> only in storage/sqlite_db.cc; no
+# gRPC in lgesctl or in the client library's header). Prints every breach
+# as FILE:LINE and fails if there is one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+exec /usr/bin/python3 - <<'PY'
+import pathlib, re, sys
+
+# Folder -> the project folders its files may include (itself included).
+ALLOWED = {
+    "common": {"common"},
+    "domain": {"domain"},
+    "analytics": {"domain", "analytics"},
+    "storage": {"domain", "storage"},
+    "convert": {"domain", "analytics", "convert"},
+    "service": {"domain", "analytics", "storage", "convert", "service"},
+    "server": {"common", "domain", "analytics", "storage", "convert",
+               "service", "server"},
+    "clients": {"common", "domain", "convert", "clients"},
+}
+# Files of convert/ that may use analytics (lges_convert_analytics).
+CONVERT_ANALYTICS = {"convert/convert_analytics.h", "convert/convert_analytics.cc",
+                     "convert/analytics_enum_pins.cc"}
+# Outside libraries, recognised by include path.
+LIBS = {
+    "grpc": re.compile(r"^<?(grpcpp/|grpc/)|\.grpc\.pb\.h"),
+    "protobuf": re.compile(r"^<?google/protobuf/|\.pb\.h$"),
+    "sqlite": re.compile(r"^<?sqlite3\.h"),
+    "prometheus": re.compile(r"^<?prometheus/"),
+}
+# Where each library may be included (folder or file prefixes).
+LIB_PLACES = {
+    "grpc": ("service/", "server/", "clients/lges_client.cc"),
+    "protobuf": ("convert/", "service/", "server/", "clients/"),
+    "sqlite": ("storage/sqlite_db.cc",),
+    "prometheus": ("server/",),
+}
+INCLUDE = re.compile(r'^\s*#\s*include\s+([<"][^>"]+[>"])')
+
+breaches = []
+files = sorted(p for folder in ALLOWED for p in pathlib.Path(folder).rglob("*")
+               if p.suffix in (".h", ".cc"))
+for path in files:
+    name = path.as_posix()
+    folder = name.split("/")[0]
+    for number, line in enumerate(path.read_text().splitlines(), 1):
+        m = INCLUDE.match(line)
+        if not m:
+            continue
+        target = m.group(1)[1:-1]
+        top = target.split("/")[0]
+        if m.group(1)[0] == '"' and top in ALLOWED:
+            ok = top in ALLOWED[folder]
+            if folder == "convert" and top == "analytics":
+                ok = name in CONVERT_ANALYTICS
+            if not ok:
+                breaches.append(f"{name}:{number}: {folder}/ may not include {target}")
+            continue
+        for lib, pattern in LIBS.items():
+            if pattern.search(target) and not name.startswith(LIB_PLACES[lib]):
+                breaches.append(f"{name}:{number}: {lib} ({target}) does not belong in {folder}/")
+for b in breaches:
+    print(b)
+print(f"check-layering: {len(files)} files, {len(breaches)} breaches")
+sys.exit(1 if breaches else 0)
+PY
