@@ -67,6 +67,12 @@ int main(int argc, char** argv) {
   Io io{std::cout, std::cerr};
   io.width = Width();
   if (args.words.empty()) {
+    if (!args.Has("help") && !args.flags.empty()) {
+      // A flag took the command as its value ("--frobnicate health").
+      return UsageError("no command given; '--" + args.flags.begin()->first +
+                            "' comes after one",
+                        io);
+    }
     (args.Has("help") ? std::cout : std::cerr) << MainHelp();
     return args.Has("help") ? kExitOk : kExitUsage;
   }
