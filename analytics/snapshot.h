@@ -66,7 +66,9 @@ class Snapshot {
   // The mean length in days of the episodes that have ended; 0 if none has.
   double MeanDaysCompleted() const;
   // The start year of the academic year that contains today().
-  int current_year() const { return AcademicYear::Containing(today_).start_year; }
+  int current_year() const {
+    return AcademicYear::Containing(today_).start_year;
+  }
   // The codes of the school improvement services and partnerships.
   const std::vector<std::string>& group_codes() const { return group_codes_; }
 

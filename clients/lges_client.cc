@@ -47,8 +47,8 @@ absl::Status FromGrpc(const grpc::Status& status) {
 
 struct LgesClient::Stubs {
   explicit Stubs(const std::string& address)
-      : channel(grpc::CreateChannel(address,
-                                    grpc::InsecureChannelCredentials())),
+      : channel(
+            grpc::CreateChannel(address, grpc::InsecureChannelCredentials())),
         health(grpc::health::v1::Health::NewStub(channel)),
         providers(pb::ProviderService::NewStub(channel)),
         inspections(pb::InspectionService::NewStub(channel)),
@@ -88,8 +88,7 @@ absl::Status SectorWatch::Finish() { return FromGrpc(call_->reader->Finish()); }
 namespace {
 
 // A context with the deadline and metadata every call carries.
-void Prepare(grpc::ClientContext& context,
-             const LgesClient::Options& options) {
+void Prepare(grpc::ClientContext& context, const LgesClient::Options& options) {
   context.set_deadline(std::chrono::system_clock::now() + options.timeout);
   if (!options.actor.empty())
     context.AddMetadata("x-lges-actor", options.actor);
@@ -97,8 +96,8 @@ void Prepare(grpc::ClientContext& context,
 
 template <typename Stub, typename Req, typename Resp>
 absl::Status Call(const LgesClient::Options& options, Stub& stub,
-                  grpc::Status (Stub::*method)(grpc::ClientContext*,
-                                               const Req&, Resp*),
+                  grpc::Status (Stub::*method)(grpc::ClientContext*, const Req&,
+                                               Resp*),
                   const Req& req, Resp* resp) {
   grpc::ClientContext context;
   Prepare(context, options);
@@ -126,16 +125,17 @@ absl::Status LgesClient::Health(const std::string& service, bool* serving) {
   grpc::health::v1::HealthCheckRequest req;
   req.set_service(service);
   grpc::health::v1::HealthCheckResponse resp;
-  absl::Status status = Call(options_, *stubs_->health,
-                             &grpc::health::v1::Health::Stub::Check, req, &resp);
+  absl::Status status =
+      Call(options_, *stubs_->health, &grpc::health::v1::Health::Stub::Check,
+           req, &resp);
   *serving = status.ok() &&
              resp.status() == grpc::health::v1::HealthCheckResponse::SERVING;
   return status;
 }
 
 // Each API method is one stub call with a fresh context.
-#define LGES_CLIENT_METHOD(stub, Svc, Method, Req, Resp)                 \
-  absl::Status LgesClient::Method(const pb::Req& req, pb::Resp* resp) {  \
+#define LGES_CLIENT_METHOD(stub, Svc, Method, Req, Resp)                     \
+  absl::Status LgesClient::Method(const pb::Req& req, pb::Resp* resp) {      \
     return Call(options_, *stubs_->stub, &pb::Svc::Stub::Method, req, resp); \
   }
 
@@ -205,13 +205,12 @@ LGES_CLIENT_METHOD(analytics, AnalyticsService, GetAuthorityProfile,
                    GetAuthorityProfileRequest, AuthorityProfile)
 LGES_CLIENT_METHOD(analytics, AnalyticsService, CompareConsortia,
                    CompareConsortiaRequest, ConsortiumComparison)
-LGES_CLIENT_METHOD(analytics, AnalyticsService, Echo, EchoRequest,
-                   EchoResponse)
+LGES_CLIENT_METHOD(analytics, AnalyticsService, Echo, EchoRequest, EchoResponse)
 
-LGES_CLIENT_METHOD(dataset, DatasetService, ImportRecords,
-                   ImportRecordsRequest, ImportRecordsResponse)
-LGES_CLIENT_METHOD(dataset, DatasetService, ExportRecords,
-                   ExportRecordsRequest, RecordSet)
+LGES_CLIENT_METHOD(dataset, DatasetService, ImportRecords, ImportRecordsRequest,
+                   ImportRecordsResponse)
+LGES_CLIENT_METHOD(dataset, DatasetService, ExportRecords, ExportRecordsRequest,
+                   RecordSet)
 LGES_CLIENT_METHOD(dataset, DatasetService, ListChanges, ListChangesRequest,
                    ListChangesResponse)
 LGES_CLIENT_METHOD(dataset, DatasetService, GetDatasetInfo,

@@ -35,7 +35,8 @@ std::string HostProblem(std::string_view host) {
 
 std::string PortProblem(std::string_view port) {
   if (port.empty()) return "the port is missing";
-  if (port.size() > 5 || !AllOf(port, [](char c) { return c >= '0' && c <= '9'; }))
+  if (port.size() > 5 ||
+      !AllOf(port, [](char c) { return c >= '0' && c <= '9'; }))
     return "the port must be a number from 0 to 65535";
   int value = 0;
   for (char c : port) value = value * 10 + (c - '0');

@@ -227,7 +227,8 @@ void ToProto(const ThemeOverride& o, pb::ThemeOverride* out) {
   out->set_previous_theme_id(o.previous_theme_id);
   out->set_actor(o.actor);
   out->set_reason(o.reason);
-  *out->mutable_time() = google::protobuf::util::TimeUtil::MillisecondsToTimestamp(o.time_ms);
+  *out->mutable_time() =
+      google::protobuf::util::TimeUtil::MillisecondsToTimestamp(o.time_ms);
 }
 
 }  // namespace lges::convert

@@ -25,7 +25,8 @@ constexpr bool LastPinned(Domain domain, Proto proto, Proto proto_max) {
   return Pinned(domain, proto) && proto == proto_max;
 }
 
-static_assert(Pinned(DatePrecision::kUnspecified, pb::DATE_PRECISION_UNSPECIFIED));
+static_assert(Pinned(DatePrecision::kUnspecified,
+                     pb::DATE_PRECISION_UNSPECIFIED));
 static_assert(Pinned(DatePrecision::kDay, pb::DATE_PRECISION_DAY));
 static_assert(Pinned(DatePrecision::kMonth, pb::DATE_PRECISION_MONTH));
 static_assert(Pinned(DatePrecision::kTerm, pb::DATE_PRECISION_TERM));
@@ -41,13 +42,15 @@ static_assert(LastPinned(Term::kSummer, pb::TERM_SUMMER, pb::Term_MAX));
 
 static_assert(Pinned(Certainty::kUnspecified, pb::CERTAINTY_UNSPECIFIED));
 static_assert(Pinned(Certainty::kSourced, pb::CERTAINTY_SOURCED));
-static_assert(Pinned(Certainty::kPartlyInferred, pb::CERTAINTY_PARTLY_INFERRED));
+static_assert(Pinned(Certainty::kPartlyInferred,
+                     pb::CERTAINTY_PARTLY_INFERRED));
 static_assert(Pinned(Certainty::kInferred, pb::CERTAINTY_INFERRED));
 static_assert(Pinned(Certainty::kUncertain, pb::CERTAINTY_UNCERTAIN));
 static_assert(LastPinned(Certainty::kPlanned, pb::CERTAINTY_PLANNED,
                          pb::Certainty_MAX));
 
-static_assert(Pinned(ProviderKind::kUnspecified, pb::PROVIDER_KIND_UNSPECIFIED));
+static_assert(Pinned(ProviderKind::kUnspecified,
+                     pb::PROVIDER_KIND_UNSPECIFIED));
 static_assert(Pinned(ProviderKind::kLocalAuthority,
                      pb::PROVIDER_KIND_LOCAL_AUTHORITY));
 static_assert(Pinned(ProviderKind::kSchoolImprovementService,
@@ -91,7 +94,8 @@ static_assert(Pinned(TextStatus::kAsListedBySecondarySource,
 static_assert(LastPinned(TextStatus::kParaphrase, pb::TEXT_STATUS_PARAPHRASE,
                          pb::TextStatus_MAX));
 
-static_assert(Pinned(FollowUpKind::kUnspecified, pb::FOLLOW_UP_KIND_UNSPECIFIED));
+static_assert(Pinned(FollowUpKind::kUnspecified,
+                     pb::FOLLOW_UP_KIND_UNSPECIFIED));
 static_assert(Pinned(FollowUpKind::kJudged, pb::FOLLOW_UP_KIND_JUDGED));
 static_assert(Pinned(FollowUpKind::kImprovementConference,
                      pb::FOLLOW_UP_KIND_IMPROVEMENT_CONFERENCE));

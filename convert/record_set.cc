@@ -2,10 +2,10 @@
 
 #include <google/protobuf/util/json_util.h>
 
-#include "domain/validation.h"
 #include "convert/convert.h"
 #include "convert/resource_name.h"
 #include "convert/validated.h"
+#include "domain/validation.h"
 
 namespace lges {
 
@@ -48,8 +48,8 @@ absl::StatusOr<Dataset> RecordSetToDataset(const pb::RecordSet& records,
     const std::string place = At(prefix, "inspections", i);
     Inspection in = Convert<Inspection>(records.inspections(i),
                                         ValidateInspection, place, v);
-    absl::StatusOr<std::string> id = convert::IdFromName(records.inspections(i).name(),
-                                                "inspections", place + ".name");
+    absl::StatusOr<std::string> id = convert::IdFromName(
+        records.inspections(i).name(), "inspections", place + ".name");
     if (id.ok() && !IsValidInspectionId(*id))
       id = InvalidFieldError(place + ".name",
                              "the id is not a valid inspection id");

@@ -163,9 +163,9 @@ Violations ValidateYearRange(int from, int to, std::string_view from_field,
   if (!out.empty()) return out;
   if (to < from) return ValidateOpenYearRange(from, to, from_field, to_field);
   if (to - from >= kMaxRangeYears) {
-    out.push_back({std::string(to_field),
-                   "the range may span at most " +
-                       std::to_string(kMaxRangeYears) + " years"});
+    out.push_back({std::string(to_field), "the range may span at most " +
+                                              std::to_string(kMaxRangeYears) +
+                                              " years"});
   }
   return out;
 }
@@ -173,8 +173,8 @@ Violations ValidateYearRange(int from, int to, std::string_view from_field,
 Violations ValidateOpenYearRange(int from, int to, std::string_view from_field,
                                  std::string_view to_field) {
   if (to == 0 || to >= from) return {};
-  return {{std::string(to_field),
-           "must not be before " + std::string(from_field)}};
+  return {
+      {std::string(to_field), "must not be before " + std::string(from_field)}};
 }
 
 Violations ValidateThemeChoice(
@@ -190,7 +190,8 @@ Violations ValidateThemeChoice(
                                    "ListThemes)"});
   }
   if (!theme_id.empty() && reason.empty())
-    out.push_back({"reason", "say why the theme is set (it is kept for audit)"});
+    out.push_back(
+        {"reason", "say why the theme is set (it is kept for audit)"});
   if (reason.size() > kMaxReasonBytes) {
     out.push_back({"reason", "must be at most " +
                                  std::to_string(kMaxReasonBytes) + " bytes"});
@@ -206,9 +207,9 @@ Violations ValidateConsortiumFilter(const std::string& consortium,
           group_codes.end()) {
     return {};
   }
-  return {{std::string(field),
-           "'" + consortium +
-               "' is not the code of a consortium or partnership"}};
+  return {
+      {std::string(field),
+       "'" + consortium + "' is not the code of a consortium or partnership"}};
 }
 
 std::string DefaultInspectionId(const Inspection& in) {

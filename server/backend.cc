@@ -1,9 +1,9 @@
 #include "server/backend.h"
 
-#include "domain/errors.h"
-#include "service/log.h"
 #include "convert/record_set.h"
+#include "domain/errors.h"
 #include "server/public_record.h"
+#include "service/log.h"
 
 namespace lges {
 namespace {

@@ -116,9 +116,9 @@ int Run(const lges::ServerConfig& config) {
   }
   MetricsEndpoint metrics(config.metrics_listen, *backend->snapshots);
   lges::log::Info("metrics on http://" + config.metrics_listen + "/metrics");
-  lges::LgesServer server(*backend->store, *backend->snapshots,
-                          {.listen = config.listen,
-                           .rpc_metrics = &metrics.rpc()});
+  lges::LgesServer server(
+      *backend->store, *backend->snapshots,
+      {.listen = config.listen, .rpc_metrics = &metrics.rpc()});
   absl::StatusOr<int> port = server.Start();
   if (!port.ok()) {
     lges::log::Error(std::string(port.status().message()));

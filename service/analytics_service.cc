@@ -220,8 +220,9 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
                              pb::ListThemeOverridesResponse* resp) {
     std::string id;
     if (!req.inspection().empty()) {
-      LGES_ASSIGN_OR_RETURN(id, convert::IdFromName(req.inspection(),
-                                                    "inspections", "inspection"));
+      LGES_ASSIGN_OR_RETURN(
+          id,
+          convert::IdFromName(req.inspection(), "inspections", "inspection"));
     }
     LGES_ASSIGN_OR_RETURN(std::vector<ThemeOverride> current,
                           store_.ListThemeOverrides());
@@ -262,10 +263,10 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     if (!req.date().empty()) {
       std::optional<CivilDay> parsed = ParseIso(req.date());
       if (!parsed)
-        return InvalidFieldError(
-            "date", "must be a day written YYYY-MM-DD between " +
-                        std::to_string(kMinYear) + " and " +
-                        std::to_string(kMaxYear));
+        return InvalidFieldError("date",
+                                 "must be a day written YYYY-MM-DD between " +
+                                     std::to_string(kMinYear) + " and " +
+                                     std::to_string(kMaxYear));
       day = *parsed;
     }
     convert::ToProto(*snapshot, day, resp);
@@ -286,9 +287,9 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
 
   absl::Status Profile(const pb::GetAuthorityProfileRequest& req,
                        pb::AuthorityProfile* resp) {
-    LGES_ASSIGN_OR_RETURN(std::string code,
-                          convert::IdFromName(req.provider(), "providers",
-                                              "provider"));
+    LGES_ASSIGN_OR_RETURN(
+        std::string code,
+        convert::IdFromName(req.provider(), "providers", "provider"));
     const std::shared_ptr<const Snapshot> snapshot = snapshots_.Current();
     const analytics::AuthorityProfile* profile = snapshot->Profile(code);
     if (profile == nullptr)

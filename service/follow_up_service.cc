@@ -34,9 +34,9 @@ struct FollowUpTraits {
         convert::FollowUpKindFromProto(req.kind(), "kind", violations);
     LGES_RETURN_IF_ERROR(StatusOf(violations));
     if (!req.inspection().empty()) {
-      LGES_ASSIGN_OR_RETURN(filter.inspection_id,
-                            convert::IdFromName(req.inspection(), "inspections",
-                                                "inspection"));
+      LGES_ASSIGN_OR_RETURN(
+          filter.inspection_id,
+          convert::IdFromName(req.inspection(), "inspections", "inspection"));
     }
     return filter;
   }

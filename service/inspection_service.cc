@@ -36,9 +36,9 @@ struct InspectionTraits {
         convert::FrameworkFromProto(req.framework(), "framework", violations);
     filter.causing_significant_concern_only =
         req.causing_significant_concern_only();
-    for (FieldViolation& v : ValidateOpenYearRange(
-             req.academic_year_from(), req.academic_year_to(),
-             "academic_year_from", "academic_year_to"))
+    for (FieldViolation& v :
+         ValidateOpenYearRange(req.academic_year_from(), req.academic_year_to(),
+                               "academic_year_from", "academic_year_to"))
       violations.push_back(std::move(v));
     LGES_RETURN_IF_ERROR(StatusOf(violations));
     return filter;

@@ -40,8 +40,7 @@ struct ProviderTraits {
   // The 22 local authorities exist from the first start.
   static absl::Status ForCreate(const pb::CreateProviderRequest&,
                                 const Record& provider) {
-    if (provider.kind != ProviderKind::kLocalAuthority)
-      return absl::OkStatus();
+    if (provider.kind != ProviderKind::kLocalAuthority) return absl::OkStatus();
     return InvalidFieldError(
         "provider.kind",
         "the 22 local authorities already exist; update them instead");

@@ -81,8 +81,8 @@ inline absl::Status StatusOf(const Violations& violations) {
 template <typename Traits>
 absl::Status GetResource(Store& store, const std::string& name,
                          typename Traits::Proto* resp) {
-  LGES_ASSIGN_OR_RETURN(std::string id, convert::IdFromName(
-                                            name, Traits::kCollection, "name"));
+  LGES_ASSIGN_OR_RETURN(std::string id,
+                        convert::IdFromName(name, Traits::kCollection, "name"));
   LGES_ASSIGN_OR_RETURN(typename Traits::Record record,
                         (store.*Traits::kGet)(id));
   convert::ToProto(record, resp);
@@ -135,9 +135,9 @@ absl::Status UpdateResource(Store& store, const grpc::ServerContextBase& ctx,
                             const google::protobuf::FieldMask& mask,
                             typename Traits::Proto* resp) {
   const std::string field(Traits::kField);
-  LGES_ASSIGN_OR_RETURN(std::string id,
-                        convert::IdFromName(patch.name(), Traits::kCollection,
-                                            field + ".name"));
+  LGES_ASSIGN_OR_RETURN(
+      std::string id,
+      convert::IdFromName(patch.name(), Traits::kCollection, field + ".name"));
   LGES_ASSIGN_OR_RETURN(int64_t revision,
                         ExpectedRevision(patch.etag(), field + ".etag"));
   LGES_ASSIGN_OR_RETURN(typename Traits::Record stored,
@@ -162,8 +162,8 @@ template <typename Traits, typename Response>
 absl::Status DeleteResource(Store& store, const grpc::ServerContextBase& ctx,
                             const std::string& name, const std::string& etag,
                             Response* resp) {
-  LGES_ASSIGN_OR_RETURN(std::string id, convert::IdFromName(
-                                            name, Traits::kCollection, "name"));
+  LGES_ASSIGN_OR_RETURN(std::string id,
+                        convert::IdFromName(name, Traits::kCollection, "name"));
   LGES_ASSIGN_OR_RETURN(int64_t revision, ExpectedRevision(etag, "etag"));
   LGES_ASSIGN_OR_RETURN(
       int64_t version,

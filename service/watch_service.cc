@@ -37,8 +37,8 @@ grpc::Status WatchService::WatchSector(
     grpc::ServerContext* ctx, const pb::WatchSectorRequest* req,
     grpc::ServerWriter<pb::SectorSnapshot>* writer) {
   if (req->academic_year() != 0) {
-    const Violations v = ValidateAcademicYear(
-        req->academic_year(), "academic_year");
+    const Violations v =
+        ValidateAcademicYear(req->academic_year(), "academic_year");
     if (!v.empty()) return ToGrpcStatus(InvalidArgumentError(v));
   }
   uint64_t sent = 0;
@@ -60,10 +60,10 @@ grpc::Status WatchService::WatchSector(
     const std::shared_ptr<const analytics::Snapshot> snapshot =
         snapshots_.Current();
     pb::SectorSnapshot message;
-    convert::ToProto(*snapshot,
-                     req->academic_year() ? req->academic_year()
-                                          : snapshot->current_year(),
-                     &message);
+    convert::ToProto(
+        *snapshot,
+        req->academic_year() ? req->academic_year() : snapshot->current_year(),
+        &message);
     sent = generation;
     first = false;
     if (!writer->Write(message))

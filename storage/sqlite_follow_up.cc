@@ -33,8 +33,12 @@ std::string ResourceOf(const std::string& id) { return "followUpEvents/" + id; }
 
 // Parameters 1-7 of the INSERT and UPDATE of an event.
 void BindEvent(sql::Query& q, const FollowUpEvent& e) {
-  q.Bind(1, e.provider_code).Bind(2, static_cast<int64_t>(e.kind)).Bind(3, codec::EncodeDate(e.date));
-  q.Bind(4, FormatIso(e.date.Earliest())).BindOptional(5, e.inspection_id).Bind(6, e.description);
+  q.Bind(1, e.provider_code)
+      .Bind(2, static_cast<int64_t>(e.kind))
+      .Bind(3, codec::EncodeDate(e.date));
+  q.Bind(4, FormatIso(e.date.Earliest()))
+      .BindOptional(5, e.inspection_id)
+      .Bind(6, e.description);
   q.Bind(7, codec::EncodeProvenance(e.provenance));
 }
 

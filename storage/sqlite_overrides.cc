@@ -51,11 +51,13 @@ absl::StatusOr<ThemeOverride> SqliteStore::SetThemeOverride(
                          " AND recommendation_number = " +
                          std::to_string(number),
                      inspection_id));
-  ThemeOverride entry{
-      inspection_id,     number,
-      theme_id,          ctx.actor,
-      internal::NowMs(), current.empty() ? "" : current[0].theme_id,
-      reason};
+  ThemeOverride entry{inspection_id,
+                      number,
+                      theme_id,
+                      ctx.actor,
+                      internal::NowMs(),
+                      current.empty() ? "" : current[0].theme_id,
+                      reason};
   LGES_ASSIGN_OR_RETURN(
       sql::Query clear,
       db_->Prepare("DELETE FROM theme_overrides WHERE inspection_id = ? AND "
@@ -72,11 +74,10 @@ absl::StatusOr<ThemeOverride> SqliteStore::SetThemeOverride(
         .Bind(2, static_cast<int64_t>(number))
         .Bind(3, entry.theme_id)
         .Bind(4, entry.actor);
-    LGES_RETURN_IF_ERROR(
-        q.Bind(5, entry.time_ms)
-            .Bind(6, entry.previous_theme_id)
-            .Bind(7, entry.reason)
-            .Run());
+    LGES_RETURN_IF_ERROR(q.Bind(5, entry.time_ms)
+                             .Bind(6, entry.previous_theme_id)
+                             .Bind(7, entry.reason)
+                             .Run());
   }
   LGES_RETURN_IF_ERROR(RecordChange("update",
                                     inspection + "/recommendations/" +

@@ -147,14 +147,10 @@ class SqliteStore final : public Store {
   // ReadAll's work inside its read transaction.
   absl::Status ReadEverything(Dataset& out) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Bulk readers for ReadAll: every row of a kind in one query.
-  absl::Status ReadProviders(Dataset& out)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  absl::Status ReadInspections(Dataset& out)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  absl::Status ReadEvents(Dataset& out)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  absl::Status ReadKeyMessages(Dataset& out)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status ReadProviders(Dataset& out) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status ReadInspections(Dataset& out) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status ReadEvents(Dataset& out) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status ReadKeyMessages(Dataset& out) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::Status ImportProviders(const Dataset& records, const Dataset& current,
                                const WriteContext& ctx, ImportResult& result)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);

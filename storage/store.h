@@ -148,9 +148,9 @@ class Store {
 
   // Sets the primary theme of recommendation `number` of an inspection; an
   // empty `theme_id` clears the override. Every call is audited (who, when,
-  // previous value, the person's `reason`). NOT_FOUND if the inspection does not exist;
-  // INVALID_ARGUMENT (field "recommendation_number") if it has no such
-  // recommendation. Theme ids are checked by the caller.
+  // previous value, the person's `reason`). NOT_FOUND if the inspection does
+  // not exist; INVALID_ARGUMENT (field "recommendation_number") if it has no
+  // such recommendation. Theme ids are checked by the caller.
   virtual absl::StatusOr<ThemeOverride> SetThemeOverride(
       const std::string& inspection_id, int number, const std::string& theme_id,
       const std::string& reason, const WriteContext& ctx) = 0;

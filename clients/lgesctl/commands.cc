@@ -30,7 +30,8 @@ int ReportRpcError(const absl::Status& status, const std::string& what, Io io) {
   switch (status.code()) {
     case absl::StatusCode::kUnavailable:
       io.err << "lgesctl: " << what << ": cannot reach lges-server at "
-             << io.server << " (" << TransportReason(std::string(status.message()))
+             << io.server << " ("
+             << TransportReason(std::string(status.message()))
              << "); start it with scripts/run.sh or set --server or "
                 "LGES_SERVER\n";
       return kExitUnreachable;
@@ -44,8 +45,7 @@ int ReportRpcError(const absl::Status& status, const std::string& what, Io io) {
   }
   const std::vector<FieldViolation> violations = ViolationsOf(status);
   if (violations.empty()) {
-    io.err << "lgesctl: " << what << " failed: " << status.message()
-           << "\n";
+    io.err << "lgesctl: " << what << " failed: " << status.message() << "\n";
     return kExitFailed;
   }
   io.err << "lgesctl: " << what << " refused: " << violations.size()

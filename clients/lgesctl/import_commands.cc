@@ -87,7 +87,8 @@ std::optional<CsvError> RecommendationsCsv(const CsvTable& t,
       pb::Inspection inspection;
       absl::Status s = client.GetInspection(get, &inspection);
       if (!s.ok())
-        return CsvError{line + ", column 'inspection': " + std::string(s.message())};
+        return CsvError{line +
+                        ", column 'inspection': " + std::string(s.message())};
       inspection.clear_recommendations();
       index[id] = out->records.inspections_size();
       *out->records.add_inspections() = inspection;

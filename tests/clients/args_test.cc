@@ -13,8 +13,8 @@ Args Parse(std::vector<std::string> words,
 }
 
 TEST(ArgsTest, ReadsWordsAndFlagsInAnyOrder) {
-  const Args a = Parse({"report", "--html", "page.html", "2022-2023",
-                        "--format=csv"});
+  const Args a =
+      Parse({"report", "--html", "page.html", "2022-2023", "--format=csv"});
   EXPECT_EQ(a.words, (std::vector<std::string>{"report", "2022-2023"}));
   EXPECT_EQ(a.Flag("html"), "page.html");
   EXPECT_EQ(a.Flag("format"), "csv");
@@ -23,8 +23,8 @@ TEST(ArgsTest, ReadsWordsAndFlagsInAnyOrder) {
 }
 
 TEST(ArgsTest, SwitchesTakeNoValue) {
-  const Args a = Parse({"inspections", "list", "--concern", "2022"},
-                       {"concern"});
+  const Args a =
+      Parse({"inspections", "list", "--concern", "2022"}, {"concern"});
   EXPECT_TRUE(a.Has("concern"));
   EXPECT_EQ(a.Flag("concern"), "");
   EXPECT_EQ(a.words, (std::vector<std::string>{"inspections", "list", "2022"}));
@@ -42,8 +42,8 @@ TEST(ArgsTest, AcademicYearsInTheirThreeSpellings) {
   EXPECT_EQ(ParseAcademicYear("2022-23"), 2022);
   EXPECT_EQ(ParseAcademicYear("2022"), 2022);
   EXPECT_EQ(ParseAcademicYear("1999-00"), 1999);
-  for (const char* bad : {"2022-2024", "2022-24", "22-23", "2022-", "abcd",
-                          "", "2022-2023x", "20222"}) {
+  for (const char* bad : {"2022-2024", "2022-24", "22-23", "2022-", "abcd", "",
+                          "2022-2023x", "20222"}) {
     EXPECT_EQ(ParseAcademicYear(bad), std::nullopt) << bad;
   }
   EXPECT_EQ(AcademicYearLabel(2022), "2022-2023");

@@ -56,7 +56,8 @@ TEST(AcademicYearRulesTest, OpenRangesLeaveAnEndOpenWithZero) {
 
 TEST(ThemeChoiceRulesTest, ASetThemeNeedsAKnownIdAndAReason) {
   auto known = [](const std::string& id) { return id == "safeguarding"; };
-  EXPECT_TRUE(ValidateThemeChoice(1, "safeguarding", "as printed", known).empty());
+  EXPECT_TRUE(
+      ValidateThemeChoice(1, "safeguarding", "as printed", known).empty());
   EXPECT_TRUE(ValidateThemeChoice(2, "", "", known).empty());  // Clearing.
   EXPECT_EQ(Fields(ValidateThemeChoice(0, "nope", "", known)),
             (std::vector<std::string>{"recommendation_number", "theme_id",

@@ -28,9 +28,9 @@ TEST(ServerConfigTest, DefaultsListenOnLoopbackOnly) {
 }
 
 TEST(ServerConfigTest, DataDirectoryComesFromLgesThenXdgThenHome) {
-  EXPECT_EQ(Parse({}, {{"LGES_DATA_DIR", "/d"}, {"XDG_DATA_HOME", "/x"}})
-                ->db_path,
-            "/d/lges.db");
+  EXPECT_EQ(
+      Parse({}, {{"LGES_DATA_DIR", "/d"}, {"XDG_DATA_HOME", "/x"}})->db_path,
+      "/d/lges.db");
   EXPECT_EQ(Parse({}, {{"XDG_DATA_HOME", "/x"}, {"HOME", "/h"}})->db_path,
             "/x/lges-insights/lges.db");
 }

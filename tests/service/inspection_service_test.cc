@@ -146,9 +146,8 @@ TEST_F(InspectionServiceTest, RejectsEachInvalidFieldAndChangesNothing) {
     EXPECT_EQ(ViolationFields(s), c.fields);
   }
   pb::Inspection out;
-  EXPECT_EQ(
-      client_->CreateInspection(CreateRequest("EXISTING"), &out).code(),
-      absl::StatusCode::kAlreadyExists);
+  EXPECT_EQ(client_->CreateInspection(CreateRequest("EXISTING"), &out).code(),
+            absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(Snapshot(), before);
 }
 

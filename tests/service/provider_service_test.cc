@@ -62,8 +62,7 @@ TEST_F(ProviderServiceTest, GetsAnAuthorityWithBothNames) {
   EXPECT_EQ(p.etag(), "r1");
 
   req.set_name("providers/W06000007");
-  EXPECT_EQ(client_->GetProvider(req, &p).code(),
-            absl::StatusCode::kNotFound);
+  EXPECT_EQ(client_->GetProvider(req, &p).code(), absl::StatusCode::kNotFound);
   req.set_name("W06000001");
   absl::Status bad = client_->GetProvider(req, &p);
   EXPECT_EQ(bad.code(), absl::StatusCode::kInvalidArgument);

@@ -82,8 +82,9 @@ TEST_F(SqliteStoreTest, UpgradesASchema2DatabaseKeepingItsOverrides) {
   ASSERT_EQ(overrides.size(), 1u);
   EXPECT_EQ(overrides[0].theme_id, "scrutiny");
   EXPECT_EQ(overrides[0].reason, "");  // Not recorded before version 3.
-  ASSERT_TRUE(store_->SetThemeOverride("POWYS-2025-02", 2, "attendance",
-                                       "R2 is about attendance", ctx_)
+  ASSERT_TRUE(store_
+                  ->SetThemeOverride("POWYS-2025-02", 2, "attendance",
+                                     "R2 is about attendance", ctx_)
                   .ok());
   EXPECT_EQ(store_->ListThemeOverrideHistory("").value().back().reason,
             "R2 is about attendance");
@@ -213,7 +214,8 @@ TEST_F(SqliteStoreTest, PagesAcrossPageBoundariesInDateOrder) {
   EXPECT_EQ(store_->ListInspections(concern, {0, 10}).value().total, 7);
 }
 
-TEST_F(SqliteStoreTest, ChoosesDefaultIdsInsideTheWriteSoConcurrentCreatesDiffer) {
+TEST_F(SqliteStoreTest,
+       ChoosesDefaultIdsInsideTheWriteSoConcurrentCreatesDiffer) {
   constexpr int kWriters = 8;
   std::vector<std::string> ids(kWriters);
   std::vector<std::thread> writers;
@@ -234,10 +236,9 @@ TEST_F(SqliteStoreTest, ChoosesDefaultIdsInsideTheWriteSoConcurrentCreatesDiffer
 
 TEST_F(SqliteStoreTest, AGivenIdThatIsTakenIsAlreadyExists) {
   ASSERT_TRUE(store_->CreateInspection(SampleInspection("TAKEN"), ctx_).ok());
-  EXPECT_EQ(store_->CreateInspection(SampleInspection("TAKEN"), ctx_)
-                .status()
-                .code(),
-            absl::StatusCode::kAlreadyExists);
+  EXPECT_EQ(
+      store_->CreateInspection(SampleInspection("TAKEN"), ctx_).status().code(),
+      absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(InspectionCount(), 1);
 }
 
@@ -310,12 +311,12 @@ TEST_F(SqliteStoreTest, ThemeOverridesAreAuditedAndCanBeCleared) {
   ASSERT_TRUE(store_->CreateInspection(SampleInspection(), ctx_).ok());
   WriteContext alice{"alice"}, bob{"bob"};
   auto first = store_->SetThemeOverride("POWYS-2025-02", 2, "scrutiny",
-                                       "R2 is about scrutiny", alice);
+                                        "R2 is about scrutiny", alice);
   ASSERT_TRUE(first.ok()) << first.status();
   EXPECT_EQ(first->previous_theme_id, "");
   auto second =
       store_->SetThemeOverride("POWYS-2025-02", 2, "strategic_leadership",
-                                "leadership is the head", bob);
+                               "leadership is the head", bob);
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(second->previous_theme_id, "scrutiny");
   auto current = store_->ListThemeOverrides().value();
@@ -337,9 +338,10 @@ TEST_F(SqliteStoreTest, ThemeOverridesAreAuditedAndCanBeCleared) {
   auto missing =
       store_->SetThemeOverride("POWYS-2025-02", 9, "scrutiny", "x", alice);
   EXPECT_EQ(ViolationsOf(missing.status())[0].field, "recommendation_number");
-  EXPECT_EQ(
-      store_->SetThemeOverride("NOPE", 1, "scrutiny", "x", alice).status().code(),
-      absl::StatusCode::kNotFound);
+  EXPECT_EQ(store_->SetThemeOverride("NOPE", 1, "scrutiny", "x", alice)
+                .status()
+                .code(),
+            absl::StatusCode::kNotFound);
   EXPECT_EQ(Version(), 4);  // Refused calls change nothing.
 }
 
@@ -348,7 +350,8 @@ TEST_F(SqliteStoreTest, ReadAllReturnsEveryRecordAtOneVersion) {
   ASSERT_TRUE(store_->CreateInspection(SampleInspection("A"), ctx_).ok());
   ASSERT_TRUE(store_->CreateFollowUpEvent(SampleFollowUpEvent("A"), ctx_).ok());
   ASSERT_TRUE(store_->CreateKeyMessage(SampleKeyMessage(), ctx_).ok());
-  ASSERT_TRUE(store_->SetThemeOverride("A", 1, "safeguarding", "test", ctx_).ok());
+  ASSERT_TRUE(
+      store_->SetThemeOverride("A", 1, "safeguarding", "test", ctx_).ok());
   Provider gwe;
   gwe.code = "gwe";
   gwe.kind = ProviderKind::kSchoolImprovementService;
@@ -409,7 +412,8 @@ TEST_F(SqliteStoreTest, ImportCreatesThenChangesNothingOnTheSameRecords) {
   EXPECT_EQ(update->updated, 2);
   EXPECT_EQ(update->unchanged, 2);
   EXPECT_FALSE(store_->GetInspection("B").value().causing_significant_concern);
-  EXPECT_EQ(store_->ListKeyMessages({}, {0, 10}).value().total, 1);  // Updated in place, not duplicated.
+  // Updated in place, not duplicated.
+  EXPECT_EQ(store_->ListKeyMessages({}, {0, 10}).value().total, 1);
 }
 
 TEST_F(SqliteStoreTest, AFailingImportKeepsNothingAndSaysWhere) {
@@ -418,7 +422,8 @@ TEST_F(SqliteStoreTest, AFailingImportKeepsNothingAndSaysWhere) {
   bad.inspections.back().provider_code = "nobody";
   auto result = store_->Import(bad, {}, ctx_);
   ASSERT_EQ(result.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(ViolationsOf(result.status())[0].field, "inspections[2].provider_code");
+  EXPECT_EQ(ViolationsOf(result.status())[0].field,
+            "inspections[2].provider_code");
   EXPECT_EQ(InspectionCount(), 0);
   EXPECT_EQ(Version(), 0);
 }
@@ -442,7 +447,8 @@ TEST_F(SqliteStoreTest, AOnceKeyImportsOnlyOnceAndNeverOverwritesEdits) {
   auto again = store_->Import(Batch(), {.once_key = "default"}, ctx_);
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->skipped_once);
-  EXPECT_FALSE(store_->GetInspection("A").value().causing_significant_concern);  // The edit stands.
+  // The edit stands.
+  EXPECT_FALSE(store_->GetInspection("A").value().causing_significant_concern);
   EXPECT_EQ(InspectionCount(), 2);
 }
 

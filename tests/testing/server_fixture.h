@@ -8,8 +8,8 @@
 
 #include "clients/lges_client.h"
 #include "convert/convert.h"
-#include "server/server.h"
 #include "server/backend.h"
+#include "server/server.h"
 #include "tests/testing/temp_dir.h"
 
 namespace lges::testing {
@@ -21,13 +21,18 @@ class ServerTest : public ::testing::Test {
 
   void StartServer() {
     BackendOptions backend_options;
-    backend_options.clock = [] { return std::chrono::system_clock::time_point(std::chrono::seconds(kTodaySeconds)); };
+    backend_options.clock = [] {
+      return std::chrono::system_clock::time_point(
+          std::chrono::seconds(kTodaySeconds));
+    };
     backend_options.load_public_record = load_public_record_;
     auto backend = OpenBackend(dir_.File("lges.db"), backend_options);
     ASSERT_TRUE(backend.ok()) << backend.status();
     backend_ = std::move(*backend);
     store_ = backend_.store.get();
-    server_ = std::make_unique<LgesServer>(*store_, *backend_.snapshots, ServerOptions{"127.0.0.1:0", 1024 * 1024});
+    server_ =
+        std::make_unique<LgesServer>(*store_, *backend_.snapshots,
+                                     ServerOptions{"127.0.0.1:0", 1024 * 1024});
     auto port = server_->Start();
     ASSERT_TRUE(port.ok()) << port.status();
     LgesClient::Options options;
@@ -61,7 +66,8 @@ class ServerTest : public ::testing::Test {
   // "Today" for analytics in service tests: 2026-11-22 00:00 UTC.
   static constexpr int64_t kTodaySeconds = 1795305600;
 
-  bool load_public_record_ = false;  // Set before SetUp to start on the public record.
+  // Set before SetUp to start on the public record.
+  bool load_public_record_ = false;
   TempDir dir_;
   Backend backend_;
   Store* store_ = nullptr;  // The store services write through.
