@@ -1,5 +1,5 @@
 #pragma once
-// Follow-up of authorities causing significant concern (BRIEF section 3.4),
+// Follow-up of authorities causing significant concern,
 // derived from inspections and follow-up events. Pure functions.
 //
 // An episode starts when an authority is judged causing significant concern:
@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "analytics/dataset.h"
+#include "analytics/notes.h"
 
 namespace lges::analytics {
 

@@ -1,6 +1,6 @@
 #pragma once
-// An authority's profile (BRIEF 3.5) and comparisons between consortia or
-// partnerships (BRIEF 3.6). Pure functions.
+// An authority's profile and comparisons between consortia or
+// partnerships. Pure functions.
 
 #include <map>
 #include <string>

@@ -1,6 +1,6 @@
 #pragma once
-// The sector summary of an academic year (BRIEF 3.2) and theme trends over a
-// range of years (BRIEF 3.3). Pure functions of per-year statistics.
+// The sector summary of an academic year and theme trends over a
+// range of years. Pure functions of per-year statistics.
 
 #include <optional>
 #include <string>

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "analytics/classifier.h"
-#include "analytics/dataset.h"
+#include "analytics/notes.h"
 #include "analytics/follow_up.h"
 #include "analytics/profile.h"
 #include "analytics/reports.h"

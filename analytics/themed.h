@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "analytics/classifier.h"
-#include "analytics/dataset.h"
+#include "analytics/notes.h"
 
 namespace lges::analytics {
 

@@ -1,5 +1,5 @@
 #pragma once
-// The recommendation theme vocabulary (BRIEF section 3.1), kept as data in
+// The recommendation theme vocabulary, kept as data in
 // data/themes/v1.json and embedded in the binary at build time. Plain C++:
 // immutable once parsed, safe to share across threads.
 

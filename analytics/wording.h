@@ -1,5 +1,5 @@
 #pragma once
-// How Estyn's annual report words quantities (BRIEF section 2): counts for
+// How Estyn's annual report words quantities: counts for
 // small groups ("two of the four local authorities"), fixed proportion words
 // for larger ones. Pure functions.
 

@@ -14,11 +14,15 @@
 
 namespace lges {
 
+// Each member refers to those declared before it (store -> snapshots ->
+// classifier, sqlite), so the declaration order is also the safe order of
+// destruction: keep it.
 struct Backend {
   std::unique_ptr<SqliteStore> sqlite;
   std::unique_ptr<analytics::Classifier> classifier;
   std::unique_ptr<SnapshotSource> snapshots;
-  std::unique_ptr<NotifyingStore> store;  // What services use.
+  // What services use: writes go to `sqlite` and then rebuild `snapshots`.
+  std::unique_ptr<NotifyingStore> store;
 };
 
 struct BackendOptions {
@@ -32,6 +36,10 @@ struct BackendOptions {
 
 // Opens (creating and migrating) the database at `path`, loads the public
 // record if asked and not loaded before, and builds the first snapshot.
+// Errors are those of SqliteStore::Open (UNAVAILABLE: the file cannot be
+// opened; FAILED_PRECONDITION: its schema is newer than this binary), of the
+// import (INVALID_ARGUMENT if the embedded record does not validate), and of
+// the first rebuild.
 absl::StatusOr<Backend> OpenBackend(const std::string& path,
                                     BackendOptions options = {});
 

@@ -1,13 +1,11 @@
 // estyn.lges.v1.AnalyticsService: every reply comes from the current
 // immutable snapshot; only SetRecommendationTheme writes.
-#include <cstring>
-
 #include "convert/convert.h"
 #include "convert/convert_analytics.h"
 #include "convert/resource_name.h"
 #include "domain/validation.h"
 #include "estyn/lges/v1/analytics.grpc.pb.h"
-#include "service/reply_cache.h"
+#include "service/cached_reply.h"
 #include "service/services.h"
 #include "service/snapshot_source.h"
 #include "service/status_map.h"
@@ -39,20 +37,6 @@ using AnalyticsBase =
     pb::AnalyticsService::WithRawCallbackMethod_GetSectorSummary<
         pb::AnalyticsService::WithRawCallbackMethod_GetThemeTrends<
             pb::AnalyticsService::CallbackService>>;
-
-// The bytes of `buffer`, joined.
-std::string BytesOf(const grpc::ByteBuffer& buffer) {
-  std::vector<grpc::Slice> slices;
-  std::string out;
-  if (!buffer.Dump(&slices).ok()) return out;
-  for (const grpc::Slice& slice : slices)
-    out.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
-  return out;
-}
-
-grpc::ByteBuffer BufferOf(const grpc::Slice& slice) {
-  return grpc::ByteBuffer(&slice, 1);
-}
 
 class AnalyticsServiceImpl final : public AnalyticsBase {
  public:
@@ -87,14 +71,22 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
   grpc::ServerUnaryReactor* GetSectorSummary(
       grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* request,
       grpc::ByteBuffer* response) override {
-    return Cached<pb::GetSectorSummaryRequest, pb::SectorSummary>(
-        ctx, "summary:", *request, response, &AnalyticsServiceImpl::Summary);
+    return Finish(ctx,
+                  CachedReply<pb::GetSectorSummaryRequest, pb::SectorSummary>(
+                      replies_, "summary:", *request, response,
+                      [this](const auto& req, const Snapshot& s, auto* reply) {
+                        return Summary(req, s, reply);
+                      }));
   }
   grpc::ServerUnaryReactor* GetThemeTrends(
       grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* request,
       grpc::ByteBuffer* response) override {
-    return Cached<pb::GetThemeTrendsRequest, pb::ThemeTrends>(
-        ctx, "trends:", *request, response, &AnalyticsServiceImpl::Trends);
+    return Finish(ctx,
+                  CachedReply<pb::GetThemeTrendsRequest, pb::ThemeTrends>(
+                      replies_, "trends:", *request, response,
+                      [this](const auto& req, const Snapshot& s, auto* reply) {
+                        return Trends(req, s, reply);
+                      }));
   }
   grpc::ServerUnaryReactor* GetFollowUpStatus(
       grpc::CallbackServerContext* ctx, const pb::GetFollowUpStatusRequest* req,
@@ -131,36 +123,6 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
     reactor->Finish(ToGrpcStatus(status));
     return reactor;
-  }
-
-  // Answers from the current snapshot's reply cache, or parses the request,
-  // lets `build` validate it and make the reply from the snapshot, and caches
-  // the serialised reply.
-  template <typename Request, typename Reply>
-  grpc::ServerUnaryReactor* Cached(
-      grpc::CallbackServerContext* ctx, const char* rpc,
-      const grpc::ByteBuffer& request, grpc::ByteBuffer* response,
-      absl::Status (AnalyticsServiceImpl::*build)(const Request&,
-                                                  const Snapshot&, Reply*)) {
-    const std::string key = rpc + BytesOf(request);
-    ReplyCache& cache = replies_.ForThisThread();
-    if (const grpc::Slice* hit = cache.Find(key)) {
-      *response = BufferOf(*hit);
-      return Finish(ctx, absl::OkStatus());
-    }
-    Request req;
-    if (!req.ParseFromString(key.substr(std::strlen(rpc)))) {
-      return Finish(ctx,
-                    absl::InvalidArgumentError("the request is not a valid " +
-                                               req.GetTypeName()));
-    }
-    Reply reply;
-    if (absl::Status s = (this->*build)(req, cache.snapshot(), &reply); !s.ok())
-      return Finish(ctx, s);
-    const grpc::Slice bytes(reply.SerializeAsString());
-    cache.Insert(key, bytes);
-    *response = BufferOf(bytes);
-    return Finish(ctx, absl::OkStatus());
   }
 
   absl::Status Classify(const pb::ClassifyRecommendationRequest& req,

@@ -11,7 +11,7 @@ struct WordCase {
   const char* word;
 };
 
-// Each word on both sides of its boundary (BRIEF section 2).
+// Each word on both sides of its boundary.
 TEST(ProportionWordTest, ChangesExactlyAtEachBoundary) {
   const WordCase cases[] = {
       {20, 20, "all"},

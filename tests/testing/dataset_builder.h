@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "analytics/dataset.h"
+#include "analytics/notes.h"
 
 namespace lges::testing {
 
