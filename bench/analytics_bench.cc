@@ -182,8 +182,9 @@ int main(int argc, char** argv) {
       std::chrono::duration<double>(Clock::now() - load_start).count(),
       backend->snapshots->last_rebuild_us() / 1000.0);
 
-  lges::LgesServer server(*backend->store, *backend->snapshots,
-                          {"127.0.0.1:0"});
+  lges::LgesServer server(*backend->store, *backend->snapshots, *backend->sqlite,
+                          {.listen = "127.0.0.1:0"});
+
   auto port = server.Start();
   if (!port.ok()) return 1;
   const std::string address = "127.0.0.1:" + std::to_string(*port);

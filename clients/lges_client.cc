@@ -11,6 +11,7 @@
 #include "estyn/lges/v1/inspections.grpc.pb.h"
 #include "estyn/lges/v1/key_messages.grpc.pb.h"
 #include "estyn/lges/v1/providers.grpc.pb.h"
+#include "estyn/lges/v1/tokens.grpc.pb.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "grpc/health/v1/health.grpc.pb.h"
@@ -32,6 +33,15 @@ Violations BadRequestOf(const grpc::Status& status) {
       out.push_back({v.field(), v.description()});
   }
   return out;
+}
+
+// The metadata every call carries.
+void AddCredentials(grpc::ClientContext& context,
+                    const LgesClient::Options& options) {
+  if (!options.token.empty())
+    context.AddMetadata("authorization", "Bearer " + options.token);
+  if (!options.actor.empty())
+    context.AddMetadata("x-lges-actor", options.actor);
 }
 
 // The one place where a call's gRPC status becomes the caller's.
@@ -56,7 +66,8 @@ struct LgesClient::Stubs {
         key_messages(pb::KeyMessageService::NewStub(channel)),
         analytics(pb::AnalyticsService::NewStub(channel)),
         dataset(pb::DatasetService::NewStub(channel)),
-        watch(pb::WatchService::NewStub(channel)) {}
+        watch(pb::WatchService::NewStub(channel)),
+        tokens(pb::TokenService::NewStub(channel)) {}
 
   std::shared_ptr<grpc::Channel> channel;
   std::unique_ptr<grpc::health::v1::Health::Stub> health;
@@ -67,6 +78,7 @@ struct LgesClient::Stubs {
   std::unique_ptr<pb::AnalyticsService::Stub> analytics;
   std::unique_ptr<pb::DatasetService::Stub> dataset;
   std::unique_ptr<pb::WatchService::Stub> watch;
+  std::unique_ptr<pb::TokenService::Stub> tokens;
 };
 
 struct SectorWatch::Call {
@@ -90,8 +102,7 @@ namespace {
 // A context with the deadline and metadata every call carries.
 void Prepare(grpc::ClientContext& context, const LgesClient::Options& options) {
   context.set_deadline(std::chrono::system_clock::now() + options.timeout);
-  if (!options.actor.empty())
-    context.AddMetadata("x-lges-actor", options.actor);
+  AddCredentials(context, options);
 }
 
 template <typename Stub, typename Req, typename Resp>
@@ -115,8 +126,7 @@ LgesClient::~LgesClient() = default;
 std::unique_ptr<SectorWatch> LgesClient::WatchSector(
     const pb::WatchSectorRequest& req) {
   auto call = std::make_unique<SectorWatch::Call>();
-  if (!options_.actor.empty())
-    call->context.AddMetadata("x-lges-actor", options_.actor);
+  AddCredentials(call->context, options_);
   call->reader = stubs_->watch->WatchSector(&call->context, req);
   return std::unique_ptr<SectorWatch>(new SectorWatch(std::move(call)));
 }
@@ -215,6 +225,13 @@ LGES_CLIENT_METHOD(dataset, DatasetService, ListChanges, ListChangesRequest,
                    ListChangesResponse)
 LGES_CLIENT_METHOD(dataset, DatasetService, GetDatasetInfo,
                    GetDatasetInfoRequest, DatasetInfo)
+
+LGES_CLIENT_METHOD(tokens, TokenService, CreateToken, CreateTokenRequest,
+                   CreateTokenResponse)
+LGES_CLIENT_METHOD(tokens, TokenService, ListTokens, ListTokensRequest,
+                   ListTokensResponse)
+LGES_CLIENT_METHOD(tokens, TokenService, RevokeToken, RevokeTokenRequest,
+                   TokenInfo)
 
 #undef LGES_CLIENT_METHOD
 

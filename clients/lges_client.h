@@ -1,7 +1,6 @@
 #pragma once
 // A small client library for LGES Insights. Every call carries a deadline
-// (Options::timeout) and, if set, the caller's identity in the
-// "x-lges-actor" metadata.
+// (Options::timeout) and, if set, the caller's token and whom it acts for.
 //
 // Methods return the call's status as an absl::Status: the gRPC code of the
 // same number and the server's message; the google.rpc.BadRequest field
@@ -23,6 +22,7 @@
 #include "estyn/lges/v1/inspections.pb.h"
 #include "estyn/lges/v1/key_messages.pb.h"
 #include "estyn/lges/v1/providers.pb.h"
+#include "estyn/lges/v1/tokens.pb.h"
 
 namespace lges {
 
@@ -56,7 +56,11 @@ class LgesClient {
   struct Options {
     std::string address = "127.0.0.1:50051";
     std::chrono::milliseconds timeout{10000};
-    std::string actor;  // Sent as x-lges-actor when not empty.
+    // Sent as "authorization: Bearer <token>" when not empty.
+    std::string token;
+    // Whom the caller acts for: sent as x-lges-actor when not empty, and
+    // recorded beside the token's name, never instead of it.
+    std::string actor;
   };
 
   explicit LgesClient(Options options);
@@ -147,6 +151,13 @@ class LgesClient {
 
   absl::Status GetDatasetInfo(const pb::GetDatasetInfoRequest& req,
                               pb::DatasetInfo* resp);
+
+  absl::Status CreateToken(const pb::CreateTokenRequest& req,
+                           pb::CreateTokenResponse* resp);
+  absl::Status ListTokens(const pb::ListTokensRequest& req,
+                          pb::ListTokensResponse* resp);
+  absl::Status RevokeToken(const pb::RevokeTokenRequest& req,
+                           pb::TokenInfo* resp);
 
  private:
   struct Stubs;  // The channel and one stub per service.

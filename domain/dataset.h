@@ -28,8 +28,9 @@ struct ThemeOverride {
 struct Change {
   int64_t version = 0;
   int64_t time_ms = 0;
-  std::string actor;
-  std::string action;    // "create", "update" or "delete".
+  std::string actor;         // The authenticated caller.
+  std::string on_behalf_of;  // Whom the caller said it acted for; may be "".
+  std::string action;        // "create", "update" or "delete".
   std::string resource;  // Resource name, e.g. "inspections/POWYS-2025-02".
   std::string source;
 };

@@ -13,7 +13,7 @@ absl::Status LoadPublicRecord(Store& store) {
                         ParseRecordSetJson(PublicRecordJson()));
   LGES_ASSIGN_OR_RETURN(Dataset data,
                         RecordSetToDataset(records, "public-record"));
-  WriteContext ctx{"lges-server", records.source()};
+  WriteContext ctx{.actor = "lges-server", .source = records.source()};
   ImportOptions options;
   options.once_key = kPublicRecordOnceKey;
   LGES_ASSIGN_OR_RETURN(ImportResult result, store.Import(data, options, ctx));

@@ -16,6 +16,29 @@ std::string DefaultDbPath(
          "/.local/share/lges-insights/lges.db";
 }
 
+absl::Status ApplyAccess(ServerConfig& config, const std::string& name,
+                         const std::string& value, const std::string& origin) {
+  if (name == "anonymous") {
+    if (value != "reader" && value != "none")
+      return absl::InvalidArgumentError(
+          origin + ": expected reader or none, got '" + value + "'");
+    config.anonymous_role = value == "reader" ? Role::kReader : Role::kNone;
+  } else if (name == "token-file") {
+    if (value.empty())
+      return absl::InvalidArgumentError(origin + ": expected a file path");
+    config.token_file = value;
+  } else if (name == "name") {
+    config.credential_name = value;
+  } else {  // "role"
+    std::optional<Role> role = ParseRole(value);
+    if (!role)
+      return absl::InvalidArgumentError(
+          origin + ": expected reader, editor or admin, got '" + value + "'");
+    config.credential_role = *role;
+  }
+  return absl::OkStatus();
+}
+
 absl::Status Apply(ServerConfig& config, const std::string& name,
                    const std::string& value, const std::string& origin) {
   if (name == "listen" || name == "metrics-listen") {
@@ -44,11 +67,36 @@ absl::Status Apply(ServerConfig& config, const std::string& name,
     if (!config.today)
       return absl::InvalidArgumentError(
           origin + ": expected a day as YYYY-MM-DD, got '" + value + "'");
+  } else if (name == "anonymous" || name == "token-file" || name == "name" ||
+             name == "role") {
+    return ApplyAccess(config, name, value, origin);
   } else {
     return absl::InvalidArgumentError("unknown flag --" + name +
                                       " (see --help)");
   }
   return absl::OkStatus();
+}
+
+// The offline command's words and flags, checked.
+absl::StatusOr<ServerConfig> CheckCommand(ServerConfig config) {
+  const std::vector<std::string>& w = config.command;
+  const bool creating = w.size() == 2 && w[1] == "create";
+  if ((!config.credential_name.empty() ||
+       config.credential_role != Role::kNone) &&
+      !creating)
+    return absl::InvalidArgumentError(
+        "--name and --role belong to 'tokens create' (see --help)");
+  if (w.empty() || (w.size() == 2 && w[1] == "list") ||
+      (w.size() == 3 && w[1] == "revoke"))
+    return config;
+  if (!creating)
+    return absl::InvalidArgumentError(
+        "expected 'tokens create', 'tokens list' or 'tokens revoke NAME' "
+        "(see --help)");
+  if (config.credential_name.empty() || config.credential_role == Role::kNone)
+    return absl::InvalidArgumentError(
+        "tokens create needs --name=NAME and --role=reader|editor|admin");
+  return config;
 }
 
 }  // namespace
@@ -58,13 +106,16 @@ absl::StatusOr<ServerConfig> ParseServerConfig(
     const std::function<const char*(const char*)>& getenv) {
   ServerConfig config;
   config.db_path = DefaultDbPath(getenv);
+  config.token_file = DefaultTokenFile(getenv);
   static const std::pair<const char*, const char*> kEnv[] = {
       {"LGES_LISTEN", "listen"},
       {"LGES_METRICS_LISTEN", "metrics-listen"},
       {"LGES_DB", "db"},
       {"LGES_LOG_LEVEL", "log-level"},
       {"LGES_PUBLIC_RECORD", "public-record"},
-      {"LGES_TODAY", "today"}};
+      {"LGES_TODAY", "today"},
+      {"LGES_ANONYMOUS", "anonymous"},
+      {"LGES_TOKEN_FILE", "token-file"}};
   for (const auto& [variable, flag] : kEnv) {
     if (const char* value = getenv(variable); value && *value) {
       if (absl::Status s = Apply(config, flag, value, variable); !s.ok())
@@ -74,6 +125,11 @@ absl::StatusOr<ServerConfig> ParseServerConfig(
   for (const std::string& arg : args) {
     if (arg == "--help" || arg == "-h") {
       config.show_help = true;
+      continue;
+    }
+    if (arg.rfind("--", 0) != 0 && !arg.empty() &&
+        (!config.command.empty() || arg == "tokens")) {
+      config.command.push_back(arg);
       continue;
     }
     const size_t eq = arg.find('=');
@@ -86,7 +142,16 @@ absl::StatusOr<ServerConfig> ParseServerConfig(
         !s.ok())
       return s;
   }
-  return config;
+  return CheckCommand(std::move(config));
+}
+
+std::string DefaultTokenFile(
+    const std::function<const char*(const char*)>& getenv) {
+  if (const char* xdg = getenv("XDG_CONFIG_HOME"); xdg && *xdg)
+    return std::string(xdg) + "/lges-insights/token";
+  const char* home = getenv("HOME");
+  return std::string(home && *home ? home : ".") +
+         "/.config/lges-insights/token";
 }
 
 std::string ServerUsage() {
@@ -111,7 +176,20 @@ std::string ServerUsage() {
          "                    that must not move with the calendar: a report "
          "as it stood,\n"
          "                    golden tests (env LGES_TODAY; default the real "
-         "date, UTC)\n";
+         "date, UTC)\n"
+         "  --anonymous       what callers without a token may do: reader or "
+         "none\n"
+         "                    (env LGES_ANONYMOUS; default reader; writes "
+         "always need a token)\n"
+         "  --token-file      where the first start writes the admin token "
+         "(env LGES_TOKEN_FILE;\n"
+         "                    default ~/.config/lges-insights/token)\n"
+         "\n"
+         "offline credentials (the database given by --db):\n"
+         "  lges-server tokens create --name=NAME --role=reader|editor|admin\n"
+         "                    prints the new token, once, alone on stdout\n"
+         "  lges-server tokens list\n"
+         "  lges-server tokens revoke NAME\n";
 }
 
 }  // namespace lges

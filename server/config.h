@@ -8,6 +8,17 @@
 //   --log-level=LEVEL           LGES_LOG_LEVEL       default info
 //   --public-record=true|false  LGES_PUBLIC_RECORD   default true
 //   --today=YYYY-MM-DD          LGES_TODAY           default the real date
+//   --anonymous=reader|none     LGES_ANONYMOUS       default reader
+//   --token-file=PATH           LGES_TOKEN_FILE      default <config dir>/token
+//
+// The first start of a database without credentials creates the "admin"
+// token and writes it to the token file (mode 0600). The config directory
+// is $XDG_CONFIG_HOME/lges-insights, else $HOME/.config/lges-insights.
+//
+// Offline credential commands take words after the flags:
+//   tokens create --name=NAME --role=reader|editor|admin
+//   tokens list
+//   tokens revoke NAME
 //
 // The data directory is $LGES_DATA_DIR, else $XDG_DATA_HOME/lges-insights,
 // else $HOME/.local/share/lges-insights.
@@ -19,6 +30,7 @@
 
 #include "absl/status/statusor.h"
 #include "domain/dates.h"
+#include "domain/identity.h"
 #include "service/log.h"
 
 namespace lges {
@@ -32,7 +44,16 @@ struct ServerConfig {
   // The day analytics count as today (ongoing follow-up, milestones); unset
   // for the real date.
   std::optional<CivilDay> today;
+  // What callers without a credential may do: kReader or kNone.
+  Role anonymous_role = Role::kReader;
+  // Where the first start writes the admin token.
+  std::string token_file;
   bool show_help = false;
+  // An offline command instead of serving: {"tokens", "create"}, ...
+  std::vector<std::string> command;
+  // For "tokens create".
+  std::string credential_name;
+  Role credential_role = Role::kNone;
 };
 
 // Reads the environment through `getenv` (returns nullptr when unset), so
@@ -40,6 +61,11 @@ struct ServerConfig {
 // variable on error.
 absl::StatusOr<ServerConfig> ParseServerConfig(
     const std::vector<std::string>& args,
+    const std::function<const char*(const char*)>& getenv);
+
+// The default token file for the environment `getenv` reads; shared with
+// lgesctl, which reads the same file.
+std::string DefaultTokenFile(
     const std::function<const char*(const char*)>& getenv);
 
 // The text printed by --help.

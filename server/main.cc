@@ -10,8 +10,11 @@
 #include <filesystem>
 #include <iostream>
 
+#include <prometheus/counter.h>
+
 #include "server/backend.h"
 #include "server/config.h"
+#include "server/credentials.h"
 #include "server/metrics.h"
 #include "server/server.h"
 #include "service/log.h"
@@ -76,7 +79,12 @@ class MetricsEndpoint {
       : exposer_(std::make_unique<prometheus::Exposer>(listen)),
         registry_(std::make_shared<prometheus::Registry>()),
         domain_(std::make_shared<lges::DomainCollector>(snapshots)),
-        rpc_(*registry_) {
+        rpc_(*registry_),
+        denied_(prometheus::BuildCounter()
+                    .Name("lges_auth_denied_total")
+                    .Help("Calls refused for want of a valid credential "
+                          "(Unauthenticated) or of a role (PermissionDenied).")
+                    .Register(*registry_)) {
     prometheus::BuildGauge()
         .Name("lges_build_info")
         .Help("Build information of lges-server; the value is always 1.")
@@ -88,6 +96,17 @@ class MetricsEndpoint {
   }
 
   lges::RpcMetrics& rpc() { return rpc_; }
+
+  // Counts a refused call.
+  void Denied(std::string_view method, absl::StatusCode code) {
+    const size_t slash = method.find('/');
+    denied_
+        .Add({{"grpc_service", std::string(method.substr(0, slash))},
+              {"grpc_method", std::string(method.substr(slash + 1))},
+              {"grpc_code", lges::GrpcCodeName(
+                                static_cast<grpc::StatusCode>(code))}})
+        .Increment();
+  }
 
   void Stop() {
     exposer_->RemoveCollectable(registry_);
@@ -104,6 +123,7 @@ class MetricsEndpoint {
   std::shared_ptr<prometheus::Registry> registry_;
   std::shared_ptr<lges::DomainCollector> domain_;
   lges::RpcMetrics rpc_;
+  prometheus::Family<prometheus::Counter>& denied_;
 };
 
 int Run(const lges::ServerConfig& config) {
@@ -114,11 +134,23 @@ int Run(const lges::ServerConfig& config) {
                      std::string(backend.status().message()));
     return 1;
   }
+  if (absl::Status s =
+          lges::EnsureAdminToken(*backend->sqlite, config.token_file);
+      !s.ok()) {
+    lges::log::Error(std::string(s.message()));
+    return 1;
+  }
   MetricsEndpoint metrics(config.metrics_listen, *backend->snapshots);
   lges::log::Info("metrics on http://" + config.metrics_listen + "/metrics");
   lges::LgesServer server(
-      *backend->store, *backend->snapshots,
-      {.listen = config.listen, .rpc_metrics = &metrics.rpc()});
+      *backend->store, *backend->snapshots, *backend->sqlite,
+      {.listen = config.listen,
+       .rpc_metrics = &metrics.rpc(),
+       .anonymous_role = config.anonymous_role,
+       .on_denied = [&metrics](std::string_view method,
+                               absl::StatusCode code) {
+         metrics.Denied(method, code);
+       }});
   absl::StatusOr<int> port = server.Start();
   if (!port.ok()) {
     lges::log::Error(std::string(port.status().message()));
@@ -137,6 +169,18 @@ int Run(const lges::ServerConfig& config) {
   return 0;
 }
 
+// `lges-server tokens ...` on the database, without serving.
+int RunOffline(const lges::ServerConfig& config) {
+  EnsureParentDirectory(config.db_path);
+  auto store = lges::SqliteStore::Open(config.db_path);
+  if (!store.ok()) {
+    std::cerr << "lges-server: cannot open database: "
+              << store.status().message() << "\n";
+    return 1;
+  }
+  return lges::RunTokensCommand(config, **store, std::cout, std::cerr);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -152,6 +196,7 @@ int main(int argc, char** argv) {
   }
   lges::log::SetLevel(config->log_level);
   try {
+    if (!config->command.empty()) return RunOffline(*config);
     return Run(*config);
   } catch (const std::exception& e) {
     // Start-up failures that libraries throw, such as a busy metrics port.

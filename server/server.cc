@@ -17,13 +17,17 @@ constexpr const char* kServiceNames[] = {
     "estyn.lges.v1.ProviderService",  "estyn.lges.v1.InspectionService",
     "estyn.lges.v1.FollowUpService",  "estyn.lges.v1.KeyMessageService",
     "estyn.lges.v1.AnalyticsService", "estyn.lges.v1.DatasetService",
-    "estyn.lges.v1.WatchService"};
+    "estyn.lges.v1.WatchService",     "estyn.lges.v1.TokenService"};
 
 }  // namespace
 
 LgesServer::LgesServer(Store& store, SnapshotSource& snapshots,
-                       ServerOptions options)
-    : store_(store), snapshots_(snapshots), options_(std::move(options)) {}
+                       CredentialStore& credentials, ServerOptions options)
+    : store_(store),
+      snapshots_(snapshots),
+      options_(std::move(options)),
+      auth_(credentials, options_.anonymous_role, options_.on_denied),
+      credentials_(credentials) {}
 
 LgesServer::~LgesServer() {
   if (server_) Shutdown(std::chrono::milliseconds(0));
@@ -32,13 +36,14 @@ LgesServer::~LgesServer() {
 absl::StatusOr<int> LgesServer::Start() {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
-  services_.push_back(MakeProviderService(store_));
-  services_.push_back(MakeInspectionService(store_));
-  services_.push_back(MakeFollowUpService(store_));
-  services_.push_back(MakeKeyMessageService(store_));
-  services_.push_back(MakeAnalyticsService(store_, snapshots_));
-  services_.push_back(MakeDatasetService(store_));
-  auto watch = std::make_unique<WatchService>(snapshots_);
+  services_.push_back(MakeProviderService(store_, auth_));
+  services_.push_back(MakeInspectionService(store_, auth_));
+  services_.push_back(MakeFollowUpService(store_, auth_));
+  services_.push_back(MakeKeyMessageService(store_, auth_));
+  services_.push_back(MakeAnalyticsService(store_, snapshots_, auth_));
+  services_.push_back(MakeDatasetService(store_, auth_));
+  services_.push_back(MakeTokenService(credentials_, auth_));
+  auto watch = std::make_unique<WatchService>(snapshots_, auth_);
   watch_ = watch.get();
   services_.push_back(std::move(watch));
 

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "service/authorizer.h"
+#include "storage/credential_store.h"
 #include "storage/store.h"
 
 namespace grpc {
@@ -32,12 +34,17 @@ struct ServerOptions {
   int max_message_bytes = 4 * 1024 * 1024;
   // Counts and times every call when set; must outlive the server.
   RpcMetrics* rpc_metrics = nullptr;
+  // What a caller without a credential may do: kReader or kNone.
+  Role anonymous_role = Role::kReader;
+  // Called for every refused call.
+  Authorizer::DeniedHook on_denied;
 };
 
 class LgesServer {
  public:
-  // `store` and `snapshots` must outlive the server.
-  LgesServer(Store& store, SnapshotSource& snapshots, ServerOptions options);
+  // `store`, `snapshots` and `credentials` must outlive the server.
+  LgesServer(Store& store, SnapshotSource& snapshots,
+             CredentialStore& credentials, ServerOptions options);
   ~LgesServer();
   LgesServer(const LgesServer&) = delete;
   LgesServer& operator=(const LgesServer&) = delete;
@@ -56,6 +63,8 @@ class LgesServer {
   Store& store_;
   SnapshotSource& snapshots_;
   ServerOptions options_;
+  Authorizer auth_;
+  CredentialStore& credentials_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
   WatchService* watch_ = nullptr;  // One of services_; stopped before shutdown.
   std::unique_ptr<grpc::Server> server_;

@@ -8,7 +8,7 @@
 #include "service/cached_reply.h"
 #include "service/services.h"
 #include "service/snapshot_source.h"
-#include "service/status_map.h"
+#include "service/serve.h"
 #include "service/write_context.h"
 
 namespace lges {
@@ -40,88 +40,105 @@ using AnalyticsBase =
 
 class AnalyticsServiceImpl final : public AnalyticsBase {
  public:
-  AnalyticsServiceImpl(Store& store, SnapshotSource& snapshots)
-      : store_(store), snapshots_(snapshots), replies_(snapshots) {}
+  AnalyticsServiceImpl(Store& store, SnapshotSource& snapshots,
+                       const Authorizer& auth)
+      : store_(store), snapshots_(snapshots), replies_(snapshots), auth_(auth) {}
 
   grpc::ServerUnaryReactor* ListThemes(grpc::CallbackServerContext* ctx,
                                        const pb::ListThemesRequest*,
                                        pb::ListThemesResponse* resp) override {
-    convert::ToProto(snapshots_.classifier().vocabulary(), resp);
-    return Finish(ctx, absl::OkStatus());
+    return Finish(ctx, __func__, [&](const Identity&) {
+      convert::ToProto(snapshots_.classifier().vocabulary(), resp);
+      return absl::OkStatus();
+    });
   }
 
   grpc::ServerUnaryReactor* ClassifyRecommendation(
       grpc::CallbackServerContext* ctx,
       const pb::ClassifyRecommendationRequest* req,
       pb::ClassifyRecommendationResponse* resp) override {
-    return Finish(ctx, Classify(*req, resp));
+    return Finish(ctx, __func__,
+                  [&](const Identity&) { return Classify(*req, resp); });
   }
   grpc::ServerUnaryReactor* SetRecommendationTheme(
       grpc::CallbackServerContext* ctx,
       const pb::SetRecommendationThemeRequest* req,
       pb::SetRecommendationThemeResponse* resp) override {
-    return Finish(ctx, SetTheme(*ctx, *req, resp));
+    return Finish(ctx, __func__, [&](const Identity& who) {
+      return SetTheme(who, *req, resp);
+    });
   }
   grpc::ServerUnaryReactor* ListThemeOverrides(
       grpc::CallbackServerContext* ctx,
       const pb::ListThemeOverridesRequest* req,
       pb::ListThemeOverridesResponse* resp) override {
-    return Finish(ctx, ListOverrides(*req, resp));
+    return Finish(ctx, __func__,
+                  [&](const Identity&) { return ListOverrides(*req, resp); });
   }
   grpc::ServerUnaryReactor* GetSectorSummary(
       grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* request,
       grpc::ByteBuffer* response) override {
-    return Finish(ctx,
-                  CachedReply<pb::GetSectorSummaryRequest, pb::SectorSummary>(
+    return Finish(ctx, __func__, [&](const Identity&) {
+      return CachedReply<pb::GetSectorSummaryRequest, pb::SectorSummary>(
                       replies_, "summary:", *request, response,
                       [this](const auto& req, const Snapshot& s, auto* reply) {
                         return Summary(req, s, reply);
-                      }));
+                      });
+    });
   }
   grpc::ServerUnaryReactor* GetThemeTrends(
       grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* request,
       grpc::ByteBuffer* response) override {
-    return Finish(ctx,
-                  CachedReply<pb::GetThemeTrendsRequest, pb::ThemeTrends>(
+    return Finish(ctx, __func__, [&](const Identity&) {
+      return CachedReply<pb::GetThemeTrendsRequest, pb::ThemeTrends>(
                       replies_, "trends:", *request, response,
                       [this](const auto& req, const Snapshot& s, auto* reply) {
                         return Trends(req, s, reply);
-                      }));
+                      });
+    });
   }
   grpc::ServerUnaryReactor* GetFollowUpStatus(
       grpc::CallbackServerContext* ctx, const pb::GetFollowUpStatusRequest* req,
       pb::FollowUpStatus* resp) override {
-    return Finish(ctx, FollowUpStatus(*req, resp));
+    return Finish(ctx, __func__,
+                  [&](const Identity&) { return FollowUpStatus(*req, resp); });
   }
   grpc::ServerUnaryReactor* GetFollowUpAnalytics(
       grpc::CallbackServerContext* ctx,
       const pb::GetFollowUpAnalyticsRequest* req,
       pb::FollowUpAnalytics* resp) override {
-    return Finish(ctx, FollowUp(*req, resp));
+    return Finish(ctx, __func__,
+                  [&](const Identity&) { return FollowUp(*req, resp); });
   }
   grpc::ServerUnaryReactor* GetAuthorityProfile(
       grpc::CallbackServerContext* ctx,
       const pb::GetAuthorityProfileRequest* req,
       pb::AuthorityProfile* resp) override {
-    return Finish(ctx, Profile(*req, resp));
+    return Finish(ctx, __func__,
+                  [&](const Identity&) { return Profile(*req, resp); });
   }
   grpc::ServerUnaryReactor* CompareConsortia(
       grpc::CallbackServerContext* ctx, const pb::CompareConsortiaRequest* req,
       pb::ConsortiumComparison* resp) override {
-    return Finish(ctx, Compare(*req, resp));
+    return Finish(ctx, __func__,
+                  [&](const Identity&) { return Compare(*req, resp); });
   }
   grpc::ServerUnaryReactor* Echo(grpc::CallbackServerContext* ctx,
                                  const pb::EchoRequest* req,
                                  pb::EchoResponse* resp) override {
-    resp->set_message(req->message());
-    return Finish(ctx, absl::OkStatus());
+    return Finish(ctx, __func__, [&](const Identity&) {
+      resp->set_message(req->message());
+      return absl::OkStatus();
+    });
   }
 
  private:
-  static grpc::ServerUnaryReactor* Finish(grpc::CallbackServerContext* ctx,
-                                          const absl::Status& status) {
+  // Authorizes the call, does `work` and finishes the call with its status.
+  template <typename Work>
+  grpc::ServerUnaryReactor* Finish(grpc::CallbackServerContext* ctx,
+                                   const char* rpc, Work&& work) {
     grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
-    reactor->Finish(ToGrpcStatus(status));
+    reactor->Finish(Serve(auth_, *ctx, MethodName(kService, rpc), work));
     return reactor;
   }
 
@@ -156,7 +173,7 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     return absl::OkStatus();
   }
 
-  absl::Status SetTheme(const grpc::CallbackServerContext& ctx,
+  absl::Status SetTheme(const Identity& who,
                         const pb::SetRecommendationThemeRequest& req,
                         pb::SetRecommendationThemeResponse* resp) {
     LGES_ASSIGN_OR_RETURN(
@@ -171,7 +188,7 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     LGES_ASSIGN_OR_RETURN(
         ThemeOverride entry,
         store_.SetThemeOverride(id, req.recommendation_number(), req.theme_id(),
-                                req.reason(), WriteContextFor(ctx, "", "")));
+                                req.reason(), WriteContextFor(who, "", "")));
     convert::ToProto(entry, resp->mutable_override());
     LGES_ASSIGN_OR_RETURN(int64_t version, store_.DatasetVersion());
     resp->set_dataset_version(version);
@@ -260,16 +277,20 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     return absl::OkStatus();
   }
 
+  static constexpr std::string_view kService =
+      "estyn.lges.v1.AnalyticsService";
   Store& store_;
   SnapshotSource& snapshots_;
   ReplyCaches replies_;
+  const Authorizer& auth_;
 };
 
 }  // namespace
 
 std::unique_ptr<grpc::Service> MakeAnalyticsService(Store& store,
-                                                    SnapshotSource& snapshots) {
-  return std::make_unique<AnalyticsServiceImpl>(store, snapshots);
+                                                    SnapshotSource& snapshots,
+                                                    const Authorizer& auth) {
+  return std::make_unique<AnalyticsServiceImpl>(store, snapshots, auth);
 }
 
 }  // namespace lges

@@ -7,7 +7,7 @@
 #include "estyn/lges/v1/dataset.grpc.pb.h"
 #include "service/resource_support.h"
 #include "service/services.h"
-#include "service/status_map.h"
+#include "service/serve.h"
 
 namespace lges {
 namespace {
@@ -17,36 +17,45 @@ using google::protobuf::util::TimeUtil;
 
 class DatasetServiceImpl final : public pb::DatasetService::Service {
  public:
-  explicit DatasetServiceImpl(Store& store) : store_(store) {}
+  DatasetServiceImpl(Store& store, const Authorizer& auth)
+      : store_(store), auth_(auth) {}
 
   grpc::Status ImportRecords(grpc::ServerContext* ctx,
                              const pb::ImportRecordsRequest* req,
                              pb::ImportRecordsResponse* resp) override {
-    return ToGrpcStatus(Import(*ctx, *req, resp));
+    return Serve(*ctx, __func__,
+                 [&](const Identity& who) { return Import(who, *req, resp); });
   }
-  grpc::Status ExportRecords(grpc::ServerContext*,
+  grpc::Status ExportRecords(grpc::ServerContext* ctx,
                              const pb::ExportRecordsRequest* req,
                              pb::RecordSet* resp) override {
-    return ToGrpcStatus(Export(*req, resp));
+    return Serve(*ctx, __func__,
+                 [&](const Identity&) { return Export(*req, resp); });
   }
-  grpc::Status ListChanges(grpc::ServerContext*,
+  grpc::Status ListChanges(grpc::ServerContext* ctx,
                            const pb::ListChangesRequest* req,
                            pb::ListChangesResponse* resp) override {
-    return ToGrpcStatus(Changes(*req, resp));
+    return Serve(*ctx, __func__,
+                 [&](const Identity&) { return Changes(*req, resp); });
   }
-  grpc::Status GetDatasetInfo(grpc::ServerContext*,
+  grpc::Status GetDatasetInfo(grpc::ServerContext* ctx,
                               const pb::GetDatasetInfoRequest*,
                               pb::DatasetInfo* resp) override {
-    return ToGrpcStatus(Info(resp));
+    return Serve(*ctx, __func__, [&](const Identity&) { return Info(resp); });
   }
 
  private:
-  absl::Status Import(const grpc::ServerContext& ctx,
-                      const pb::ImportRecordsRequest& req,
+  template <typename Work>
+  grpc::Status Serve(const grpc::ServerContext& ctx, const char* rpc,
+                     Work&& work) {
+    return lges::Serve(auth_, ctx, MethodName(kService, rpc), work);
+  }
+
+  absl::Status Import(const Identity& who, const pb::ImportRecordsRequest& req,
                       pb::ImportRecordsResponse* resp) {
     LGES_ASSIGN_OR_RETURN(Dataset records,
                           RecordSetToDataset(req.records(), "records"));
-    WriteContext write = WriteContextFor(ctx, "", "");
+    WriteContext write = WriteContextFor(who, "", "");
     write.source = req.records().source().substr(0, 300);
     LGES_ASSIGN_OR_RETURN(
         ImportResult result,
@@ -103,13 +112,16 @@ class DatasetServiceImpl final : public pb::DatasetService::Service {
     return absl::OkStatus();
   }
 
+  static constexpr std::string_view kService = "estyn.lges.v1.DatasetService";
   Store& store_;
+  const Authorizer& auth_;
 };
 
 }  // namespace
 
-std::unique_ptr<grpc::Service> MakeDatasetService(Store& store) {
-  return std::make_unique<DatasetServiceImpl>(store);
+std::unique_ptr<grpc::Service> MakeDatasetService(Store& store,
+                                                 const Authorizer& auth) {
+  return std::make_unique<DatasetServiceImpl>(store, auth);
 }
 
 }  // namespace lges

@@ -3,7 +3,7 @@
 #include "estyn/lges/v1/inspections.grpc.pb.h"
 #include "service/resource_support.h"
 #include "service/services.h"
-#include "service/status_map.h"
+#include "service/serve.h"
 
 namespace lges {
 namespace {
@@ -65,46 +65,58 @@ struct InspectionTraits {
 
 class InspectionServiceImpl final : public pb::InspectionService::Service {
  public:
-  explicit InspectionServiceImpl(Store& store) : store_(store) {}
+  InspectionServiceImpl(Store& store, const Authorizer& auth)
+      : store_(store), auth_(auth) {}
 
-  grpc::Status GetInspection(grpc::ServerContext*,
+  grpc::Status GetInspection(grpc::ServerContext* ctx,
                              const pb::GetInspectionRequest* req,
                              pb::Inspection* resp) override {
-    return ToGrpcStatus(
-        GetResource<InspectionTraits>(store_, req->name(), resp));
+    return Serve(*ctx, __func__, [&](const Identity&) { return GetResource<InspectionTraits>(store_, req->name(), resp); });
   }
-  grpc::Status ListInspections(grpc::ServerContext*,
+  grpc::Status ListInspections(grpc::ServerContext* ctx,
                                const pb::ListInspectionsRequest* req,
                                pb::ListInspectionsResponse* resp) override {
-    return ToGrpcStatus(ListResource<InspectionTraits>(store_, *req, resp));
+    return Serve(*ctx, __func__, [&](const Identity&) { return ListResource<InspectionTraits>(store_, *req, resp); });
   }
   grpc::Status CreateInspection(grpc::ServerContext* ctx,
                                 const pb::CreateInspectionRequest* req,
                                 pb::Inspection* resp) override {
-    return ToGrpcStatus(
-        CreateResource<InspectionTraits>(store_, *ctx, *req, resp));
+    return Serve(*ctx, __func__, [&](const Identity& who) {
+      return CreateResource<InspectionTraits>(store_, who, *req, resp);
+    });
   }
   grpc::Status UpdateInspection(grpc::ServerContext* ctx,
                                 const pb::UpdateInspectionRequest* req,
                                 pb::Inspection* resp) override {
-    return ToGrpcStatus(UpdateResource<InspectionTraits>(
-        store_, *ctx, req->inspection(), req->update_mask(), resp));
+    return Serve(*ctx, __func__, [&](const Identity& who) {
+      return UpdateResource<InspectionTraits>(store_, who, req->inspection(), req->update_mask(), resp);
+    });
   }
   grpc::Status DeleteInspection(grpc::ServerContext* ctx,
                                 const pb::DeleteInspectionRequest* req,
                                 pb::DeleteInspectionResponse* resp) override {
-    return ToGrpcStatus(DeleteResource<InspectionTraits>(
-        store_, *ctx, req->name(), req->etag(), resp));
+    return Serve(*ctx, __func__, [&](const Identity& who) {
+      return DeleteResource<InspectionTraits>(store_, who, req->name(), req->etag(), resp);
+    });
   }
 
  private:
+  template <typename Work>
+  grpc::Status Serve(const grpc::ServerContext& ctx, const char* rpc,
+                     Work&& work) {
+    return lges::Serve(auth_, ctx, MethodName(kService, rpc), work);
+  }
+
+  static constexpr std::string_view kService = "estyn.lges.v1.InspectionService";
   Store& store_;
+  const Authorizer& auth_;
 };
 
 }  // namespace
 
-std::unique_ptr<grpc::Service> MakeInspectionService(Store& store) {
-  return std::make_unique<InspectionServiceImpl>(store);
+std::unique_ptr<grpc::Service> MakeInspectionService(Store& store,
+                                                const Authorizer& auth) {
+  return std::make_unique<InspectionServiceImpl>(store, auth);
 }
 
 }  // namespace lges

@@ -112,7 +112,7 @@ absl::Status ListResource(Store& store, const Request& req, Response* resp) {
 // Creates the request's resource; a retry with the same request_id returns
 // what the first call created.
 template <typename Traits, typename Request>
-absl::Status CreateResource(Store& store, const grpc::ServerContextBase& ctx,
+absl::Status CreateResource(Store& store, const Identity& who,
                             const Request& req, typename Traits::Proto* resp) {
   LGES_RETURN_IF_ERROR(CheckRequestId(req.request_id()));
   LGES_ASSIGN_OR_RETURN(
@@ -121,7 +121,7 @@ absl::Status CreateResource(Store& store, const grpc::ServerContextBase& ctx,
           Traits::Resource(req), Traits::kValidate, Traits::kField));
   LGES_RETURN_IF_ERROR(Traits::ForCreate(req, record));
   const WriteContext write =
-      WriteContextFor(ctx, req.request_id(), Fingerprint(req));
+      WriteContextFor(who, req.request_id(), Fingerprint(req));
   LGES_ASSIGN_OR_RETURN(
       typename Traits::Record created,
       PrefixErrors((store.*Traits::kCreate)(record, write), Traits::kField));
@@ -130,7 +130,7 @@ absl::Status CreateResource(Store& store, const grpc::ServerContextBase& ctx,
 }
 
 template <typename Traits>
-absl::Status UpdateResource(Store& store, const grpc::ServerContextBase& ctx,
+absl::Status UpdateResource(Store& store, const Identity& who,
                             const typename Traits::Proto& patch,
                             const google::protobuf::FieldMask& mask,
                             typename Traits::Proto* resp) {
@@ -150,7 +150,7 @@ absl::Status UpdateResource(Store& store, const grpc::ServerContextBase& ctx,
       typename Traits::Record updated,
       PrefixErrors((store.*Traits::kUpdate)(
                        merged, revision ? revision : stored.meta.revision,
-                       WriteContextFor(ctx, "", "")),
+                       WriteContextFor(who, "", "")),
                    field));
   convert::ToProto(updated, resp);
   return absl::OkStatus();
@@ -159,7 +159,7 @@ absl::Status UpdateResource(Store& store, const grpc::ServerContextBase& ctx,
 // Deletes the named resource and sets the dataset version after the delete
 // in the reply.
 template <typename Traits, typename Response>
-absl::Status DeleteResource(Store& store, const grpc::ServerContextBase& ctx,
+absl::Status DeleteResource(Store& store, const Identity& who,
                             const std::string& name, const std::string& etag,
                             Response* resp) {
   LGES_ASSIGN_OR_RETURN(std::string id,
@@ -167,7 +167,7 @@ absl::Status DeleteResource(Store& store, const grpc::ServerContextBase& ctx,
   LGES_ASSIGN_OR_RETURN(int64_t revision, ExpectedRevision(etag, "etag"));
   LGES_ASSIGN_OR_RETURN(
       int64_t version,
-      (store.*Traits::kDelete)(id, revision, WriteContextFor(ctx, "", "")));
+      (store.*Traits::kDelete)(id, revision, WriteContextFor(who, "", "")));
   resp->set_dataset_version(version);
   return absl::OkStatus();
 }

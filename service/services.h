@@ -1,8 +1,10 @@
 #pragma once
-// Factories for the gRPC services of estyn.lges.v1. Each service validates
-// its request, converts it (service/convert), calls the Store and maps the
-// result (service/status_map). The Store must outlive the services; the
-// services are thread-safe because the Store is.
+// Factories for the gRPC services of estyn.lges.v1. Each rpc asks `auth`
+// whether the caller may call it (service/serve.h), validates its request,
+// converts it (convert/), calls the Store and maps the result
+// (service/status_map). The Store, the Authorizer and the other arguments
+// must outlive the services; the services are thread-safe because they
+// are.
 
 #include <memory>
 
@@ -14,15 +16,26 @@ class Service;
 
 namespace lges {
 
+class Authorizer;
+class CredentialStore;
 class SnapshotSource;
 
-std::unique_ptr<grpc::Service> MakeProviderService(Store& store);
-std::unique_ptr<grpc::Service> MakeInspectionService(Store& store);
-std::unique_ptr<grpc::Service> MakeFollowUpService(Store& store);
-std::unique_ptr<grpc::Service> MakeKeyMessageService(Store& store);
-std::unique_ptr<grpc::Service> MakeDatasetService(Store& store);
+std::unique_ptr<grpc::Service> MakeProviderService(Store& store,
+                                                   const Authorizer& auth);
+std::unique_ptr<grpc::Service> MakeInspectionService(Store& store,
+                                                     const Authorizer& auth);
+std::unique_ptr<grpc::Service> MakeFollowUpService(Store& store,
+                                                   const Authorizer& auth);
+std::unique_ptr<grpc::Service> MakeKeyMessageService(Store& store,
+                                                     const Authorizer& auth);
+std::unique_ptr<grpc::Service> MakeDatasetService(Store& store,
+                                                  const Authorizer& auth);
 // Reads from `snapshots`; writes theme overrides through `store`.
 std::unique_ptr<grpc::Service> MakeAnalyticsService(Store& store,
-                                                    SnapshotSource& snapshots);
+                                                    SnapshotSource& snapshots,
+                                                    const Authorizer& auth);
+// Credentials: create, list, revoke (admins only).
+std::unique_ptr<grpc::Service> MakeTokenService(CredentialStore& credentials,
+                                                const Authorizer& auth);
 
 }  // namespace lges

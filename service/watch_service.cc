@@ -15,7 +15,8 @@ constexpr absl::Duration kCancelCheck = absl::Milliseconds(200);
 
 }  // namespace
 
-WatchService::WatchService(SnapshotSource& snapshots) : snapshots_(snapshots) {
+WatchService::WatchService(SnapshotSource& snapshots, const Authorizer& auth)
+    : snapshots_(snapshots), auth_(auth) {
   listener_ = snapshots_.OnPublish(
       [this](const std::shared_ptr<const analytics::Snapshot>&) { Wake(); });
 }
@@ -36,6 +37,10 @@ void WatchService::Stop() {
 grpc::Status WatchService::WatchSector(
     grpc::ServerContext* ctx, const pb::WatchSectorRequest* req,
     grpc::ServerWriter<pb::SectorSnapshot>* writer) {
+  if (absl::StatusOr<Identity> who =
+          auth_.Authorize(*ctx, "estyn.lges.v1.WatchService/WatchSector");
+      !who.ok())
+    return ToGrpcStatus(who.status());
   if (req->academic_year() != 0) {
     const Violations v =
         ValidateAcademicYear(req->academic_year(), "academic_year");

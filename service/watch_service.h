@@ -8,14 +8,15 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
 #include "estyn/lges/v1/analytics.grpc.pb.h"
+#include "service/authorizer.h"
 #include "service/snapshot_source.h"
 
 namespace lges {
 
 class WatchService final : public estyn::lges::v1::WatchService::Service {
  public:
-  // `snapshots` must outlive the service.
-  explicit WatchService(SnapshotSource& snapshots);
+  // `snapshots` and `auth` must outlive the service.
+  WatchService(SnapshotSource& snapshots, const Authorizer& auth);
   ~WatchService() override;
 
   grpc::Status WatchSector(
@@ -29,6 +30,7 @@ class WatchService final : public estyn::lges::v1::WatchService::Service {
   void Wake();
 
   SnapshotSource& snapshots_;
+  const Authorizer& auth_;
   int listener_ = 0;  // Our OnPublish registration.
   absl::Mutex mu_;
   absl::CondVar changed_;  // Signalled on publish and on Stop().

@@ -1,20 +1,15 @@
 #pragma once
-// Who makes a write: the WriteContext the store records, from a call's
-// metadata. The only gRPC-facing part of the request plumbing.
+// The WriteContext the store records for a write: the authenticated
+// caller, whom it says it acts for, and the create's idempotency key.
 
 #include <string>
 
+#include "domain/identity.h"
 #include "storage/store.h"
-
-namespace grpc {
-class ServerContextBase;
-}
 
 namespace lges {
 
-// The "x-lges-actor" metadata value (at most 100 bytes), or "anonymous",
-// with the create's `request_id` and `fingerprint` for idempotency.
-WriteContext WriteContextFor(const grpc::ServerContextBase& context,
+WriteContext WriteContextFor(const Identity& who,
                              const std::string& request_id,
                              const std::string& fingerprint);
 

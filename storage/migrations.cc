@@ -147,6 +147,19 @@ ALTER TABLE theme_overrides ADD COLUMN reason TEXT NOT NULL DEFAULT '';
 ALTER TABLE theme_override_history ADD COLUMN reason TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Credentials (tokens stored as hashes), and the one a caller claims to act
+// for, recorded beside the authenticated actor.
+constexpr char kSchemaV4[] = R"sql(
+CREATE TABLE credentials (
+  name TEXT PRIMARY KEY,
+  role INTEGER NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  create_time_ms INTEGER NOT NULL,
+  last_used_ms INTEGER NOT NULL DEFAULT 0,
+  revoked_time_ms INTEGER NOT NULL DEFAULT 0);
+ALTER TABLE changes ADD COLUMN on_behalf_of TEXT NOT NULL DEFAULT '';
+)sql";
+
 // Theme overrides: the one in force per recommendation, and an audit trail
 // that outlives the inspection it was about.
 constexpr char kSchemaV2[] = R"sql(
@@ -198,6 +211,7 @@ const std::vector<Step>& Steps() {
       },
       [](sql::Db& db) { return db.Exec(kSchemaV2); },
       [](sql::Db& db) { return db.Exec(kSchemaV3); },
+      [](sql::Db& db) { return db.Exec(kSchemaV4); },
   };
   return steps;
 }

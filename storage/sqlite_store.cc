@@ -27,13 +27,15 @@ absl::StatusOr<int64_t> SqliteStore::RecordChange(const std::string& action,
   LGES_ASSIGN_OR_RETURN(
       sql::Query log,
       db_->Prepare("INSERT INTO changes (version, time_ms, actor, action, "
-                   "resource, source) VALUES (?, ?, ?, ?, ?, ?)"));
+                   "resource, source, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?, "
+                   "?)"));
   log.Bind(1, version)
       .Bind(2, NowMs())
       .Bind(3, ctx.actor)
       .Bind(4, action)
       .Bind(5, resource)
-      .Bind(6, ctx.source);
+      .Bind(6, ctx.source)
+      .Bind(7, ctx.on_behalf_of);
   LGES_RETURN_IF_ERROR(log.Run());
   return version;
 }
@@ -109,16 +111,16 @@ absl::StatusOr<std::vector<Change>> SqliteStore::ListChanges(
   RecursiveLock lock(mu_);
   LGES_ASSIGN_OR_RETURN(
       sql::Query q,
-      db_->Prepare("SELECT version, time_ms, actor, action, resource, source "
-                   "FROM changes"
+      db_->Prepare("SELECT version, time_ms, actor, on_behalf_of, action, "
+                   "resource, source FROM changes"
                    " WHERE version > ? ORDER BY version LIMIT ?"));
   q.Bind(1, since_version).Bind(2, static_cast<int64_t>(limit));
   std::vector<Change> out;
   while (true) {
     LGES_ASSIGN_OR_RETURN(bool row, q.Step());
     if (!row) break;
-    out.push_back(
-        {q.Int(0), q.Int(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5)});
+    out.push_back({q.Int(0), q.Int(1), q.Text(2), q.Text(3), q.Text(4),
+                   q.Text(5), q.Text(6)});
   }
   return out;
 }

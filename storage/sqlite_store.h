@@ -10,11 +10,13 @@
 #include "absl/base/thread_annotations.h"
 #include "storage/recursive_mutex.h"
 #include "storage/sqlite_db.h"
+#include "storage/credential_store.h"
 #include "storage/store.h"
 
 namespace lges {
 
-class SqliteStore final : public Store {
+// Both the Store of the dataset and the CredentialStore, on one connection.
+class SqliteStore final : public Store, public CredentialStore {
  public:
   // Opens or creates the database at `path` (":memory:" for a private
   // in-memory one) and applies pending migrations. UNAVAILABLE if the file
@@ -83,6 +85,16 @@ class SqliteStore final : public Store {
                                       const WriteContext& ctx) override;
 
   absl::StatusOr<int64_t> DatasetVersion() override;
+
+  absl::StatusOr<Credential> CreateCredential(
+      const std::string& name, Role role,
+      const std::string& token_hash) override;
+  absl::StatusOr<Credential> FindCredentialByHash(
+      const std::string& token_hash) override;
+  absl::StatusOr<Credential> FindCredentialByName(
+      const std::string& name) override;
+  absl::StatusOr<std::vector<Credential>> ListCredentials() override;
+  absl::StatusOr<Credential> RevokeCredential(const std::string& name) override;
   absl::StatusOr<std::vector<Change>> ListChanges(int64_t since_version,
                                                   int limit) override;
 
@@ -143,6 +155,14 @@ class SqliteStore final : public Store {
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::StatusOr<std::vector<ThemeOverride>> QueryOverrides(
       const std::string& sql, const std::string& bind)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // The credential whose `column` is `value`, revoked or not; NOT_FOUND.
+  absl::StatusOr<Credential> LoadCredential(const std::string& column,
+                                            const std::string& value)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // The same, if in force, with its last use recorded.
+  absl::StatusOr<Credential> FindInForce(const std::string& column,
+                                         const std::string& value)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // ReadAll's work inside its read transaction.
   absl::Status ReadEverything(Dataset& out) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);

@@ -25,7 +25,11 @@ namespace lges {
 
 // Who makes a write and why; recorded in the change log.
 struct WriteContext {
-  std::string actor = "anonymous";  // Caller identity, e.g. from metadata.
+  // The authenticated caller's name: a credential's name, never a name the
+  // caller claims.
+  std::string actor = "anonymous";
+  // Whom the caller says it acts for; recorded beside `actor`.
+  std::string on_behalf_of;
   std::string source;  // Where the data came from, e.g. a file name.
   // Idempotency: a create with a request_id seen before returns the record
   // the first call created, provided `request_fingerprint` matches.

@@ -80,9 +80,9 @@ std::vector<CommandSpec> BuildCommands() {
        "set a stored recommendation's primary theme, with a reason",
        "Sets the primary theme of recommendation NUMBER (2 for R2) of an\n"
        "inspection; it wins over the classifier in every figure. --reason is\n"
-       "required and kept, with who set it (--actor) and when. --clear gives\n"
-       "the recommendation back to the classifier. 'override list' shows\n"
-       "every change of theme, oldest first.",
+       "required and kept, with who set it (your token's name) and when.\n"
+       "--clear gives the recommendation back to the classifier. 'override\n"
+       "list' shows every change of theme, oldest first.",
        {"lgesctl override POWYS-2025-02 2 strategic_leadership \\\n"
         "      --reason=\"the head of R2 is leadership\" --actor=annual-report",
         "lgesctl override list"},
@@ -188,8 +188,8 @@ const CommandSpec* FindCommand(const std::string& name) {
 }
 
 const std::set<std::string>& GlobalFlags() {
-  static const std::set<std::string> flags = {"server", "timeout", "format",
-                                              "output", "actor",   "help"};
+  static const std::set<std::string> flags = {
+      "server", "timeout", "format", "output", "actor", "token-file", "help"};
   return flags;
 }
 
@@ -216,7 +216,11 @@ std::string MainHelp() {
       "  --format=FORMAT     table (default; fits 80 columns, or $COLUMNS),\n"
       "                      csv (header row, codes and labels), json (the\n"
       "                      API's JSON, which parses back), markdown\n"
-      "  --actor=NAME        who you are, for the change log of writes\n"
+      "  --token-file=PATH   your token; else $LGES_TOKEN (the token itself),\n"
+      "                      $LGES_TOKEN_FILE, ~/.config/lges-insights/token\n"
+      "                      (where lges-server puts the first admin token);\n"
+      "                      without one you are anonymous (reads only)\n"
+      "  --actor=NAME        whom you act for, logged beside your token's name\n"
       "\n"
       "exit codes:\n"
       "  0  success\n"

@@ -338,7 +338,9 @@ int Changes(const Args& args, LgesClient& client, Io io) {
     s.table.rows.push_back(
         {std::to_string(c.version()),
          google::protobuf::util::TimeUtil::ToString(c.time()).substr(0, 19),
-         c.actor(), c.action(), c.resource(), c.source()});
+         c.on_behalf_of().empty() ? c.actor()
+                                  : c.actor() + " for " + c.on_behalf_of(),
+         c.action(), c.resource(), c.source()});
   }
   Show({"", {s}, {"dataset version " + std::to_string(resp.dataset_version())}},
        io);

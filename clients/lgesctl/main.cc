@@ -1,5 +1,6 @@
 // lgesctl: the command-line client of LGES Insights.
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 
 #include "clients/lgesctl/command_table.h"
@@ -22,6 +23,41 @@ int Width() {
   const char* columns = std::getenv("COLUMNS");
   const int width = columns ? std::atoi(columns) : 0;
   return width >= 40 && width <= 500 ? width : 80;
+}
+
+// The first line of `path`, or nullopt if it cannot be read.
+std::optional<std::string> FirstLine(const std::string& path) {
+  std::ifstream file(path);
+  std::string line;
+  if (!file || !std::getline(file, line)) return std::nullopt;
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+    line.pop_back();
+  return line;
+}
+
+// The token to send: $LGES_TOKEN, else the first line of --token-file or
+// $LGES_TOKEN_FILE (which must be readable), else of the default file if
+// it exists, else none. A usage error's exit code if a named file is not
+// readable.
+std::optional<int> ReadToken(const Args& args, Io& io, std::string& token) {
+  auto env = [](const char* name) -> std::string {
+    const char* value = std::getenv(name);
+    return value ? value : "";
+  };
+  if (token = env("LGES_TOKEN"); !token.empty()) return std::nullopt;
+  std::string path = args.Flag("token-file", env("LGES_TOKEN_FILE"));
+  if (!path.empty()) {
+    std::optional<std::string> line = FirstLine(path);
+    if (!line)
+      return UsageError("cannot read the token file '" + path + "'", io);
+    token = *line;
+    return std::nullopt;
+  }
+  path = !env("XDG_CONFIG_HOME").empty()
+             ? env("XDG_CONFIG_HOME") + "/lges-insights/token"
+             : env("HOME") + "/.config/lges-insights/token";
+  token = FirstLine(path).value_or("");
+  return std::nullopt;
 }
 
 // Settles the global flags into `io` and `options`; a usage error's exit
@@ -57,7 +93,7 @@ std::optional<int> ReadGlobalFlags(const Args& args, Io& io,
         io);
   io.format = *parsed;
   options.actor = args.Flag("actor");
-  return std::nullopt;
+  return ReadToken(args, io, options.token);
 }
 
 }  // namespace

@@ -20,6 +20,11 @@ import grpc
 
 GRPC_PROTO_DIR = "/usr/share/grpc-proto"
 
+# Server address -> the file its first start wrote the admin token to, so
+# that lgesctl(server=...) writes as admin. Other calls see no token file.
+TOKEN_FILES = {}
+NO_CONFIG_DIR = tempfile.mkdtemp(prefix="lges-no-config-")
+
 
 def free_port():
     with socket.socket() as s:
@@ -46,7 +51,8 @@ def standard_stubs():
 class Server:
     """The real lges-server, started on free ports with its own data dir."""
 
-    def __init__(self, data_dir=None, public_record=True, today=None):
+    def __init__(self, data_dir=None, public_record=True, today=None, extra_args=()):
+        self.extra_args = list(extra_args)
         self.public_record = public_record
         self.today = today  # "YYYY-MM-DD": the day analytics count as today.
         self.owns_dir = data_dir is None
@@ -54,6 +60,7 @@ class Server:
         self.port = free_port()
         self.metrics_port = free_port()
         self.address = f"127.0.0.1:{self.port}"
+        self.token_file = os.path.join(self.data_dir, "admin-token")
         self.process = None
 
     def start(self):
@@ -63,14 +70,20 @@ class Server:
             [os.environ["LGES_SERVER_BIN"], f"--listen={self.address}",
              f"--metrics-listen=127.0.0.1:{self.metrics_port}",
              f"--public-record={'true' if self.public_record else 'false'}",
-             *([f"--today={self.today}"] if self.today else [])],
+             f"--token-file={self.token_file}",
+             *([f"--today={self.today}"] if self.today else []), *self.extra_args],
             env=env, stdout=self.log, stderr=subprocess.STDOUT)
         channel = grpc.insecure_channel(self.address)
         try:
             grpc.channel_ready_future(channel).result(timeout=20)
         finally:
             channel.close()
+        TOKEN_FILES[self.address] = self.token_file
         return self
+
+    def admin_token(self):
+        with open(self.token_file) as f:
+            return f.read().strip()
 
     def stop(self, sig=signal.SIGTERM):
         """Stops the server with `sig`; returns its exit code."""
@@ -112,9 +125,14 @@ def lges_stubs():
 
 def lgesctl(*args, server=None, env=None):
     """Runs lgesctl; returns the CompletedProcess (text mode)."""
-    full_env = dict(os.environ, **(env or {}))
+    full_env = dict(os.environ, XDG_CONFIG_HOME=NO_CONFIG_DIR)
+    full_env.pop("LGES_TOKEN", None)
+    full_env.pop("LGES_TOKEN_FILE", None)
     if server:
         full_env["LGES_SERVER"] = server
+        if server in TOKEN_FILES:
+            full_env["LGES_TOKEN_FILE"] = TOKEN_FILES[server]
+    full_env.update(env or {})
     return subprocess.run([os.environ["LGESCTL_BIN"], *args], capture_output=True, text=True,
                           env=full_env, timeout=60)
 

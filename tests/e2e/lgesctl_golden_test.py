@@ -81,7 +81,8 @@ class GoldenTest(unittest.TestCase):
         cls.pb = harness.lges_stubs()
         cls.files = tempfile.mkdtemp(prefix="lges-golden-")
         cls.server = harness.Server(today=TODAY).start()
-        cls.env = {"LGES_SERVER": cls.server.address, "COLUMNS": ""}
+        cls.env = {"LGES_SERVER": cls.server.address, "COLUMNS": "",
+                   "LGES_TOKEN_FILE": cls.server.token_file}
 
     @classmethod
     def tearDownClass(cls):

@@ -68,11 +68,12 @@ TEST_F(SqliteStoreTest, UpgradesASchema2DatabaseKeepingItsOverrides) {
       store_->SetThemeOverride("POWYS-2025-02", 2, "scrutiny", "why", ctx_)
           .ok());
   store_.reset();
-  {  // Make it what version 2 wrote: no reason column.
+  {  // Make it what version 2 wrote: no reason column, no credentials.
     auto db = sql::Db::Open(dir_.File("lges.db"));
     ASSERT_TRUE(db.ok());
     for (const char* sql :
-         {"ALTER TABLE theme_overrides DROP COLUMN reason",
+         {"DROP TABLE credentials", "ALTER TABLE changes DROP COLUMN on_behalf_of",
+          "ALTER TABLE theme_overrides DROP COLUMN reason",
           "ALTER TABLE theme_override_history DROP COLUMN reason",
           "PRAGMA user_version = 2"})
       ASSERT_TRUE((*db)->Exec(sql).ok()) << sql;
@@ -88,6 +89,29 @@ TEST_F(SqliteStoreTest, UpgradesASchema2DatabaseKeepingItsOverrides) {
                   .ok());
   EXPECT_EQ(store_->ListThemeOverrideHistory("").value().back().reason,
             "R2 is about attendance");
+  EXPECT_EQ(store_->ListChanges(0, 100).value().size(), 3u);  // Kept.
+  EXPECT_TRUE(store_->ListCredentials().value().empty());
+}
+
+TEST_F(SqliteStoreTest, KeepsCredentialsAsHashesAndRevokesThem) {
+  ASSERT_TRUE(store_->CreateCredential("reporting", Role::kReader, "h1").ok());
+  EXPECT_EQ(store_->CreateCredential("reporting", Role::kAdmin, "h2")
+                .status()
+                .code(),
+            absl::StatusCode::kAlreadyExists);
+  absl::StatusOr<Credential> found = store_->FindCredentialByHash("h1");
+  ASSERT_TRUE(found.ok()) << found.status();
+  EXPECT_EQ(found->name, "reporting");
+  EXPECT_EQ(found->role, Role::kReader);
+  EXPECT_GT(found->last_used_ms, 0);
+  EXPECT_TRUE(absl::IsNotFound(store_->FindCredentialByHash("h2").status()));
+  ASSERT_TRUE(store_->RevokeCredential("reporting").ok());
+  EXPECT_TRUE(absl::IsNotFound(store_->FindCredentialByHash("h1").status()));
+  EXPECT_TRUE(absl::IsNotFound(store_->FindCredentialByName("reporting").status()));
+  EXPECT_TRUE(absl::IsNotFound(store_->RevokeCredential("nobody").status()));
+  ASSERT_EQ(store_->ListCredentials().value().size(), 1u);
+  EXPECT_GT(store_->ListCredentials().value()[0].revoked_time_ms, 0);
+  EXPECT_EQ(Version(), 0);  // Credentials are not part of the dataset.
 }
 
 TEST_F(SqliteStoreTest, RoundTripsAProviderWithMemberships) {
@@ -243,7 +267,7 @@ TEST_F(SqliteStoreTest, AGivenIdThatIsTakenIsAlreadyExists) {
 }
 
 TEST_F(SqliteStoreTest, ARepeatedRequestIdCreatesOnce) {
-  WriteContext ctx{"tester", "", "req-1", "fp-a"};
+  WriteContext ctx{.actor = "tester", .request_id = "req-1", .request_fingerprint = "fp-a"};
   ASSERT_TRUE(store_->CreateKeyMessage(SampleKeyMessage(), ctx).ok());
   auto again = store_->CreateKeyMessage(SampleKeyMessage(), ctx);
   ASSERT_TRUE(again.ok());

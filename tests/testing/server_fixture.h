@@ -4,11 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <memory>
 
 #include "clients/lges_client.h"
 #include "convert/convert.h"
 #include "server/backend.h"
+#include "service/tokens.h"
 #include "server/server.h"
 #include "tests/testing/temp_dir.h"
 
@@ -30,16 +32,34 @@ class ServerTest : public ::testing::Test {
     ASSERT_TRUE(backend.ok()) << backend.status();
     backend_ = std::move(*backend);
     store_ = backend_.store.get();
-    server_ =
-        std::make_unique<LgesServer>(*store_, *backend_.snapshots,
-                                     ServerOptions{"127.0.0.1:0", 1024 * 1024});
+    server_options_.listen = "127.0.0.1:0";
+    server_options_.max_message_bytes = 1024 * 1024;
+    server_ = std::make_unique<LgesServer>(*store_, *backend_.snapshots,
+                                           *backend_.sqlite, server_options_);
     auto port = server_->Start();
     ASSERT_TRUE(port.ok()) << port.status();
+    address_ = "127.0.0.1:" + std::to_string(*port);
+    client_ = ClientWith(TokenFor("service-test", Role::kAdmin));
+  }
+
+  // The token of the credential `name`, created with `role` the first time.
+  std::string TokenFor(const std::string& name, Role role) {
+    if (tokens_.count(name)) return tokens_[name];
+    const std::string token = NewToken().value();
+    EXPECT_TRUE(
+        backend_.sqlite->CreateCredential(name, role, TokenHash(token)).ok());
+    return tokens_[name] = token;
+  }
+
+  // A client of the running server that sends `token` ("" for none).
+  std::unique_ptr<LgesClient> ClientWith(const std::string& token,
+                                         const std::string& actor = "") {
     LgesClient::Options options;
-    options.address = "127.0.0.1:" + std::to_string(*port);
+    options.address = address_;
     options.timeout = std::chrono::seconds(5);
-    options.actor = "service-test";
-    client_ = std::make_unique<LgesClient>(options);
+    options.token = token;
+    options.actor = actor;
+    return std::make_unique<LgesClient>(options);
   }
 
   void StopServer() {
@@ -68,6 +88,10 @@ class ServerTest : public ::testing::Test {
 
   // Set before SetUp to start on the public record.
   bool load_public_record_ = false;
+  // Set before SetUp (or a restart) to change the server's options.
+  ServerOptions server_options_;
+  std::string address_;
+  std::map<std::string, std::string> tokens_;  // Credential name -> token.
   TempDir dir_;
   Backend backend_;
   Store* store_ = nullptr;  // The store services write through.

@@ -1,0 +1,112 @@
+// estyn.lges.v1.TokenService: admins create, list and revoke credentials.
+#include <google/protobuf/util/time_util.h>
+
+#include "estyn/lges/v1/tokens.grpc.pb.h"
+#include "domain/errors.h"
+#include "service/serve.h"
+#include "service/services.h"
+#include "service/tokens.h"
+
+namespace lges {
+namespace {
+
+namespace pb = ::estyn::lges::v1;
+using google::protobuf::util::TimeUtil;
+
+void ToProto(const Credential& c, pb::TokenInfo* out) {
+  out->set_name(c.name);
+  out->set_role(static_cast<pb::Role>(c.role));
+  *out->mutable_create_time() = TimeUtil::MillisecondsToTimestamp(c.create_time_ms);
+  if (c.last_used_ms)
+    *out->mutable_last_use_time() =
+        TimeUtil::MillisecondsToTimestamp(c.last_used_ms);
+  if (c.revoked_time_ms)
+    *out->mutable_revoke_time() =
+        TimeUtil::MillisecondsToTimestamp(c.revoked_time_ms);
+}
+
+class TokenServiceImpl final : public pb::TokenService::Service {
+ public:
+  TokenServiceImpl(CredentialStore& credentials, const Authorizer& auth)
+      : credentials_(credentials), auth_(auth) {}
+
+  grpc::Status CreateToken(grpc::ServerContext* ctx,
+                           const pb::CreateTokenRequest* req,
+                           pb::CreateTokenResponse* resp) override {
+    return Serve(*ctx, __func__, [&](const Identity& who) {
+      return Create(who, *req, resp);
+    });
+  }
+  grpc::Status ListTokens(grpc::ServerContext* ctx,
+                          const pb::ListTokensRequest*,
+                          pb::ListTokensResponse* resp) override {
+    return Serve(*ctx, __func__, [&](const Identity&) { return List(resp); });
+  }
+  grpc::Status RevokeToken(grpc::ServerContext* ctx,
+                           const pb::RevokeTokenRequest* req,
+                           pb::TokenInfo* resp) override {
+    return Serve(*ctx, __func__, [&](const Identity& who) {
+      return Revoke(who, req->name(), resp);
+    });
+  }
+
+ private:
+  template <typename Work>
+  grpc::Status Serve(const grpc::ServerContext& ctx, const char* rpc,
+                     Work&& work) {
+    return lges::Serve(auth_, ctx, MethodName(kService, rpc), work);
+  }
+
+  absl::Status Create(const Identity& who, const pb::CreateTokenRequest& req,
+                      pb::CreateTokenResponse* resp) {
+    Violations v;
+    if (!IsValidCredentialName(req.name()))
+      v.push_back({"name",
+                   "must be 1-100 characters of a-z, A-Z, 0-9, '.', '-', '_' "
+                   "and '@'"});
+    if (req.role() < pb::ROLE_READER || req.role() > pb::ROLE_ADMIN)
+      v.push_back({"role", "must be ROLE_READER, ROLE_EDITOR or ROLE_ADMIN"});
+    if (!v.empty()) return InvalidArgumentError(v);
+    std::optional<std::string> token = NewToken();
+    if (!token) return absl::UnavailableError("no randomness for a token");
+    LGES_ASSIGN_OR_RETURN(
+        Credential created,
+        credentials_.CreateCredential(
+            req.name(), static_cast<Role>(req.role()), TokenHash(*token)));
+    log::Info(who.name + " created the " +
+              std::string(RoleName(created.role)) + " credential " +
+              created.name);
+    ToProto(created, resp->mutable_token_info());
+    resp->set_token(*token);
+    return absl::OkStatus();
+  }
+
+  absl::Status List(pb::ListTokensResponse* resp) {
+    LGES_ASSIGN_OR_RETURN(std::vector<Credential> all,
+                          credentials_.ListCredentials());
+    for (const Credential& c : all) ToProto(c, resp->add_tokens());
+    return absl::OkStatus();
+  }
+
+  absl::Status Revoke(const Identity& who, const std::string& name,
+                      pb::TokenInfo* resp) {
+    LGES_ASSIGN_OR_RETURN(Credential revoked,
+                          credentials_.RevokeCredential(name));
+    log::Info(who.name + " revoked the credential " + revoked.name);
+    ToProto(revoked, resp);
+    return absl::OkStatus();
+  }
+
+  static constexpr std::string_view kService = "estyn.lges.v1.TokenService";
+  CredentialStore& credentials_;
+  const Authorizer& auth_;
+};
+
+}  // namespace
+
+std::unique_ptr<grpc::Service> MakeTokenService(CredentialStore& credentials,
+                                                const Authorizer& auth) {
+  return std::make_unique<TokenServiceImpl>(credentials, auth);
+}
+
+}  // namespace lges
