@@ -102,6 +102,7 @@ void ToProto(const Change& in, pb::Change* out) {
   *out->mutable_time() =
       google::protobuf::util::TimeUtil::MillisecondsToTimestamp(in.time_ms);
   out->set_actor(in.actor);
+  out->set_on_behalf_of(in.on_behalf_of);
   out->set_action(in.action);
   out->set_resource(in.resource);
   out->set_source(in.source);
