@@ -55,10 +55,20 @@ absl::Status FromGrpc(const grpc::Status& status) {
 
 }  // namespace
 
+std::shared_ptr<grpc::ChannelCredentials> ChannelCredentialsFor(
+    const LgesClient::Options& options) {
+  if (options.tls_ca_pem.empty()) return grpc::InsecureChannelCredentials();
+  grpc::SslCredentialsOptions ssl;
+  ssl.pem_root_certs = options.tls_ca_pem;
+  ssl.pem_cert_chain = options.tls_cert_pem;
+  ssl.pem_private_key = options.tls_key_pem;
+  return grpc::SslCredentials(ssl);
+}
+
 struct LgesClient::Stubs {
-  explicit Stubs(const std::string& address)
-      : channel(
-            grpc::CreateChannel(address, grpc::InsecureChannelCredentials())),
+  explicit Stubs(const LgesClient::Options& options)
+      : channel(grpc::CreateChannel(options.address,
+                                    ChannelCredentialsFor(options))),
         health(grpc::health::v1::Health::NewStub(channel)),
         providers(pb::ProviderService::NewStub(channel)),
         inspections(pb::InspectionService::NewStub(channel)),
@@ -118,8 +128,7 @@ absl::Status Call(const LgesClient::Options& options, Stub& stub,
 }  // namespace
 
 LgesClient::LgesClient(Options options)
-    : options_(std::move(options)),
-      stubs_(std::make_unique<Stubs>(options_.address)) {}
+    : options_(std::move(options)), stubs_(std::make_unique<Stubs>(options_)) {}
 
 LgesClient::~LgesClient() = default;
 

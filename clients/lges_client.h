@@ -58,6 +58,11 @@ class LgesClient {
     std::chrono::milliseconds timeout{10000};
     // Sent as "authorization: Bearer <token>" when not empty.
     std::string token;
+    // PEM. With a CA the channel is TLS, and the server's certificate must
+    // be signed by it; a client certificate and key answer mutual TLS.
+    std::string tls_ca_pem;
+    std::string tls_cert_pem;
+    std::string tls_key_pem;
     // Whom the caller acts for: sent as x-lges-actor when not empty, and
     // recorded beside the token's name, never instead of it.
     std::string actor;

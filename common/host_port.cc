@@ -55,4 +55,9 @@ std::string HostPortProblem(std::string_view address) {
   return PortProblem(address.substr(colon + 1));
 }
 
+bool IsLoopback(std::string_view address) {
+  const std::string_view host = address.substr(0, address.rfind(':'));
+  return host == "localhost" || host == "[::1]" || host.rfind("127.", 0) == 0;
+}
+
 }  // namespace lges

@@ -18,4 +18,8 @@ inline bool IsHostPort(std::string_view address) {
   return HostPortProblem(address).empty();
 }
 
+// True if the HOST of a valid `address` can only be reached from this
+// machine: localhost, 127.0.0.0/8 or [::1].
+bool IsLoopback(std::string_view address);
+
 }  // namespace lges

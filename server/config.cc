@@ -27,6 +27,14 @@ absl::Status ApplyAccess(ServerConfig& config, const std::string& name,
     if (value.empty())
       return absl::InvalidArgumentError(origin + ": expected a file path");
     config.token_file = value;
+  } else if (name == "tls-cert" || name == "tls-key" ||
+             name == "tls-client-ca" || name == "metrics-auth-file") {
+    if (value.empty())
+      return absl::InvalidArgumentError(origin + ": expected a file path");
+    (name == "tls-cert"        ? config.tls_cert_file
+     : name == "tls-key"       ? config.tls_key_file
+     : name == "tls-client-ca" ? config.tls_client_ca_file
+                               : config.metrics_auth_file) = value;
   } else if (name == "name") {
     config.credential_name = value;
   } else {  // "role"
@@ -68,12 +76,32 @@ absl::Status Apply(ServerConfig& config, const std::string& name,
       return absl::InvalidArgumentError(
           origin + ": expected a day as YYYY-MM-DD, got '" + value + "'");
   } else if (name == "anonymous" || name == "token-file" || name == "name" ||
-             name == "role") {
+             name == "role" || name.rfind("tls-", 0) == 0 ||
+             name == "metrics-auth-file") {
     return ApplyAccess(config, name, value, origin);
   } else {
     return absl::InvalidArgumentError("unknown flag --" + name +
                                       " (see --help)");
   }
+  return absl::OkStatus();
+}
+
+// Plaintext beyond loopback only when asked for; TLS files that go together.
+absl::Status CheckTransport(const ServerConfig& c) {
+  if (c.tls_cert_file.empty() != c.tls_key_file.empty())
+    return absl::InvalidArgumentError("--tls-cert and --tls-key go together");
+  if (!c.tls_client_ca_file.empty() && c.tls_cert_file.empty())
+    return absl::InvalidArgumentError(
+        "--tls-client-ca needs --tls-cert and --tls-key");
+  if (c.insecure) return absl::OkStatus();
+  if (c.tls_cert_file.empty() && !IsLoopback(c.listen))
+    return absl::InvalidArgumentError(
+        "refusing to serve gRPC on " + c.listen +
+        " in plaintext: give --tls-cert and --tls-key, or --insecure");
+  if (!IsLoopback(c.metrics_listen))
+    return absl::InvalidArgumentError(
+        "refusing to serve /metrics on " + c.metrics_listen +
+        " in plaintext: keep it on loopback, or give --insecure");
   return absl::OkStatus();
 }
 
@@ -127,6 +155,10 @@ absl::StatusOr<ServerConfig> ParseServerConfig(
       config.show_help = true;
       continue;
     }
+    if (arg == "--insecure") {
+      config.insecure = true;
+      continue;
+    }
     if (arg.rfind("--", 0) != 0 && !arg.empty() &&
         (!config.command.empty() || arg == "tokens")) {
       config.command.push_back(arg);
@@ -142,6 +174,7 @@ absl::StatusOr<ServerConfig> ParseServerConfig(
         !s.ok())
       return s;
   }
+  if (absl::Status s = CheckTransport(config); !s.ok()) return s;
   return CheckCommand(std::move(config));
 }
 
@@ -184,6 +217,17 @@ std::string ServerUsage() {
          "  --token-file      where the first start writes the admin token "
          "(env LGES_TOKEN_FILE;\n"
          "                    default ~/.config/lges-insights/token)\n"
+         "  --tls-cert, --tls-key  PEM certificate chain and key: gRPC over "
+         "TLS\n"
+         "  --tls-client-ca   PEM CA: require client certificates it signed; "
+         "a\n"
+         "                    certificate whose common name is a credential's\n"
+         "                    name acts as that credential\n"
+         "  --metrics-auth-file  a file holding user:password for basic auth\n"
+         "                    on /metrics\n"
+         "  --insecure        allow plaintext gRPC or /metrics beyond "
+         "loopback\n"
+         "                    (logged as a warning at every start)\n"
          "\n"
          "offline credentials (the database given by --db):\n"
          "  lges-server tokens create --name=NAME --role=reader|editor|admin\n"

@@ -10,6 +10,17 @@
 //   --today=YYYY-MM-DD          LGES_TODAY           default the real date
 //   --anonymous=reader|none     LGES_ANONYMOUS       default reader
 //   --token-file=PATH           LGES_TOKEN_FILE      default <config dir>/token
+//   --tls-cert=PEM --tls-key=PEM                     serve gRPC over TLS
+//   --tls-client-ca=PEM                              and require client
+//                                                    certificates it signed
+//   --metrics-auth-file=PATH                         "user:password" for
+//                                                    basic auth on /metrics
+//   --insecure                                       allow plaintext beyond
+//                                                    loopback
+//
+// Listening beyond loopback in plaintext (gRPC without --tls-cert, or
+// /metrics, which is always plain HTTP) is refused unless --insecure is
+// given.
 //
 // The first start of a database without credentials creates the "admin"
 // token and writes it to the token file (mode 0600). The config directory
@@ -48,6 +59,13 @@ struct ServerConfig {
   Role anonymous_role = Role::kReader;
   // Where the first start writes the admin token.
   std::string token_file;
+  // PEM files; cert and key together. A client CA asks for mutual TLS.
+  std::string tls_cert_file;
+  std::string tls_key_file;
+  std::string tls_client_ca_file;
+  std::string metrics_auth_file;
+  // Plaintext beyond loopback, knowingly.
+  bool insecure = false;
   bool show_help = false;
   // An offline command instead of serving: {"tokens", "create"}, ...
   std::vector<std::string> command;

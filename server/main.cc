@@ -1,4 +1,5 @@
 // lges-server: the only place that wires storage, gRPC and metrics together.
+#include <prometheus/counter.h>
 #include <prometheus/exposer.h>
 #include <prometheus/gauge.h>
 #include <prometheus/registry.h>
@@ -8,9 +9,8 @@
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
-
-#include <prometheus/counter.h>
 
 #include "server/backend.h"
 #include "server/config.h"
@@ -74,8 +74,10 @@ absl::StatusOr<lges::Backend> OpenBackendFor(const lges::ServerConfig& config) {
 // a scrape in progress) and leaves the idle server to the process's exit.
 class MetricsEndpoint {
  public:
+  // `basic_auth` is "user:password", or "" for none.
   MetricsEndpoint(const std::string& listen,
-                  const lges::SnapshotSource& snapshots)
+                  const lges::SnapshotSource& snapshots,
+                  const std::string& basic_auth)
       : exposer_(std::make_unique<prometheus::Exposer>(listen)),
         registry_(std::make_shared<prometheus::Registry>()),
         domain_(std::make_shared<lges::DomainCollector>(snapshots)),
@@ -93,6 +95,13 @@ class MetricsEndpoint {
         .Set(1);
     exposer_->RegisterCollectable(registry_);
     exposer_->RegisterCollectable(domain_);
+    if (!basic_auth.empty()) {
+      exposer_->RegisterAuth(
+          [basic_auth](const std::string& user, const std::string& password) {
+            return user + ":" + password == basic_auth;
+          },
+          "LGES Insights metrics");
+    }
   }
 
   lges::RpcMetrics& rpc() { return rpc_; }
@@ -103,8 +112,8 @@ class MetricsEndpoint {
     denied_
         .Add({{"grpc_service", std::string(method.substr(0, slash))},
               {"grpc_method", std::string(method.substr(slash + 1))},
-              {"grpc_code", lges::GrpcCodeName(
-                                static_cast<grpc::StatusCode>(code))}})
+              {"grpc_code",
+               lges::GrpcCodeName(static_cast<grpc::StatusCode>(code))}})
         .Increment();
   }
 
@@ -126,7 +135,43 @@ class MetricsEndpoint {
   prometheus::Family<prometheus::Counter>& denied_;
 };
 
-int Run(const lges::ServerConfig& config) {
+// The contents of `path` ("" for no path); nullopt if it cannot be read.
+std::optional<std::string> ReadFile(const std::string& path) {
+  if (path.empty()) return std::string();
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return std::nullopt;
+  return std::string(std::istreambuf_iterator<char>(file), {});
+}
+
+// The PEM files of `config` in `options`, the metrics password file in
+// `metrics_auth`; the unreadable file's flag if any.
+std::optional<std::string> ReadSecrets(const lges::ServerConfig& config,
+                                       lges::ServerOptions& options,
+                                       std::string& metrics_auth) {
+  const std::pair<const char*, std::pair<const std::string*, std::string*>>
+      files[] = {
+          {"--tls-cert", {&config.tls_cert_file, &options.tls_cert_pem}},
+          {"--tls-key", {&config.tls_key_file, &options.tls_key_pem}},
+          {"--tls-client-ca",
+           {&config.tls_client_ca_file, &options.tls_client_ca_pem}},
+          {"--metrics-auth-file", {&config.metrics_auth_file, &metrics_auth}}};
+  for (const auto& [flag, paths] : files) {
+    std::optional<std::string> text = ReadFile(*paths.first);
+    if (!text) return std::string(flag) + ": cannot read " + *paths.first;
+    *paths.second = *text;
+  }
+  while (!metrics_auth.empty() &&
+         (metrics_auth.back() == '\n' || metrics_auth.back() == '\r'))
+    metrics_auth.pop_back();
+  if (!config.metrics_auth_file.empty() &&
+      metrics_auth.find(':') == std::string::npos)
+    return "--metrics-auth-file: expected user:password in " +
+           config.metrics_auth_file;
+  return std::nullopt;
+}
+
+int Run(const lges::ServerConfig& config, lges::ServerOptions options,
+        const std::string& metrics_auth) {
   const sigset_t signals = BlockShutdownSignals();
   absl::StatusOr<lges::Backend> backend = OpenBackendFor(config);
   if (!backend.ok()) {
@@ -140,17 +185,20 @@ int Run(const lges::ServerConfig& config) {
     lges::log::Error(std::string(s.message()));
     return 1;
   }
-  MetricsEndpoint metrics(config.metrics_listen, *backend->snapshots);
+  MetricsEndpoint metrics(config.metrics_listen, *backend->snapshots,
+                          metrics_auth);
   lges::log::Info("metrics on http://" + config.metrics_listen + "/metrics");
-  lges::LgesServer server(
-      *backend->store, *backend->snapshots, *backend->sqlite,
-      {.listen = config.listen,
-       .rpc_metrics = &metrics.rpc(),
-       .anonymous_role = config.anonymous_role,
-       .on_denied = [&metrics](std::string_view method,
-                               absl::StatusCode code) {
-         metrics.Denied(method, code);
-       }});
+  if (config.insecure)
+    lges::log::Warning("--insecure: plaintext beyond loopback is allowed");
+  options.listen = config.listen;
+  options.rpc_metrics = &metrics.rpc();
+  options.anonymous_role = config.anonymous_role;
+  options.on_denied = [&metrics](std::string_view method,
+                                 absl::StatusCode code) {
+    metrics.Denied(method, code);
+  };
+  lges::LgesServer server(*backend->store, *backend->snapshots,
+                          *backend->sqlite, std::move(options));
   absl::StatusOr<int> port = server.Start();
   if (!port.ok()) {
     lges::log::Error(std::string(port.status().message()));
@@ -197,7 +245,13 @@ int main(int argc, char** argv) {
   lges::log::SetLevel(config->log_level);
   try {
     if (!config->command.empty()) return RunOffline(*config);
-    return Run(*config);
+    lges::ServerOptions options;
+    std::string metrics_auth;
+    if (auto bad = ReadSecrets(*config, options, metrics_auth)) {
+      std::cerr << "lges-server: " << *bad << "\n";
+      return 2;
+    }
+    return Run(*config, std::move(options), metrics_auth);
   } catch (const std::exception& e) {
     // Start-up failures that libraries throw, such as a busy metrics port.
     lges::log::Error(std::string("start-up failed: ") + e.what());

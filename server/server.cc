@@ -19,6 +19,18 @@ constexpr const char* kServiceNames[] = {
     "estyn.lges.v1.AnalyticsService", "estyn.lges.v1.DatasetService",
     "estyn.lges.v1.WatchService",     "estyn.lges.v1.TokenService"};
 
+std::shared_ptr<grpc::ServerCredentials> CredentialsFor(
+    const ServerOptions& options) {
+  if (options.tls_cert_pem.empty()) return grpc::InsecureServerCredentials();
+  grpc::SslServerCredentialsOptions ssl(
+      options.tls_client_ca_pem.empty()
+          ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
+          : GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+  ssl.pem_root_certs = options.tls_client_ca_pem;
+  ssl.pem_key_cert_pairs.push_back({options.tls_key_pem, options.tls_cert_pem});
+  return grpc::SslServerCredentials(ssl);
+}
+
 }  // namespace
 
 LgesServer::LgesServer(Store& store, SnapshotSource& snapshots,
@@ -49,8 +61,7 @@ absl::StatusOr<int> LgesServer::Start() {
 
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(options_.listen, grpc::InsecureServerCredentials(),
-                           &port);
+  builder.AddListeningPort(options_.listen, CredentialsFor(options_), &port);
   builder.SetMaxReceiveMessageSize(options_.max_message_bytes);
   builder.SetMaxSendMessageSize(options_.max_message_bytes);
   for (const auto& service : services_) builder.RegisterService(service.get());

@@ -38,6 +38,11 @@ struct ServerOptions {
   Role anonymous_role = Role::kReader;
   // Called for every refused call.
   Authorizer::DeniedHook on_denied;
+  // PEM; with a certificate chain and key the server speaks only TLS, and
+  // with a client CA too it requires and verifies client certificates.
+  std::string tls_cert_pem;
+  std::string tls_key_pem;
+  std::string tls_client_ca_pem;
 };
 
 class LgesServer {

@@ -189,7 +189,8 @@ const CommandSpec* FindCommand(const std::string& name) {
 
 const std::set<std::string>& GlobalFlags() {
   static const std::set<std::string> flags = {
-      "server", "timeout", "format", "output", "actor", "token-file", "help"};
+      "server",   "timeout",   "format",   "output", "actor",
+      "token-file", "ca-file", "cert-file", "key-file", "help"};
   return flags;
 }
 
@@ -221,6 +222,8 @@ std::string MainHelp() {
       "                      (where lges-server puts the first admin token);\n"
       "                      without one you are anonymous (reads only)\n"
       "  --actor=NAME        whom you act for, logged beside your token's name\n"
+      "  --ca-file=PEM       talk TLS to a server whose certificate this CA\n"
+      "                      signed; --cert-file and --key-file for mutual TLS\n"
       "\n"
       "exit codes:\n"
       "  0  success\n"

@@ -93,6 +93,23 @@ std::optional<int> ReadGlobalFlags(const Args& args, Io& io,
         io);
   io.format = *parsed;
   options.actor = args.Flag("actor");
+  const std::pair<const char*, std::string*> pems[] = {
+      {"ca-file", &options.tls_ca_pem},
+      {"cert-file", &options.tls_cert_pem},
+      {"key-file", &options.tls_key_pem}};
+  for (const auto& [flag, pem] : pems) {
+    if (!args.Has(flag)) continue;
+    std::ifstream file(args.Flag(flag));
+    if (!file)
+      return UsageError(
+          "cannot read --" + std::string(flag) + " '" + args.Flag(flag) + "'",
+          io);
+    pem->assign(std::istreambuf_iterator<char>(file), {});
+  }
+  if (options.tls_cert_pem.empty() != options.tls_key_pem.empty() ||
+      (!options.tls_cert_pem.empty() && options.tls_ca_pem.empty()))
+    return UsageError("--cert-file and --key-file go together, with --ca-file",
+                      io);
   return ReadToken(args, io, options.token);
 }
 

@@ -25,6 +25,12 @@ BAD_SERVER_FLAGS = [
     ["--frobnicate=1"],
     ["--listen"],
     ["serve"],
+    ["--listen=0.0.0.0:50051"],
+    ["--metrics-listen=0.0.0.0:9464"],
+    ["--tls-cert=/nonexistent.pem"],
+    ["--tls-client-ca=/nonexistent.pem"],
+    ["--tls-cert=/nonexistent.pem", "--tls-key=/nonexistent.key"],
+    ["--anonymous=everyone"],
 ]
 
 BAD_SERVER_ENV = [
@@ -68,7 +74,10 @@ class ServerFlagsTest(unittest.TestCase):
                 result, created = self.run_server(args)
                 self.assert_refused(result, created, args)
                 name = args[0].split("=")[0]
-                self.assertIn(name, result.stderr)
+                if "0.0.0.0" in args[0]:
+                    self.assertIn("in plaintext", result.stderr)
+                else:
+                    self.assertIn(name, result.stderr)
 
     def test_every_bad_environment_value_exits_2_naming_the_variable(self):
         for env in BAD_SERVER_ENV:
@@ -84,6 +93,23 @@ class ServerFlagsTest(unittest.TestCase):
                 self.assertEqual(result.returncode, 2, result.stderr)
                 self.assertEqual(len(result.stderr.splitlines()), 1, result.stderr)
                 self.assertTrue(result.stderr.startswith("lgesctl: "), result.stderr)
+
+    def test_metrics_can_require_basic_auth(self):
+        import base64
+        import urllib.error
+        import urllib.request
+        data_dir = tempfile.mkdtemp(prefix="lges-auth-")
+        auth_file = os.path.join(data_dir, "metrics-auth")
+        with open(auth_file, "w") as f:
+            f.write("prometheus:s3cret\n")
+        with harness.Server(public_record=False, extra_args=[f"--metrics-auth-file={auth_file}"]) as server:
+            url = f"http://127.0.0.1:{server.metrics_port}/metrics"
+            with self.assertRaises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(url, timeout=10)
+            self.assertEqual(refused.exception.code, 401)
+            request = urllib.request.Request(url, headers={
+                "Authorization": "Basic " + base64.b64encode(b"prometheus:s3cret").decode()})
+            self.assertIn("lges_build_info", urllib.request.urlopen(request, timeout=10).read().decode())
 
     def test_sigterm_stops_a_server_that_has_been_scraped(self):
         import urllib.request

@@ -37,13 +37,13 @@ TEST(ServerConfigTest, DataDirectoryComesFromLgesThenXdgThenHome) {
 
 TEST(ServerConfigTest, FlagsWinOverTheEnvironment) {
   absl::StatusOr<ServerConfig> config =
-      Parse({"--listen=0.0.0.0:7000", "--today=2024-03-01", "--db=/tmp/a.db",
+      Parse({"--listen=127.0.0.2:7000", "--today=2024-03-01", "--db=/tmp/a.db",
              "--public-record=false", "--log-level=debug"},
             {{"LGES_LISTEN", "127.0.0.1:6000"},
              {"LGES_METRICS_LISTEN", "127.0.0.1:6001"},
              {"LGES_TODAY", "2020-01-01"}});
   ASSERT_TRUE(config.ok()) << config.status();
-  EXPECT_EQ(config->listen, "0.0.0.0:7000");
+  EXPECT_EQ(config->listen, "127.0.0.2:7000");
   EXPECT_EQ(config->metrics_listen, "127.0.0.1:6001");
   EXPECT_EQ(config->db_path, "/tmp/a.db");
   EXPECT_FALSE(config->public_record);
@@ -83,6 +83,42 @@ TEST(ServerConfigTest, EveryBadValueIsRefusedWithOneLineNamingIt) {
     EXPECT_NE(message.find(c.names), std::string::npos) << message;
     EXPECT_EQ(message.find('\n'), std::string::npos) << message;
   }
+}
+
+TEST(ServerConfigTest, PlaintextBeyondLoopbackNeedsInsecure) {
+  EXPECT_FALSE(Parse({"--listen=0.0.0.0:50051"}).ok());
+  EXPECT_FALSE(Parse({"--metrics-listen=[::]:9464"}).ok());
+  EXPECT_TRUE(
+      Parse({"--listen=0.0.0.0:50051", "--tls-cert=c.pem", "--tls-key=k.pem"})
+          .ok());
+  absl::StatusOr<ServerConfig> insecure =
+      Parse({"--listen=0.0.0.0:50051", "--metrics-listen=0.0.0.0:9464",
+             "--insecure"});
+  ASSERT_TRUE(insecure.ok()) << insecure.status();
+  EXPECT_TRUE(insecure->insecure);
+  EXPECT_TRUE(Parse({"--listen=localhost:1", "--metrics-listen=[::1]:2"}).ok());
+  EXPECT_FALSE(Parse({"--tls-key=k.pem"}).ok());
+  EXPECT_FALSE(Parse({"--tls-client-ca=ca.pem"}).ok());
+}
+
+TEST(ServerConfigTest, AccessFlags) {
+  absl::StatusOr<ServerConfig> config =
+      Parse({"--anonymous=none", "--token-file=/t"}, {{"HOME", "/h"}});
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->anonymous_role, Role::kNone);
+  EXPECT_EQ(config->token_file, "/t");
+  EXPECT_EQ(Parse({}, {{"HOME", "/h"}})->token_file,
+            "/h/.config/lges-insights/token");
+  EXPECT_EQ(Parse({}, {{"XDG_CONFIG_HOME", "/x"}})->token_file,
+            "/x/lges-insights/token");
+  absl::StatusOr<ServerConfig> create =
+      Parse({"tokens", "create", "--name=ci", "--role=editor"});
+  ASSERT_TRUE(create.ok()) << create.status();
+  EXPECT_EQ(create->command, (std::vector<std::string>{"tokens", "create"}));
+  EXPECT_EQ(create->credential_role, Role::kEditor);
+  EXPECT_FALSE(Parse({"tokens", "create", "--name=ci"}).ok());
+  EXPECT_FALSE(Parse({"tokens", "revoke"}).ok());
+  EXPECT_FALSE(Parse({"--role=admin"}).ok());
 }
 
 TEST(ServerConfigTest, HelpIsAFlagOfItsOwn) {
