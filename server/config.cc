@@ -1,5 +1,6 @@
 #include "server/config.h"
 
+#include "absl/strings/numbers.h"
 #include "common/host_port.h"
 
 namespace lges {
@@ -75,6 +76,14 @@ absl::Status Apply(ServerConfig& config, const std::string& name,
     if (!config.today)
       return absl::InvalidArgumentError(
           origin + ": expected a day as YYYY-MM-DD, got '" + value + "'");
+  } else if (name == "max-watch-streams" || name == "max-calls-per-caller") {
+    int n = 0;
+    if (!absl::SimpleAtoi(value, &n) || n < 0 || n > 1000000)
+      return absl::InvalidArgumentError(
+          origin + ": expected a number from 0 (no limit) to 1000000, got '" +
+          value + "'");
+    (name == "max-watch-streams" ? config.max_watch_streams
+                                 : config.max_calls_per_caller) = n;
   } else if (name == "anonymous" || name == "token-file" || name == "name" ||
              name == "role" || name.rfind("tls-", 0) == 0 ||
              name == "metrics-auth-file") {
@@ -143,7 +152,13 @@ absl::StatusOr<ServerConfig> ParseServerConfig(
       {"LGES_PUBLIC_RECORD", "public-record"},
       {"LGES_TODAY", "today"},
       {"LGES_ANONYMOUS", "anonymous"},
-      {"LGES_TOKEN_FILE", "token-file"}};
+      {"LGES_TOKEN_FILE", "token-file"},
+      {"LGES_TLS_CERT", "tls-cert"},
+      {"LGES_TLS_KEY", "tls-key"},
+      {"LGES_TLS_CLIENT_CA", "tls-client-ca"},
+      {"LGES_METRICS_AUTH_FILE", "metrics-auth-file"},
+      {"LGES_MAX_WATCH_STREAMS", "max-watch-streams"},
+      {"LGES_MAX_CALLS_PER_CALLER", "max-calls-per-caller"}};
   for (const auto& [variable, flag] : kEnv) {
     if (const char* value = getenv(variable); value && *value) {
       if (absl::Status s = Apply(config, flag, value, variable); !s.ok())

@@ -10,13 +10,15 @@
 //   --today=YYYY-MM-DD          LGES_TODAY           default the real date
 //   --anonymous=reader|none     LGES_ANONYMOUS       default reader
 //   --token-file=PATH           LGES_TOKEN_FILE      default <config dir>/token
-//   --tls-cert=PEM --tls-key=PEM                     serve gRPC over TLS
-//   --tls-client-ca=PEM                              and require client
+//   --tls-cert=PEM --tls-key=PEM  LGES_TLS_CERT, LGES_TLS_KEY: gRPC over TLS
+//   --tls-client-ca=PEM         LGES_TLS_CLIENT_CA   and require client
 //                                                    certificates it signed
-//   --metrics-auth-file=PATH                         "user:password" for
+//   --metrics-auth-file=PATH    LGES_METRICS_AUTH_FILE  "user:password" for
 //                                                    basic auth on /metrics
 //   --insecure                                       allow plaintext beyond
 //                                                    loopback
+//   --max-watch-streams=N       LGES_MAX_WATCH_STREAMS     default 1000
+//   --max-calls-per-caller=N    LGES_MAX_CALLS_PER_CALLER  default 64
 //
 // Listening beyond loopback in plaintext (gRPC without --tls-cert, or
 // /metrics, which is always plain HTTP) is refused unless --insecure is
@@ -66,6 +68,9 @@ struct ServerConfig {
   std::string metrics_auth_file;
   // Plaintext beyond loopback, knowingly.
   bool insecure = false;
+  // Limits; 0 for none.
+  int max_watch_streams = 1000;
+  int max_calls_per_caller = 64;
   bool show_help = false;
   // An offline command instead of serving: {"tokens", "create"}, ...
   std::vector<std::string> command;

@@ -105,11 +105,10 @@ int RunTokensCommand(const ServerConfig& config, CredentialStore& credentials,
                 "role", "created", "last used", "revoked");
   out << line;
   for (const Credential& c : *all) {
-    std::snprintf(line, sizeof line, "%-24s %-7s %-17s %-17s %s\n",
-                  c.name.c_str(), std::string(RoleName(c.role)).c_str(),
-                  Minute(c.create_time_ms).c_str(),
-                  Minute(c.last_used_ms).c_str(),
-                  Minute(c.revoked_time_ms).c_str());
+    std::snprintf(
+        line, sizeof line, "%-24s %-7s %-17s %-17s %s\n", c.name.c_str(),
+        std::string(RoleName(c.role)).c_str(), Minute(c.create_time_ms).c_str(),
+        Minute(c.last_used_ms).c_str(), Minute(c.revoked_time_ms).c_str());
     out << line;
   }
   return 0;

@@ -117,9 +117,16 @@ class MetricsEndpoint {
         .Increment();
   }
 
+  // Adds the gauges of `server`'s limits; `server` must stay up until Stop.
+  void Watch(const lges::LgesServer& server) {
+    limits_ = std::make_shared<lges::LimitsCollector>(server);
+    exposer_->RegisterCollectable(limits_);
+  }
+
   void Stop() {
     exposer_->RemoveCollectable(registry_);
     exposer_->RemoveCollectable(domain_);
+    if (limits_) exposer_->RemoveCollectable(limits_);
     // Deliberately never destroyed (see above); kept reachable so that leak
     // checkers do not report it.
     [[maybe_unused]] static prometheus::Exposer* abandoned = nullptr;
@@ -131,6 +138,7 @@ class MetricsEndpoint {
   // The exposer holds only weak_ptrs to these.
   std::shared_ptr<prometheus::Registry> registry_;
   std::shared_ptr<lges::DomainCollector> domain_;
+  std::shared_ptr<lges::LimitsCollector> limits_;
   lges::RpcMetrics rpc_;
   prometheus::Family<prometheus::Counter>& denied_;
 };
@@ -193,6 +201,8 @@ int Run(const lges::ServerConfig& config, lges::ServerOptions options,
   options.listen = config.listen;
   options.rpc_metrics = &metrics.rpc();
   options.anonymous_role = config.anonymous_role;
+  options.max_watch_streams = config.max_watch_streams;
+  options.max_calls_per_caller = config.max_calls_per_caller;
   options.on_denied = [&metrics](std::string_view method,
                                  absl::StatusCode code) {
     metrics.Denied(method, code);
@@ -204,6 +214,7 @@ int Run(const lges::ServerConfig& config, lges::ServerOptions options,
     lges::log::Error(std::string(port.status().message()));
     return 1;
   }
+  metrics.Watch(server);
   lges::log::Info("serving gRPC on " + config.listen + " (port " +
                   std::to_string(*port) + ")");
   int received = 0;

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "server/server.h"
 #include "service/snapshot_source.h"
 
 namespace lges {
@@ -80,6 +81,30 @@ prometheus::MetricFamily Family(std::string name, std::string help) {
 }
 
 }  // namespace
+
+std::vector<prometheus::MetricFamily> LimitsCollector::Collect() const {
+  const ServerOptions& o = server_.options();
+  const std::pair<prometheus::MetricFamily, double> gauges[] = {
+      {Family("lges_watch_streams", "WatchSector streams open."),
+       server_.watch_streams()},
+      {Family("lges_watch_streams_limit",
+              "Open WatchSector streams allowed (--max-watch-streams; 0: no "
+              "limit)."),
+       o.max_watch_streams},
+      {Family("lges_calls_in_flight", "Authorized calls being served."),
+       server_.calls_in_flight()},
+      {Family("lges_calls_per_caller_limit",
+              "Calls in flight allowed per credential or anonymous address "
+              "(--max-calls-per-caller; 0: no limit)."),
+       o.max_calls_per_caller},
+  };
+  std::vector<prometheus::MetricFamily> out;
+  for (auto [family, value] : gauges) {
+    family.metric.push_back(Gauge(value));
+    out.push_back(std::move(family));
+  }
+  return out;
+}
 
 std::string GrpcCodeName(grpc::StatusCode code) {
   static const char* kNames[] = {"OK",

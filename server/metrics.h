@@ -21,6 +21,7 @@
 
 namespace lges {
 
+class LgesServer;
 class SnapshotSource;
 
 // The RPC metric families, and interceptors that count and time each call.
@@ -54,6 +55,19 @@ class DomainCollector final : public prometheus::Collectable {
 
  private:
   const SnapshotSource& snapshots_;
+};
+
+// Gauges of the server's limits and what it holds against them, read when
+// Prometheus scrapes: lges_watch_streams, lges_watch_streams_limit,
+// lges_calls_in_flight, lges_calls_per_caller_limit.
+class LimitsCollector final : public prometheus::Collectable {
+ public:
+  // `server` must outlive the collector.
+  explicit LimitsCollector(const LgesServer& server) : server_(server) {}
+  std::vector<prometheus::MetricFamily> Collect() const override;
+
+ private:
+  const LgesServer& server_;
 };
 
 // The go-grpc-prometheus name of a status code, e.g. "InvalidArgument".

@@ -38,7 +38,8 @@ LgesServer::LgesServer(Store& store, SnapshotSource& snapshots,
     : store_(store),
       snapshots_(snapshots),
       options_(std::move(options)),
-      auth_(credentials, options_.anonymous_role, options_.on_denied),
+      auth_(credentials, options_.anonymous_role, options_.on_denied,
+            options_.max_calls_per_caller),
       credentials_(credentials) {}
 
 LgesServer::~LgesServer() {
@@ -55,7 +56,8 @@ absl::StatusOr<int> LgesServer::Start() {
   services_.push_back(MakeAnalyticsService(store_, snapshots_, auth_));
   services_.push_back(MakeDatasetService(store_, auth_));
   services_.push_back(MakeTokenService(credentials_, auth_));
-  auto watch = std::make_unique<WatchService>(snapshots_, auth_);
+  auto watch = std::make_unique<WatchService>(snapshots_, auth_,
+                                              options_.max_watch_streams);
   watch_ = watch.get();
   services_.push_back(std::move(watch));
 
@@ -79,6 +81,10 @@ absl::StatusOr<int> LgesServer::Start() {
   }
   SetServing(true);
   return port;
+}
+
+int LgesServer::watch_streams() const {
+  return watch_ ? watch_->active_streams() : 0;
 }
 
 void LgesServer::SetServing(bool serving) {

@@ -43,6 +43,10 @@ struct ServerOptions {
   std::string tls_cert_pem;
   std::string tls_key_pem;
   std::string tls_client_ca_pem;
+  // Limits (0: none): open WatchSector streams, and calls in flight per
+  // credential or anonymous peer address.
+  int max_watch_streams = 1000;
+  int max_calls_per_caller = 64;
 };
 
 class LgesServer {
@@ -61,6 +65,11 @@ class LgesServer {
   // Reports NOT_SERVING, then stops accepting calls and waits up to
   // `deadline` for calls in flight before cancelling them.
   void Shutdown(std::chrono::milliseconds deadline);
+
+  // For metrics, while serving: open watch streams and calls in flight.
+  int watch_streams() const;
+  int calls_in_flight() const { return auth_.calls_in_flight(); }
+  const ServerOptions& options() const { return options_; }
 
  private:
   void SetServing(bool serving);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "service/log.h"
 #include "service/roles.h"
@@ -40,10 +41,55 @@ absl::Status BadToken() {
 }  // namespace
 
 Authorizer::Authorizer(CredentialStore& credentials, Role anonymous_role,
-                       DeniedHook on_denied)
+                       DeniedHook on_denied, int max_calls_per_caller)
     : credentials_(credentials),
       anonymous_role_(anonymous_role),
-      on_denied_(std::move(on_denied)) {}
+      on_denied_(std::move(on_denied)),
+      max_calls_per_caller_(max_calls_per_caller) {}
+
+Authorizer::Admission::Admission(Admission&& other) noexcept
+    : owner_(std::exchange(other.owner_, nullptr)),
+      who_(std::move(other.who_)),
+      key_(std::move(other.key_)) {}
+
+Authorizer::Admission::~Admission() {
+  if (owner_ != nullptr) owner_->Release(key_);
+}
+
+absl::StatusOr<Authorizer::Admission> Authorizer::Admit(
+    const grpc::ServerContextBase& ctx, std::string_view method) const {
+  absl::StatusOr<Identity> who = Authorize(ctx, method);
+  if (!who.ok()) return who.status();
+  std::string key = who->anonymous ? "peer:" + ctx.peer() : who->name;
+  // The peer's port changes with each connection; its address does not.
+  if (who->anonymous) key = key.substr(0, key.rfind(':'));
+  {
+    absl::MutexLock lock(&mu_);
+    int& mine = in_flight_[key];
+    if (max_calls_per_caller_ > 0 && mine >= max_calls_per_caller_) {
+      return Refuse(absl::ResourceExhaustedError(
+                        "more than " + std::to_string(max_calls_per_caller_) +
+                        " calls in flight for one caller (see "
+                        "--max-calls-per-caller)"),
+                    *who, method);
+    }
+    ++mine;
+    ++total_in_flight_;
+  }
+  return Admission(this, *std::move(who), std::move(key));
+}
+
+void Authorizer::Release(const std::string& key) const {
+  absl::MutexLock lock(&mu_);
+  auto it = in_flight_.find(key);
+  if (it != in_flight_.end() && --it->second == 0) in_flight_.erase(it);
+  --total_in_flight_;
+}
+
+int Authorizer::calls_in_flight() const {
+  absl::MutexLock lock(&mu_);
+  return total_in_flight_;
+}
 
 absl::StatusOr<Identity> Authorizer::Identify(
     const grpc::ServerContextBase& ctx) const {
@@ -88,10 +134,9 @@ absl::StatusOr<Identity> Authorizer::Authorize(
                       "this call needs a token with the " + need + " role"),
                   *who, method);
   }
-  return Refuse(absl::PermissionDeniedError(
-                    "'" + who->name + "' has the " +
-                    std::string(RoleName(who->role)) +
-                    " role; this call needs " + need),
+  return Refuse(absl::PermissionDeniedError("'" + who->name + "' has the " +
+                                            std::string(RoleName(who->role)) +
+                                            " role; this call needs " + need),
                 *who, method);
 }
 

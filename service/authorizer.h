@@ -9,9 +9,13 @@
 // the caller. Thread-safe.
 
 #include <functional>
+#include <map>
+#include <string>
 #include <string_view>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "domain/identity.h"
 #include "storage/credential_store.h"
 
@@ -28,9 +32,35 @@ class Authorizer {
       std::function<void(std::string_view method, absl::StatusCode code)>;
 
   // `credentials` must outlive the authorizer. `anonymous_role` is kReader
-  // or kNone.
+  // or kNone. `max_calls_per_caller` (0: no limit) bounds the calls one
+  // credential, or one anonymous peer address, may have in flight.
   Authorizer(CredentialStore& credentials, Role anonymous_role,
-             DeniedHook on_denied = nullptr);
+             DeniedHook on_denied = nullptr, int max_calls_per_caller = 0);
+
+  // An authorized call in flight: counts against its caller's limit until
+  // destroyed. Movable.
+  class Admission {
+   public:
+    Admission(Admission&& other) noexcept;
+    Admission& operator=(Admission&&) = delete;
+    ~Admission();
+    const Identity& who() const { return who_; }
+
+   private:
+    friend class Authorizer;
+    Admission(const Authorizer* owner, Identity who, std::string key)
+        : owner_(owner), who_(std::move(who)), key_(std::move(key)) {}
+    const Authorizer* owner_;
+    Identity who_;
+    std::string key_;
+  };
+
+  // Authorize, and a slot of the caller's: RESOURCE_EXHAUSTED when the
+  // caller already has max_calls_per_caller calls in flight.
+  absl::StatusOr<Admission> Admit(const grpc::ServerContextBase& ctx,
+                                  std::string_view method) const;
+  // Calls in flight, over every caller.
+  int calls_in_flight() const;
 
   // The caller of `method` ("estyn.lges.v1.InspectionService/GetInspection")
   // if the role table lets it call it. UNAUTHENTICATED for a malformed,
@@ -46,9 +76,16 @@ class Authorizer {
   absl::Status Refuse(absl::Status status, const Identity& who,
                       std::string_view method) const;
 
+  void Release(const std::string& key) const;
+
   CredentialStore& credentials_;
   const Role anonymous_role_;
   const DeniedHook on_denied_;
+  const int max_calls_per_caller_;
+  mutable absl::Mutex mu_;
+  // Calls in flight by caller key (credential name, or "peer:" + address).
+  mutable std::map<std::string, int> in_flight_ ABSL_GUARDED_BY(mu_);
+  mutable int total_in_flight_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
 }  // namespace lges

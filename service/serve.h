@@ -22,11 +22,12 @@ template <typename Work>
 absl::Status Authorized(const Authorizer& auth,
                         const grpc::ServerContextBase& ctx,
                         const std::string& method, Work&& work) {
-  absl::StatusOr<Identity> who = auth.Authorize(ctx, method);
-  if (!who.ok()) return who.status();
-  absl::Status status = work(*who);
+  absl::StatusOr<Authorizer::Admission> admitted = auth.Admit(ctx, method);
+  if (!admitted.ok()) return admitted.status();
+  const Identity& who = admitted->who();
+  absl::Status status = work(who);
   if (!status.ok() && RequiredRole(method) > Role::kReader) {
-    log::Warning("write " + method + " by " + who->name + " failed: " +
+    log::Warning("write " + method + " by " + who.name + " failed: " +
                  absl::StatusCodeToString(status.code()));
   }
   return status;

@@ -15,8 +15,9 @@ constexpr absl::Duration kCancelCheck = absl::Milliseconds(200);
 
 }  // namespace
 
-WatchService::WatchService(SnapshotSource& snapshots, const Authorizer& auth)
-    : snapshots_(snapshots), auth_(auth) {
+WatchService::WatchService(SnapshotSource& snapshots, const Authorizer& auth,
+                           int max_streams)
+    : snapshots_(snapshots), auth_(auth), max_streams_(max_streams) {
   listener_ = snapshots_.OnPublish(
       [this](const std::shared_ptr<const analytics::Snapshot>&) { Wake(); });
 }
@@ -41,6 +42,16 @@ grpc::Status WatchService::WatchSector(
           auth_.Authorize(*ctx, "estyn.lges.v1.WatchService/WatchSector");
       !who.ok())
     return ToGrpcStatus(who.status());
+  // Counts this stream while it is open.
+  struct Open {
+    std::atomic<int>& active;
+    ~Open() { --active; }
+  } open{active_};
+  if (++active_ > max_streams_ && max_streams_ > 0) {
+    return ToGrpcStatus(absl::ResourceExhaustedError(
+        "more than " + std::to_string(max_streams_) +
+        " watch streams are open (see --max-watch-streams)"));
+  }
   if (req->academic_year() != 0) {
     const Violations v =
         ValidateAcademicYear(req->academic_year(), "academic_year");

@@ -5,6 +5,8 @@
 // wakes them (OnPublish), so writers never wait for readers, however slow.
 // Thread-safe.
 
+#include <atomic>
+
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
 #include "estyn/lges/v1/analytics.grpc.pb.h"
@@ -15,8 +17,10 @@ namespace lges {
 
 class WatchService final : public estyn::lges::v1::WatchService::Service {
  public:
-  // `snapshots` and `auth` must outlive the service.
-  WatchService(SnapshotSource& snapshots, const Authorizer& auth);
+  // `snapshots` and `auth` must outlive the service. Beyond `max_streams`
+  // open streams (0: no limit), a new one gets RESOURCE_EXHAUSTED.
+  WatchService(SnapshotSource& snapshots, const Authorizer& auth,
+               int max_streams = 0);
   ~WatchService() override;
 
   grpc::Status WatchSector(
@@ -25,12 +29,16 @@ class WatchService final : public estyn::lges::v1::WatchService::Service {
 
   // Ends every stream with OK and refuses new ones; called before shutdown.
   void Stop();
+  // Streams open now.
+  int active_streams() const { return active_.load(); }
 
  private:
   void Wake();
 
   SnapshotSource& snapshots_;
   const Authorizer& auth_;
+  const int max_streams_;
+  std::atomic<int> active_{0};
   int listener_ = 0;  // Our OnPublish registration.
   absl::Mutex mu_;
   absl::CondVar changed_;  // Signalled on publish and on Stop().

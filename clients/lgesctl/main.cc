@@ -97,13 +97,15 @@ std::optional<int> ReadGlobalFlags(const Args& args, Io& io,
       {"ca-file", &options.tls_ca_pem},
       {"cert-file", &options.tls_cert_pem},
       {"key-file", &options.tls_key_pem}};
+  const char* ca_env = std::getenv("LGES_CA_FILE");
   for (const auto& [flag, pem] : pems) {
-    if (!args.Has(flag)) continue;
-    std::ifstream file(args.Flag(flag));
+    std::string path = args.Flag(flag);
+    if (path.empty() && std::string(flag) == "ca-file" && ca_env) path = ca_env;
+    if (path.empty()) continue;
+    std::ifstream file(path);
     if (!file)
       return UsageError(
-          "cannot read --" + std::string(flag) + " '" + args.Flag(flag) + "'",
-          io);
+          "cannot read --" + std::string(flag) + " '" + path + "'", io);
     pem->assign(std::istreambuf_iterator<char>(file), {});
   }
   if (options.tls_cert_pem.empty() != options.tls_key_pem.empty() ||

@@ -178,5 +178,28 @@ TEST_F(AuthorizationTest, AdminsCreateTokensThatWorkAtOnceAndAreNeverListed) {
             absl::StatusCode::kInvalidArgument);
 }
 
+TEST_F(AuthorizationTest, WatchStreamsBeyondTheLimitAreRefused) {
+  server_options_.max_watch_streams = 2;
+  RestartServer();
+  std::vector<std::unique_ptr<SectorWatch>> open;
+  pb::SectorSnapshot first;
+  for (int i = 0; i < 2; ++i) {
+    open.push_back(client_->WatchSector({}));
+    ASSERT_TRUE(open.back()->Next(&first));
+  }
+  EXPECT_EQ(server_->watch_streams(), 2);
+  std::unique_ptr<SectorWatch> third = client_->WatchSector({});
+  EXPECT_FALSE(third->Next(&first));
+  EXPECT_EQ(third->Finish().code(), absl::StatusCode::kResourceExhausted);
+  open[0]->Cancel();
+  EXPECT_FALSE(open[0]->Next(&first));
+  open[0]->Finish().IgnoreError();
+  ASSERT_TRUE(testing::WaitUntil([&] { return server_->watch_streams() < 2; }));
+  std::unique_ptr<SectorWatch> again = client_->WatchSector({});
+  EXPECT_TRUE(again->Next(&first));
+  again->Cancel();
+  for (auto& w : open) w->Cancel();
+}
+
 }  // namespace
 }  // namespace lges

@@ -4,14 +4,16 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <map>
 #include <memory>
+#include <thread>
 
 #include "clients/lges_client.h"
 #include "convert/convert.h"
 #include "server/backend.h"
-#include "service/tokens.h"
 #include "server/server.h"
+#include "service/tokens.h"
 #include "tests/testing/temp_dir.h"
 
 namespace lges::testing {
@@ -98,6 +100,15 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<LgesServer> server_;
   std::unique_ptr<LgesClient> client_;
 };
+
+// Polls `done` every 10 ms for up to 5 s; true once it holds.
+inline bool WaitUntil(const std::function<bool()>& done) {
+  for (int i = 0; i < 500; ++i) {
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return done();
+}
 
 // Proto forms of domain samples, for requests.
 template <typename Proto, typename Domain>
