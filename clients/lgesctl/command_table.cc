@@ -159,6 +159,18 @@ std::vector<CommandSpec> BuildCommands() {
        {"lgesctl changes --since=100"},
        {"since"},
        Changes},
+      {"tokens",
+       "tokens [list] | tokens create --name=NAME --role=ROLE | tokens revoke "
+       "NAME",
+       "credentials: create, list, revoke (admins)",
+       "Tokens carry a role: reader, editor or admin. 'create' prints the new\n"
+       "token once, alone on stdout; it is stored only as a hash. 'revoke'\n"
+       "takes effect on the next call. Needs an admin token; offline, use\n"
+       "lges-server tokens (docs/SECURITY.md).",
+       {"lgesctl tokens create --name=report-team --role=editor",
+        "lgesctl tokens revoke report-team"},
+       {"name", "role"},
+       Tokens},
       {"health",
        "health",
        "is the server up and serving?",
@@ -189,7 +201,7 @@ const CommandSpec* FindCommand(const std::string& name) {
 
 const std::set<std::string>& GlobalFlags() {
   static const std::set<std::string> flags = {
-      "server",   "timeout",   "format",   "output", "actor",
+      "server",     "timeout", "format",    "output",   "actor",
       "token-file", "ca-file", "cert-file", "key-file", "help"};
   return flags;
 }
@@ -221,9 +233,11 @@ std::string MainHelp() {
       "                      $LGES_TOKEN_FILE, ~/.config/lges-insights/token\n"
       "                      (where lges-server puts the first admin token);\n"
       "                      without one you are anonymous (reads only)\n"
-      "  --actor=NAME        whom you act for, logged beside your token's name\n"
+      "  --actor=NAME        whom you act for, logged beside your token's "
+      "name\n"
       "  --ca-file=PEM       talk TLS to a server whose certificate this CA\n"
-      "                      signed; --cert-file and --key-file for mutual TLS\n"
+      "                      signed; --cert-file and --key-file for mutual "
+      "TLS\n"
       "\n"
       "exit codes:\n"
       "  0  success\n"

@@ -61,6 +61,25 @@ class TokensTest(unittest.TestCase):
             self.assertEqual(again.returncode, 1)
             self.assertIn("exists", again.stderr)
 
+    def test_admins_manage_tokens_through_lgesctl(self):
+        with harness.Server(public_record=False) as server:
+            created = harness.lgesctl("tokens", "create", "--name=dashboards", "--role=reader",
+                                      server=server.address)
+            self.assertEqual(created.returncode, 0, created.stderr)
+            token = created.stdout.strip()
+            self.assertTrue(token.startswith("lges_"))
+            listed = harness.lgesctl("tokens", "--format=csv", server=server.address)
+            self.assertIn("dashboards,reader,", listed.stdout)
+            self.assertNotIn(token, listed.stdout)
+            as_reader = {"LGES_TOKEN": token, "LGES_SERVER": server.address}
+            self.assertEqual(harness.lgesctl("providers", "list", env=as_reader).returncode, 0)
+            denied = harness.lgesctl("tokens", env=as_reader)
+            self.assertEqual(denied.returncode, 1)
+            self.assertIn("needs admin", denied.stderr)
+            revoked = harness.lgesctl("tokens", "revoke", "dashboards", server=server.address)
+            self.assertEqual(revoked.returncode, 0, revoked.stderr)
+            self.assertEqual(harness.lgesctl("providers", "list", env=as_reader).returncode, 1)
+
     def test_a_reader_token_cannot_write(self):
         with harness.Server(public_record=True) as server:
             token = server_tokens(server, "create", "--role=reader", "--name=viewer").stdout.strip()
