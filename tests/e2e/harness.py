@@ -51,8 +51,11 @@ def standard_stubs():
 class Server:
     """The real lges-server, started on free ports with its own data dir."""
 
-    def __init__(self, data_dir=None, public_record=True, today=None, extra_args=()):
+    def __init__(self, data_dir=None, public_record=True, today=None, extra_args=(),
+                 tls_ca=None, tls_client=(None, None)):
         self.extra_args = list(extra_args)
+        self.tls_ca = tls_ca  # PEM bytes of the CA, for a server on TLS.
+        self.tls_client = tls_client  # (key, certificate chain) for mutual TLS.
         self.public_record = public_record
         self.today = today  # "YYYY-MM-DD": the day analytics count as today.
         self.owns_dir = data_dir is None
@@ -73,7 +76,13 @@ class Server:
              f"--token-file={self.token_file}",
              *([f"--today={self.today}"] if self.today else []), *self.extra_args],
             env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        channel = grpc.insecure_channel(self.address)
+        if self.tls_ca:
+            channel = grpc.secure_channel(
+                self.address, grpc.ssl_channel_credentials(
+                    root_certificates=self.tls_ca, private_key=self.tls_client[0],
+                    certificate_chain=self.tls_client[1]))
+        else:
+            channel = grpc.insecure_channel(self.address)
         try:
             grpc.channel_ready_future(channel).result(timeout=20)
         finally:

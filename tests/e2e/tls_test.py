@@ -53,7 +53,10 @@ class TlsTest(unittest.TestCase):
         args = [f"--tls-cert={self.path('server.pem')}", f"--tls-key={self.path('server.key')}"]
         if mutual:
             args.append(f"--tls-client-ca={self.path('ca.pem')}")
-        return TlsServer(args)
+        client = (read(self.path("client.key")), read(self.path("client.pem"))) \
+            if mutual else (None, None)
+        return harness.Server(public_record=True, extra_args=args,
+                              tls_ca=read(self.path("ca.pem")), tls_client=client)
 
     def call(self, server, credentials):
         channel = grpc.secure_channel(server.address, credentials) if credentials \
@@ -103,32 +106,6 @@ class TlsTest(unittest.TestCase):
             self.assertEqual(wrote.returncode, 0, wrote.stderr)
             changes = harness.lgesctl("changes", "--format=csv", *tls, env=env)
             self.assertIn(",tls-editor,", changes.stdout.strip().splitlines()[-1])
-
-
-class TlsServer(harness.Server):
-    """A harness server on TLS: ready when its port accepts connections."""
-
-    def __init__(self, tls_args):
-        super().__init__(public_record=True, extra_args=tls_args)
-
-    def start(self):
-        env = dict(os.environ, LGES_DATA_DIR=self.data_dir)
-        self.log = open(os.path.join(self.data_dir, "server.log"), "ab")
-        self.process = subprocess.Popen(
-            [os.environ["LGES_SERVER_BIN"], f"--listen={self.address}",
-             f"--metrics-listen=127.0.0.1:{self.metrics_port}",
-             f"--token-file={self.token_file}", *self.extra_args],
-            env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        if not harness.wait_until(lambda: os.path.exists(self.token_file), timeout=20):
-            raise RuntimeError("the TLS server did not start")
-        harness.wait_until(lambda: port_open(self.port), timeout=20)
-        return self
-
-
-def port_open(port):
-    import socket
-    with socket.socket() as s:
-        return s.connect_ex(("127.0.0.1", port)) == 0
 
 
 if __name__ == "__main__":
