@@ -136,14 +136,10 @@ absl::StatusOr<ServerConfig> CheckCommand(ServerConfig config) {
   return config;
 }
 
-}  // namespace
-
-absl::StatusOr<ServerConfig> ParseServerConfig(
-    const std::vector<std::string>& args,
+// The LGES_* variables that are set, applied as their flags would be.
+absl::Status ApplyEnvironment(
+    ServerConfig& config,
     const std::function<const char*(const char*)>& getenv) {
-  ServerConfig config;
-  config.db_path = DefaultDbPath(getenv);
-  config.token_file = DefaultTokenFile(getenv);
   static const std::pair<const char*, const char*> kEnv[] = {
       {"LGES_LISTEN", "listen"},
       {"LGES_METRICS_LISTEN", "metrics-listen"},
@@ -165,6 +161,18 @@ absl::StatusOr<ServerConfig> ParseServerConfig(
         return s;
     }
   }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<ServerConfig> ParseServerConfig(
+    const std::vector<std::string>& args,
+    const std::function<const char*(const char*)>& getenv) {
+  ServerConfig config;
+  config.db_path = DefaultDbPath(getenv);
+  config.token_file = DefaultTokenFile(getenv);
+  if (absl::Status s = ApplyEnvironment(config, getenv); !s.ok()) return s;
   for (const std::string& arg : args) {
     if (arg == "--help" || arg == "-h") {
       config.show_help = true;

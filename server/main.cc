@@ -178,6 +178,22 @@ std::optional<std::string> ReadSecrets(const lges::ServerConfig& config,
   return std::nullopt;
 }
 
+// `options` with the settings of `config` and the metrics' hooks.
+void Complete(lges::ServerOptions& options, const lges::ServerConfig& config,
+              MetricsEndpoint& metrics) {
+  if (config.insecure)
+    lges::log::Warning("--insecure: plaintext beyond loopback is allowed");
+  options.listen = config.listen;
+  options.rpc_metrics = &metrics.rpc();
+  options.anonymous_role = config.anonymous_role;
+  options.max_watch_streams = config.max_watch_streams;
+  options.max_calls_per_caller = config.max_calls_per_caller;
+  options.on_denied = [&metrics](std::string_view method,
+                                 absl::StatusCode code) {
+    metrics.Denied(method, code);
+  };
+}
+
 int Run(const lges::ServerConfig& config, lges::ServerOptions options,
         const std::string& metrics_auth) {
   const sigset_t signals = BlockShutdownSignals();
@@ -196,17 +212,7 @@ int Run(const lges::ServerConfig& config, lges::ServerOptions options,
   MetricsEndpoint metrics(config.metrics_listen, *backend->snapshots,
                           metrics_auth);
   lges::log::Info("metrics on http://" + config.metrics_listen + "/metrics");
-  if (config.insecure)
-    lges::log::Warning("--insecure: plaintext beyond loopback is allowed");
-  options.listen = config.listen;
-  options.rpc_metrics = &metrics.rpc();
-  options.anonymous_role = config.anonymous_role;
-  options.max_watch_streams = config.max_watch_streams;
-  options.max_calls_per_caller = config.max_calls_per_caller;
-  options.on_denied = [&metrics](std::string_view method,
-                                 absl::StatusCode code) {
-    metrics.Denied(method, code);
-  };
+  Complete(options, config, metrics);
   lges::LgesServer server(*backend->store, *backend->snapshots,
                           *backend->sqlite, std::move(options));
   absl::StatusOr<int> port = server.Start();

@@ -35,44 +35,49 @@ void WatchService::Stop() {
   changed_.SignalAll();
 }
 
+absl::Status WatchService::Check(const grpc::ServerContext& ctx,
+                                 const pb::WatchSectorRequest& req) const {
+  if (absl::StatusOr<Identity> who =
+          auth_.Authorize(ctx, "estyn.lges.v1.WatchService/WatchSector");
+      !who.ok())
+    return who.status();
+  if (active_ > max_streams_ && max_streams_ > 0) {
+    return absl::ResourceExhaustedError(
+        "more than " + std::to_string(max_streams_) +
+        " watch streams are open (see --max-watch-streams)");
+  }
+  if (req.academic_year() == 0) return absl::OkStatus();
+  const Violations v =
+      ValidateAcademicYear(req.academic_year(), "academic_year");
+  return v.empty() ? absl::OkStatus() : InvalidArgumentError(v);
+}
+
+bool WatchService::WaitForChange(uint64_t sent) {
+  absl::MutexLock lock(&mu_);
+  const absl::Time deadline = absl::Now() + kCancelCheck;
+  while (!stopped_ && snapshots_.generation() == sent) {
+    if (changed_.WaitWithDeadline(&mu_, deadline)) break;  // Timed out.
+  }
+  return !stopped_;
+}
+
 grpc::Status WatchService::WatchSector(
     grpc::ServerContext* ctx, const pb::WatchSectorRequest* req,
     grpc::ServerWriter<pb::SectorSnapshot>* writer) {
-  if (absl::StatusOr<Identity> who =
-          auth_.Authorize(*ctx, "estyn.lges.v1.WatchService/WatchSector");
-      !who.ok())
-    return ToGrpcStatus(who.status());
   // Counts this stream while it is open.
+  ++active_;
   struct Open {
     std::atomic<int>& active;
     ~Open() { --active; }
   } open{active_};
-  if (++active_ > max_streams_ && max_streams_ > 0) {
-    return ToGrpcStatus(absl::ResourceExhaustedError(
-        "more than " + std::to_string(max_streams_) +
-        " watch streams are open (see --max-watch-streams)"));
-  }
-  if (req->academic_year() != 0) {
-    const Violations v =
-        ValidateAcademicYear(req->academic_year(), "academic_year");
-    if (!v.empty()) return ToGrpcStatus(InvalidArgumentError(v));
-  }
-  uint64_t sent = 0;
-  bool first = true;
-  while (true) {
-    {
-      absl::MutexLock lock(&mu_);
-      const absl::Time deadline = absl::Now() + kCancelCheck;
-      while (!stopped_ && !first && snapshots_.generation() == sent) {
-        if (changed_.WaitWithDeadline(&mu_, deadline)) break;  // Timed out.
-      }
-      if (stopped_) return grpc::Status::OK;
-    }
+  if (absl::Status s = Check(*ctx, *req); !s.ok()) return ToGrpcStatus(s);
+  for (uint64_t sent = 0;;) {
+    if (sent != 0 && !WaitForChange(sent)) return grpc::Status::OK;
     if (ctx->IsCancelled())
       return grpc::Status(grpc::StatusCode::CANCELLED,
                           "the client cancelled the watch");
     const uint64_t generation = snapshots_.generation();
-    if (!first && generation == sent) continue;
+    if (generation == sent) continue;
     const std::shared_ptr<const analytics::Snapshot> snapshot =
         snapshots_.Current();
     pb::SectorSnapshot message;
@@ -81,7 +86,6 @@ grpc::Status WatchService::WatchSector(
         req->academic_year() ? req->academic_year() : snapshot->current_year(),
         &message);
     sent = generation;
-    first = false;
     if (!writer->Write(message))
       return grpc::Status::OK;  // The client has gone.
   }

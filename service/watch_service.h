@@ -34,6 +34,12 @@ class WatchService final : public estyn::lges::v1::WatchService::Service {
 
  private:
   void Wake();
+  // Authorized, within the stream limit (counting this one), valid.
+  absl::Status Check(const grpc::ServerContext& ctx,
+                     const estyn::lges::v1::WatchSectorRequest& req) const;
+  // Waits up to kCancelCheck for a snapshot newer than generation `sent`;
+  // false once the service is stopped.
+  bool WaitForChange(uint64_t sent);
 
   SnapshotSource& snapshots_;
   const Authorizer& auth_;

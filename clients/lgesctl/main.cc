@@ -60,6 +60,33 @@ std::optional<int> ReadToken(const Args& args, Io& io, std::string& token) {
   return std::nullopt;
 }
 
+// The PEM files of --ca-file (else $LGES_CA_FILE), --cert-file and
+// --key-file in `options`; a usage error's exit code if one cannot be read
+// or they do not go together.
+std::optional<int> ReadTlsFlags(const Args& args, Io& io,
+                                lges::LgesClient::Options& options) {
+  const std::pair<const char*, std::string*> pems[] = {
+      {"ca-file", &options.tls_ca_pem},
+      {"cert-file", &options.tls_cert_pem},
+      {"key-file", &options.tls_key_pem}};
+  const char* ca_env = std::getenv("LGES_CA_FILE");
+  for (const auto& [flag, pem] : pems) {
+    std::string path = args.Flag(flag);
+    if (path.empty() && std::string(flag) == "ca-file" && ca_env) path = ca_env;
+    if (path.empty()) continue;
+    std::ifstream file(path);
+    if (!file)
+      return UsageError(
+          "cannot read --" + std::string(flag) + " '" + path + "'", io);
+    pem->assign(std::istreambuf_iterator<char>(file), {});
+  }
+  if (options.tls_cert_pem.empty() != options.tls_key_pem.empty() ||
+      (!options.tls_cert_pem.empty() && options.tls_ca_pem.empty()))
+    return UsageError("--cert-file and --key-file go together, with --ca-file",
+                      io);
+  return std::nullopt;
+}
+
 // Settles the global flags into `io` and `options`; a usage error's exit
 // code, or nullopt when they are fine.
 std::optional<int> ReadGlobalFlags(const Args& args, Io& io,
@@ -93,25 +120,7 @@ std::optional<int> ReadGlobalFlags(const Args& args, Io& io,
         io);
   io.format = *parsed;
   options.actor = args.Flag("actor");
-  const std::pair<const char*, std::string*> pems[] = {
-      {"ca-file", &options.tls_ca_pem},
-      {"cert-file", &options.tls_cert_pem},
-      {"key-file", &options.tls_key_pem}};
-  const char* ca_env = std::getenv("LGES_CA_FILE");
-  for (const auto& [flag, pem] : pems) {
-    std::string path = args.Flag(flag);
-    if (path.empty() && std::string(flag) == "ca-file" && ca_env) path = ca_env;
-    if (path.empty()) continue;
-    std::ifstream file(path);
-    if (!file)
-      return UsageError(
-          "cannot read --" + std::string(flag) + " '" + path + "'", io);
-    pem->assign(std::istreambuf_iterator<char>(file), {});
-  }
-  if (options.tls_cert_pem.empty() != options.tls_key_pem.empty() ||
-      (!options.tls_cert_pem.empty() && options.tls_ca_pem.empty()))
-    return UsageError("--cert-file and --key-file go together, with --ca-file",
-                      io);
+  if (std::optional<int> error = ReadTlsFlags(args, io, options)) return error;
   return ReadToken(args, io, options.token);
 }
 
