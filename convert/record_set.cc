@@ -67,6 +67,7 @@ absl::StatusOr<Dataset> RecordSetToDataset(const pb::RecordSet& records,
         Convert<KeyMessage>(records.key_messages(i), ValidateKeyMessage,
                             At(prefix, "key_messages", i), v));
   }
+  if (v.empty()) v = Prefixed(prefix, DuplicateIdentities(d));
   if (v.size() > kMaxViolations) {
     const size_t more = v.size() - kMaxViolations;
     v.resize(kMaxViolations);

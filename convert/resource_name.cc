@@ -3,12 +3,20 @@
 #include "domain/errors.h"
 
 namespace lges::convert {
+namespace {
+
+// Longer than any id the service gives or accepts; a longer name is refused
+// here, so that no message quotes it.
+constexpr size_t kMaxIdLength = 100;
+
+}  // namespace
 
 absl::StatusOr<std::string> IdFromName(const std::string& name,
                                        const std::string& collection,
                                        const std::string& field) {
   const std::string prefix = collection + "/";
   if (name.rfind(prefix, 0) != 0 || name.size() == prefix.size() ||
+      name.size() > prefix.size() + kMaxIdLength ||
       name.find('/', prefix.size()) != std::string::npos) {
     return InvalidFieldError(field,
                              "must be a resource name '" + prefix + "{id}'");

@@ -7,8 +7,8 @@
 
 namespace lges::convert {
 
-// The id in `name` = "<collection>/<id>"; INVALID_ARGUMENT with a violation
-// at `field` otherwise.
+// The id in `name` = "<collection>/<id>", the id at most 100 bytes;
+// INVALID_ARGUMENT with a violation at `field` otherwise.
 absl::StatusOr<std::string> IdFromName(const std::string& name,
                                        const std::string& collection,
                                        const std::string& field);

@@ -1,6 +1,8 @@
 #include "domain/dataset.h"
 
+#include <map>
 #include <set>
+#include <tuple>
 
 namespace lges {
 namespace {
@@ -9,7 +11,51 @@ bool InRange(int year, int from, int to) {
   return (from == 0 || year >= from) && (to == 0 || year <= to);
 }
 
+// Adds a violation for each record of `items` whose key repeats an earlier
+// one's.
+template <typename Record, typename KeyOf>
+void Repeats(const std::vector<Record>& items, const char* collection,
+             const char* what, KeyOf key_of, Violations& out) {
+  std::map<decltype(key_of(items[0])), size_t> first;
+  for (size_t i = 0; i < items.size(); ++i) {
+    auto [it, fresh] = first.emplace(key_of(items[i]), i);
+    if (fresh) continue;
+    const std::string place = std::string(collection) + "[";
+    out.push_back({place + std::to_string(i) + "]",
+                   std::string("has the same ") + what + " as " + place +
+                       std::to_string(it->second) + "]"});
+  }
+}
+
 }  // namespace
+
+Violations DuplicateIdentities(const Dataset& records) {
+  Violations out;
+  Repeats(
+      records.providers, "providers", "code",
+      [](const Provider& p) { return p.code; }, out);
+  Repeats(
+      records.inspections, "inspections", "id",
+      [](const Inspection& in) { return in.id; }, out);
+  Repeats(
+      records.follow_up_events, "follow_up_events",
+      "provider, kind, date, inspection and description",
+      [](const FollowUpEvent& e) {
+        return std::make_tuple(e.provider_code, static_cast<int>(e.kind),
+                               FormatPartialDate(e.date), e.inspection_id,
+                               e.description);
+      },
+      out);
+  Repeats(
+      records.key_messages, "key_messages",
+      "academic year, area, polarity and position",
+      [](const KeyMessage& m) {
+        return std::make_tuple(m.academic_year, m.area,
+                               static_cast<int>(m.polarity), m.position);
+      },
+      out);
+  return out;
+}
 
 Dataset RecordsOfYears(const Dataset& all, int from, int to) {
   Dataset chosen;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/errors.h"
 #include "domain/records.h"
 
 namespace lges {
@@ -31,7 +32,7 @@ struct Change {
   std::string actor;         // The authenticated caller.
   std::string on_behalf_of;  // Whom the caller said it acted for; may be "".
   std::string action;        // "create", "update" or "delete".
-  std::string resource;  // Resource name, e.g. "inspections/POWYS-2025-02".
+  std::string resource;      // Resource name, e.g. "inspections/POWYS-2025-02".
   std::string source;
 };
 
@@ -51,5 +52,12 @@ struct Dataset {
 // those inspections, or unlinked and dated in those years; the key messages
 // of those years. Version and time are kept; overrides are not.
 Dataset RecordsOfYears(const Dataset& all, int from, int to);
+
+// One violation per record that has the identity of an earlier record of
+// `records` (the identities Store::Import matches on: provider code;
+// inspection id; an event's provider, kind, date, inspection and
+// description; a key message's year, area, polarity and position), at
+// "key_messages[3]" and naming the earlier place.
+Violations DuplicateIdentities(const Dataset& records);
 
 }  // namespace lges

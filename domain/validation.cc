@@ -16,12 +16,12 @@ std::string At(std::string_view field, size_t i) {
   return std::string(field) + "[" + std::to_string(i) + "]";
 }
 
-// Checks that `text` has between 1 (when required) and `max` bytes.
+// Checks that `text` has between 1 (when required) and `max` characters.
 void CheckText(Violations& out, std::string field, const std::string& text,
                size_t max, bool required) {
   if (required && text.find_first_not_of(" \t\r\n") == std::string::npos) {
     out.push_back({std::move(field), "must not be empty"});
-  } else if (text.size() > max) {
+  } else if (text.size() > max && CharacterCount(text) > max) {
     out.push_back({std::move(field),
                    "must be at most " + std::to_string(max) + " characters"});
   }
@@ -148,6 +148,12 @@ void CheckProviderCode(Violations& out, const std::string& code) {
 }
 
 }  // namespace
+
+size_t CharacterCount(std::string_view text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;  // Not a continuation.
+  return n;
+}
 
 Violations ValidateAcademicYear(int year, std::string_view field) {
   if (year >= kMinYear && year < kMaxYear) return {};

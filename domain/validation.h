@@ -49,6 +49,9 @@ Violations ValidateConsortiumFilter(const std::string& consortium,
                                     const std::vector<std::string>& group_codes,
                                     std::string_view field);
 
+// Unicode characters in UTF-8 `text`, as length limits count them.
+size_t CharacterCount(std::string_view text);
+
 // True for "W06" + six digits; says nothing of whether the authority exists.
 bool LooksLikeGssCode(std::string_view code);
 // True for an inspection id: 3-63 of [A-Za-z0-9-], starting with a letter.

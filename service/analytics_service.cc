@@ -6,9 +6,9 @@
 #include "domain/validation.h"
 #include "estyn/lges/v1/analytics.grpc.pb.h"
 #include "service/cached_reply.h"
+#include "service/serve.h"
 #include "service/services.h"
 #include "service/snapshot_source.h"
-#include "service/serve.h"
 #include "service/write_context.h"
 
 namespace lges {
@@ -42,7 +42,10 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
  public:
   AnalyticsServiceImpl(Store& store, SnapshotSource& snapshots,
                        const Authorizer& auth)
-      : store_(store), snapshots_(snapshots), replies_(snapshots), auth_(auth) {}
+      : store_(store),
+        snapshots_(snapshots),
+        replies_(snapshots),
+        auth_(auth) {}
 
   grpc::ServerUnaryReactor* ListThemes(grpc::CallbackServerContext* ctx,
                                        const pb::ListThemesRequest*,
@@ -80,10 +83,10 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
       grpc::ByteBuffer* response) override {
     return Finish(ctx, __func__, [&](const Identity&) {
       return CachedReply<pb::GetSectorSummaryRequest, pb::SectorSummary>(
-                      replies_, "summary:", *request, response,
-                      [this](const auto& req, const Snapshot& s, auto* reply) {
-                        return Summary(req, s, reply);
-                      });
+          replies_, "summary:", *request, response,
+          [this](const auto& req, const Snapshot& s, auto* reply) {
+            return Summary(req, s, reply);
+          });
     });
   }
   grpc::ServerUnaryReactor* GetThemeTrends(
@@ -91,10 +94,10 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
       grpc::ByteBuffer* response) override {
     return Finish(ctx, __func__, [&](const Identity&) {
       return CachedReply<pb::GetThemeTrendsRequest, pb::ThemeTrends>(
-                      replies_, "trends:", *request, response,
-                      [this](const auto& req, const Snapshot& s, auto* reply) {
-                        return Trends(req, s, reply);
-                      });
+          replies_, "trends:", *request, response,
+          [this](const auto& req, const Snapshot& s, auto* reply) {
+            return Trends(req, s, reply);
+          });
     });
   }
   grpc::ServerUnaryReactor* GetFollowUpStatus(
@@ -145,7 +148,7 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
   absl::Status Classify(const pb::ClassifyRecommendationRequest& req,
                         pb::ClassifyRecommendationResponse* resp) {
     if (req.text().find_first_not_of(" \t\r\n") == std::string::npos ||
-        req.text().size() > 2000) {
+        CharacterCount(req.text()) > 2000) {
       return InvalidFieldError(
           "text", "must be 1-2000 characters of recommendation text");
     }
@@ -277,8 +280,7 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     return absl::OkStatus();
   }
 
-  static constexpr std::string_view kService =
-      "estyn.lges.v1.AnalyticsService";
+  static constexpr std::string_view kService = "estyn.lges.v1.AnalyticsService";
   Store& store_;
   SnapshotSource& snapshots_;
   ReplyCaches replies_;

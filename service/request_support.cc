@@ -79,15 +79,23 @@ absl::Status ApplyFieldMask(const google::protobuf::Message& patch,
     }
   } else {
     Violations violations;
+    std::vector<std::string> seen;
     for (const std::string& path : mask.paths()) {
       const std::string top = path.substr(0, path.find('.'));
-      if (!FieldMaskUtil::GetFieldDescriptors(patch.GetDescriptor(), path,
-                                              nullptr)) {
-        violations.push_back({"update_mask", "unknown field '" + path + "'"});
+      const std::string shown = path.substr(0, 100);
+      if (path.empty()) {
+        violations.push_back({"update_mask", "has an empty path"});
+      } else if (Contains(seen, path)) {
+        violations.push_back(
+            {"update_mask", "names '" + shown + "' more than once"});
+      } else if (!FieldMaskUtil::GetFieldDescriptors(patch.GetDescriptor(),
+                                                     path, nullptr)) {
+        violations.push_back({"update_mask", "unknown field '" + shown + "'"});
       } else if (Contains(immutable, top) || Contains(output_only, top)) {
         violations.push_back(
-            {"update_mask", "field '" + path + "' cannot be updated"});
+            {"update_mask", "field '" + shown + "' cannot be updated"});
       }
+      seen.push_back(path);
     }
     if (!violations.empty()) return InvalidArgumentError(violations);
     effective = mask;
@@ -115,7 +123,9 @@ std::string SerializedWithout(const google::protobuf::Message& message,
 }
 
 std::string FilterKey(const google::protobuf::Message& list_request) {
-  return SerializedWithout(list_request, {"page_size", "page_token"});
+  // The request's type binds a token to its rpc as well as its filters.
+  return list_request.GetTypeName() + ":" +
+         SerializedWithout(list_request, {"page_size", "page_token"});
 }
 
 std::string Fingerprint(const google::protobuf::Message& request) {

@@ -29,16 +29,17 @@ std::string NextPageToken(const PageRequest& page, int returned, int total,
 
 // Merges the fields of `patch` named by `mask` into `target` (replacing
 // repeated and message fields whole). An empty mask or "*" takes every field
-// except `output_only`. Unknown paths and paths in `immutable` or
-// `output_only` are violations at "update_mask".
+// except `output_only`. Empty, repeated and unknown paths, and paths in
+// `immutable` or `output_only`, are violations at "update_mask".
 absl::Status ApplyFieldMask(const google::protobuf::Message& patch,
                             const google::protobuf::FieldMask& mask,
                             const std::vector<std::string>& immutable,
                             const std::vector<std::string>& output_only,
                             google::protobuf::Message* target);
 
-// The filter part of a List request: the request without page_size and
-// page_token, serialised. Page tokens are bound to it.
+// The filter part of a List request: its type and the request without
+// page_size and page_token, serialised. Page tokens are bound to it, so a
+// token works only with the rpc and filters that produced it.
 std::string FilterKey(const google::protobuf::Message& list_request);
 
 // A fingerprint of `request` with its request_id cleared, for idempotent

@@ -1,0 +1,134 @@
+// Bad input of each kind: the right code, the field named in BadRequest,
+// nothing changed, and the server still serving.
+#include <gtest/gtest.h>
+
+#include <functional>
+
+#include "tests/testing/records.h"
+#include "tests/testing/server_fixture.h"
+
+namespace lges {
+namespace {
+
+using testing::SampleKeyMessage;
+
+class BadInputTest : public testing::ServerTest {
+ protected:
+  int64_t Version() {
+    pb::DatasetInfo info;
+    EXPECT_TRUE(client_->GetDatasetInfo({}, &info).ok());
+    return info.dataset_version();
+  }
+
+  pb::KeyMessage StoredMessage() {
+    pb::CreateKeyMessageRequest req;
+    *req.mutable_key_message() =
+        testing::ToProto<pb::KeyMessage>(SampleKeyMessage());
+    pb::KeyMessage created;
+    EXPECT_TRUE(client_->CreateKeyMessage(req, &created).ok());
+    return created;
+  }
+};
+
+struct BadCase {
+  const char* name;
+  std::function<absl::Status(LgesClient&, const pb::KeyMessage& stored)> call;
+  const char* field;  // Where BadRequest points.
+};
+
+TEST_F(BadInputTest, EachKindIsRefusedNamingTheFieldAndChangesNothing) {
+  const pb::KeyMessage stored = StoredMessage();
+  const BadCase cases[] = {
+      {"an empty mask path",
+       [](LgesClient& c, const pb::KeyMessage& m) {
+         pb::UpdateKeyMessageRequest req;
+         *req.mutable_key_message() = m;
+         req.mutable_update_mask()->add_paths("");
+         pb::KeyMessage out;
+         return c.UpdateKeyMessage(req, &out);
+       },
+       "update_mask"},
+      {"a repeated mask path",
+       [](LgesClient& c, const pb::KeyMessage& m) {
+         pb::UpdateKeyMessageRequest req;
+         *req.mutable_key_message() = m;
+         req.mutable_update_mask()->add_paths("text");
+         req.mutable_update_mask()->add_paths("text");
+         pb::KeyMessage out;
+         return c.UpdateKeyMessage(req, &out);
+       },
+       "update_mask"},
+      {"a 10,000-character resource name",
+       [](LgesClient& c, const pb::KeyMessage&) {
+         pb::GetInspectionRequest req;
+         req.set_name("inspections/" + std::string(10000, 'X'));
+         pb::Inspection out;
+         return c.GetInspection(req, &out);
+       },
+       "name"},
+      {"4,001 Welsh characters where 4,000 are allowed",
+       [](LgesClient& c, const pb::KeyMessage& m) {
+         pb::CreateKeyMessageRequest req;
+         *req.mutable_key_message() = m;
+         req.mutable_key_message()->set_position(9);
+         std::string text;
+         for (int i = 0; i < 4001; ++i) text += "ŵ";
+         req.mutable_key_message()->set_text(text);
+         pb::KeyMessage out;
+         return c.CreateKeyMessage(req, &out);
+       },
+       "key_message.text"},
+      {"two records of one identity in an import",
+       [](LgesClient& c, const pb::KeyMessage& m) {
+         pb::ImportRecordsRequest req;
+         req.mutable_records()->set_format("lges-records");
+         req.mutable_records()->set_format_version(1);
+         pb::KeyMessage copy = m;
+         copy.set_position(7);
+         *req.mutable_records()->add_key_messages() = copy;
+         copy.set_text("The same place, said again.");
+         *req.mutable_records()->add_key_messages() = copy;
+         pb::ImportRecordsResponse out;
+         return c.ImportRecords(req, &out);
+       },
+       "records.key_messages[1]"},
+      {"a page token of another rpc",
+       [](LgesClient& c, const pb::KeyMessage&) {
+         pb::ListProvidersRequest first;
+         first.set_page_size(1);
+         pb::ListProvidersResponse page;
+         EXPECT_TRUE(c.ListProviders(first, &page).ok());
+         pb::ListKeyMessagesRequest other;
+         other.set_page_token(page.next_page_token());
+         pb::ListKeyMessagesResponse out;
+         return c.ListKeyMessages(other, &out);
+       },
+       "page_token"},
+  };
+  for (const BadCase& c : cases) {
+    const int64_t before = Version();
+    const absl::Status status = c.call(*client_, stored);
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << c.name;
+    EXPECT_EQ(ViolationFields(status), std::vector<std::string>{c.field})
+        << c.name << ": " << status;
+    EXPECT_LE(status.message().size(), 400u) << c.name;
+    EXPECT_EQ(Version(), before) << c.name;
+    bool serving = false;
+    EXPECT_TRUE(client_->Health("", &serving).ok() && serving) << c.name;
+  }
+}
+
+TEST_F(BadInputTest, LimitsCountCharactersNotBytes) {
+  pb::CreateKeyMessageRequest req;
+  *req.mutable_key_message() =
+      testing::ToProto<pb::KeyMessage>(SampleKeyMessage());
+  std::string text;
+  for (int i = 0; i < 4000; ++i) text += "ŵ";  // 8,000 bytes.
+  req.mutable_key_message()->set_text(text);
+  pb::KeyMessage created;
+  ASSERT_TRUE(client_->CreateKeyMessage(req, &created).ok());
+  EXPECT_EQ(created.text(), text);
+}
+
+}  // namespace
+}  // namespace lges
