@@ -55,6 +55,8 @@ absl::Status FromGrpc(const grpc::Status& status) {
 
 }  // namespace
 
+namespace {
+
 std::shared_ptr<grpc::ChannelCredentials> ChannelCredentialsFor(
     const LgesClient::Options& options) {
   if (options.tls_ca_pem.empty()) return grpc::InsecureChannelCredentials();
@@ -64,6 +66,8 @@ std::shared_ptr<grpc::ChannelCredentials> ChannelCredentialsFor(
   ssl.pem_private_key = options.tls_key_pem;
   return grpc::SslCredentials(ssl);
 }
+
+}  // namespace
 
 struct LgesClient::Stubs {
   explicit Stubs(const LgesClient::Options& options)

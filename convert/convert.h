@@ -10,6 +10,7 @@
 
 #include "domain/dataset.h"
 #include "domain/errors.h"
+#include "domain/identity.h"
 #include "domain/records.h"
 #include "estyn/lges/v1/analytics.pb.h"
 #include "estyn/lges/v1/dataset.pb.h"
@@ -17,6 +18,7 @@
 #include "estyn/lges/v1/inspections.pb.h"
 #include "estyn/lges/v1/key_messages.pb.h"
 #include "estyn/lges/v1/providers.pb.h"
+#include "estyn/lges/v1/tokens.pb.h"
 
 namespace lges::convert {
 
@@ -41,6 +43,8 @@ KeyMessage FromProto(const pb::KeyMessage& in, Violations& out);
 void ToProto(const KeyMessage& in, pb::KeyMessage* out);
 void ToProto(const ThemeOverride& in, pb::ThemeOverride* out);
 void ToProto(const Change& in, pb::Change* out);
+// Never the token: credentials are stored without it.
+void ToProto(const Credential& in, pb::TokenInfo* out);
 
 // Enum conversions used for request filters; an unknown value is a
 // violation at `path`.

@@ -108,6 +108,20 @@ void ToProto(const Change& in, pb::Change* out) {
   out->set_source(in.source);
 }
 
+void ToProto(const Credential& in, pb::TokenInfo* out) {
+  using google::protobuf::util::TimeUtil;
+  out->set_name(in.name);
+  out->set_role(static_cast<pb::Role>(in.role));
+  *out->mutable_create_time() =
+      TimeUtil::MillisecondsToTimestamp(in.create_time_ms);
+  if (in.last_used_ms)
+    *out->mutable_last_use_time() =
+        TimeUtil::MillisecondsToTimestamp(in.last_used_ms);
+  if (in.revoked_time_ms)
+    *out->mutable_revoke_time() =
+        TimeUtil::MillisecondsToTimestamp(in.revoked_time_ms);
+}
+
 void SetTimes(const RecordMeta& meta, google::protobuf::Timestamp* create,
               google::protobuf::Timestamp* update) {
   using google::protobuf::util::TimeUtil;

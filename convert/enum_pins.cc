@@ -2,11 +2,13 @@
 // one to the other, and the values are stored as integers in SQLite. These
 // checks stop the build if either side is renumbered; never renumber a
 // value that has been stored, add new ones at the end.
+#include "domain/identity.h"
 #include "domain/records.h"
 #include "estyn/lges/v1/common.pb.h"
 #include "estyn/lges/v1/follow_up.pb.h"
 #include "estyn/lges/v1/inspections.pb.h"
 #include "estyn/lges/v1/providers.pb.h"
+#include "estyn/lges/v1/tokens.pb.h"
 
 namespace lges::convert {
 namespace {
@@ -113,6 +115,11 @@ static_assert(Pinned(Progress::kLimited, pb::PROGRESS_LIMITED));
 static_assert(Pinned(Progress::kSatisfactory, pb::PROGRESS_SATISFACTORY));
 static_assert(LastPinned(Progress::kStrong, pb::PROGRESS_STRONG,
                          pb::Progress_MAX));
+
+static_assert(Pinned(Role::kNone, pb::ROLE_UNSPECIFIED));
+static_assert(Pinned(Role::kReader, pb::ROLE_READER));
+static_assert(Pinned(Role::kEditor, pb::ROLE_EDITOR));
+static_assert(LastPinned(Role::kAdmin, pb::ROLE_ADMIN, pb::Role_MAX));
 
 }  // namespace
 }  // namespace lges::convert

@@ -45,7 +45,7 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
       : store_(store),
         snapshots_(snapshots),
         replies_(snapshots),
-        auth_(auth) {}
+        serve_(auth, "estyn.lges.v1.AnalyticsService") {}
 
   grpc::ServerUnaryReactor* ListThemes(grpc::CallbackServerContext* ctx,
                                        const pb::ListThemesRequest*,
@@ -141,7 +141,7 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
   grpc::ServerUnaryReactor* Finish(grpc::CallbackServerContext* ctx,
                                    const char* rpc, Work&& work) {
     grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
-    reactor->Finish(Serve(auth_, *ctx, MethodName(kService, rpc), work));
+    reactor->Finish(serve_(*ctx, rpc, work));
     return reactor;
   }
 
@@ -280,11 +280,10 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     return absl::OkStatus();
   }
 
-  static constexpr std::string_view kService = "estyn.lges.v1.AnalyticsService";
   Store& store_;
   SnapshotSource& snapshots_;
   ReplyCaches replies_;
-  const Authorizer& auth_;
+  const RpcFrame serve_;
 };
 
 }  // namespace

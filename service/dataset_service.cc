@@ -6,8 +6,8 @@
 #include "domain/validation.h"
 #include "estyn/lges/v1/dataset.grpc.pb.h"
 #include "service/resource_support.h"
-#include "service/services.h"
 #include "service/serve.h"
+#include "service/services.h"
 
 namespace lges {
 namespace {
@@ -18,39 +18,33 @@ using google::protobuf::util::TimeUtil;
 class DatasetServiceImpl final : public pb::DatasetService::Service {
  public:
   DatasetServiceImpl(Store& store, const Authorizer& auth)
-      : store_(store), auth_(auth) {}
+      : store_(store), serve_(auth, "estyn.lges.v1.DatasetService") {}
 
   grpc::Status ImportRecords(grpc::ServerContext* ctx,
                              const pb::ImportRecordsRequest* req,
                              pb::ImportRecordsResponse* resp) override {
-    return Serve(*ctx, __func__,
-                 [&](const Identity& who) { return Import(who, *req, resp); });
+    return serve_(*ctx, __func__,
+                  [&](const Identity& who) { return Import(who, *req, resp); });
   }
   grpc::Status ExportRecords(grpc::ServerContext* ctx,
                              const pb::ExportRecordsRequest* req,
                              pb::RecordSet* resp) override {
-    return Serve(*ctx, __func__,
-                 [&](const Identity&) { return Export(*req, resp); });
+    return serve_(*ctx, __func__,
+                  [&](const Identity&) { return Export(*req, resp); });
   }
   grpc::Status ListChanges(grpc::ServerContext* ctx,
                            const pb::ListChangesRequest* req,
                            pb::ListChangesResponse* resp) override {
-    return Serve(*ctx, __func__,
-                 [&](const Identity&) { return Changes(*req, resp); });
+    return serve_(*ctx, __func__,
+                  [&](const Identity&) { return Changes(*req, resp); });
   }
   grpc::Status GetDatasetInfo(grpc::ServerContext* ctx,
                               const pb::GetDatasetInfoRequest*,
                               pb::DatasetInfo* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity&) { return Info(resp); });
+    return serve_(*ctx, __func__, [&](const Identity&) { return Info(resp); });
   }
 
  private:
-  template <typename Work>
-  grpc::Status Serve(const grpc::ServerContext& ctx, const char* rpc,
-                     Work&& work) {
-    return lges::Serve(auth_, ctx, MethodName(kService, rpc), work);
-  }
-
   absl::Status Import(const Identity& who, const pb::ImportRecordsRequest& req,
                       pb::ImportRecordsResponse* resp) {
     LGES_ASSIGN_OR_RETURN(Dataset records,
@@ -112,15 +106,14 @@ class DatasetServiceImpl final : public pb::DatasetService::Service {
     return absl::OkStatus();
   }
 
-  static constexpr std::string_view kService = "estyn.lges.v1.DatasetService";
   Store& store_;
-  const Authorizer& auth_;
+  const RpcFrame serve_;
 };
 
 }  // namespace
 
 std::unique_ptr<grpc::Service> MakeDatasetService(Store& store,
-                                                 const Authorizer& auth) {
+                                                  const Authorizer& auth) {
   return std::make_unique<DatasetServiceImpl>(store, auth);
 }
 

@@ -2,8 +2,8 @@
 #include "domain/validation.h"
 #include "estyn/lges/v1/follow_up.grpc.pb.h"
 #include "service/resource_support.h"
-#include "service/services.h"
 #include "service/serve.h"
+#include "service/services.h"
 
 namespace lges {
 namespace {
@@ -56,56 +56,55 @@ struct FollowUpTraits {
 class FollowUpServiceImpl final : public pb::FollowUpService::Service {
  public:
   FollowUpServiceImpl(Store& store, const Authorizer& auth)
-      : store_(store), auth_(auth) {}
+      : store_(store), serve_(auth, "estyn.lges.v1.FollowUpService") {}
 
   grpc::Status GetFollowUpEvent(grpc::ServerContext* ctx,
                                 const pb::GetFollowUpEventRequest* req,
                                 pb::FollowUpEvent* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity&) { return GetResource<FollowUpTraits>(store_, req->name(), resp); });
+    return serve_(*ctx, __func__, [&](const Identity&) {
+      return GetResource<FollowUpTraits>(store_, req->name(), resp);
+    });
   }
   grpc::Status ListFollowUpEvents(
       grpc::ServerContext* ctx, const pb::ListFollowUpEventsRequest* req,
       pb::ListFollowUpEventsResponse* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity&) { return ListResource<FollowUpTraits>(store_, *req, resp); });
+    return serve_(*ctx, __func__, [&](const Identity&) {
+      return ListResource<FollowUpTraits>(store_, *req, resp);
+    });
   }
   grpc::Status CreateFollowUpEvent(grpc::ServerContext* ctx,
                                    const pb::CreateFollowUpEventRequest* req,
                                    pb::FollowUpEvent* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity& who) {
+    return serve_(*ctx, __func__, [&](const Identity& who) {
       return CreateResource<FollowUpTraits>(store_, who, *req, resp);
     });
   }
   grpc::Status UpdateFollowUpEvent(grpc::ServerContext* ctx,
                                    const pb::UpdateFollowUpEventRequest* req,
                                    pb::FollowUpEvent* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity& who) {
-      return UpdateResource<FollowUpTraits>(store_, who, req->follow_up_event(), req->update_mask(), resp);
+    return serve_(*ctx, __func__, [&](const Identity& who) {
+      return UpdateResource<FollowUpTraits>(store_, who, req->follow_up_event(),
+                                            req->update_mask(), resp);
     });
   }
   grpc::Status DeleteFollowUpEvent(
       grpc::ServerContext* ctx, const pb::DeleteFollowUpEventRequest* req,
       pb::DeleteFollowUpEventResponse* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity& who) {
-      return DeleteResource<FollowUpTraits>(store_, who, req->name(), req->etag(), resp);
+    return serve_(*ctx, __func__, [&](const Identity& who) {
+      return DeleteResource<FollowUpTraits>(store_, who, req->name(),
+                                            req->etag(), resp);
     });
   }
 
  private:
-  template <typename Work>
-  grpc::Status Serve(const grpc::ServerContext& ctx, const char* rpc,
-                     Work&& work) {
-    return lges::Serve(auth_, ctx, MethodName(kService, rpc), work);
-  }
-
-  static constexpr std::string_view kService = "estyn.lges.v1.FollowUpService";
   Store& store_;
-  const Authorizer& auth_;
+  const RpcFrame serve_;
 };
 
 }  // namespace
 
 std::unique_ptr<grpc::Service> MakeFollowUpService(Store& store,
-                                                const Authorizer& auth) {
+                                                   const Authorizer& auth) {
   return std::make_unique<FollowUpServiceImpl>(store, auth);
 }
 

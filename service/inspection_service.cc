@@ -2,8 +2,8 @@
 #include "domain/validation.h"
 #include "estyn/lges/v1/inspections.grpc.pb.h"
 #include "service/resource_support.h"
-#include "service/services.h"
 #include "service/serve.h"
+#include "service/services.h"
 
 namespace lges {
 namespace {
@@ -66,56 +66,55 @@ struct InspectionTraits {
 class InspectionServiceImpl final : public pb::InspectionService::Service {
  public:
   InspectionServiceImpl(Store& store, const Authorizer& auth)
-      : store_(store), auth_(auth) {}
+      : store_(store), serve_(auth, "estyn.lges.v1.InspectionService") {}
 
   grpc::Status GetInspection(grpc::ServerContext* ctx,
                              const pb::GetInspectionRequest* req,
                              pb::Inspection* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity&) { return GetResource<InspectionTraits>(store_, req->name(), resp); });
+    return serve_(*ctx, __func__, [&](const Identity&) {
+      return GetResource<InspectionTraits>(store_, req->name(), resp);
+    });
   }
   grpc::Status ListInspections(grpc::ServerContext* ctx,
                                const pb::ListInspectionsRequest* req,
                                pb::ListInspectionsResponse* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity&) { return ListResource<InspectionTraits>(store_, *req, resp); });
+    return serve_(*ctx, __func__, [&](const Identity&) {
+      return ListResource<InspectionTraits>(store_, *req, resp);
+    });
   }
   grpc::Status CreateInspection(grpc::ServerContext* ctx,
                                 const pb::CreateInspectionRequest* req,
                                 pb::Inspection* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity& who) {
+    return serve_(*ctx, __func__, [&](const Identity& who) {
       return CreateResource<InspectionTraits>(store_, who, *req, resp);
     });
   }
   grpc::Status UpdateInspection(grpc::ServerContext* ctx,
                                 const pb::UpdateInspectionRequest* req,
                                 pb::Inspection* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity& who) {
-      return UpdateResource<InspectionTraits>(store_, who, req->inspection(), req->update_mask(), resp);
+    return serve_(*ctx, __func__, [&](const Identity& who) {
+      return UpdateResource<InspectionTraits>(store_, who, req->inspection(),
+                                              req->update_mask(), resp);
     });
   }
   grpc::Status DeleteInspection(grpc::ServerContext* ctx,
                                 const pb::DeleteInspectionRequest* req,
                                 pb::DeleteInspectionResponse* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity& who) {
-      return DeleteResource<InspectionTraits>(store_, who, req->name(), req->etag(), resp);
+    return serve_(*ctx, __func__, [&](const Identity& who) {
+      return DeleteResource<InspectionTraits>(store_, who, req->name(),
+                                              req->etag(), resp);
     });
   }
 
  private:
-  template <typename Work>
-  grpc::Status Serve(const grpc::ServerContext& ctx, const char* rpc,
-                     Work&& work) {
-    return lges::Serve(auth_, ctx, MethodName(kService, rpc), work);
-  }
-
-  static constexpr std::string_view kService = "estyn.lges.v1.InspectionService";
   Store& store_;
-  const Authorizer& auth_;
+  const RpcFrame serve_;
 };
 
 }  // namespace
 
 std::unique_ptr<grpc::Service> MakeInspectionService(Store& store,
-                                                const Authorizer& auth) {
+                                                     const Authorizer& auth) {
   return std::make_unique<InspectionServiceImpl>(store, auth);
 }
 

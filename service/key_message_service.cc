@@ -2,8 +2,8 @@
 #include "domain/validation.h"
 #include "estyn/lges/v1/key_messages.grpc.pb.h"
 #include "service/resource_support.h"
-#include "service/services.h"
 #include "service/serve.h"
+#include "service/services.h"
 
 namespace lges {
 namespace {
@@ -51,56 +51,55 @@ struct KeyMessageTraits {
 class KeyMessageServiceImpl final : public pb::KeyMessageService::Service {
  public:
   KeyMessageServiceImpl(Store& store, const Authorizer& auth)
-      : store_(store), auth_(auth) {}
+      : store_(store), serve_(auth, "estyn.lges.v1.KeyMessageService") {}
 
   grpc::Status GetKeyMessage(grpc::ServerContext* ctx,
                              const pb::GetKeyMessageRequest* req,
                              pb::KeyMessage* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity&) { return GetResource<KeyMessageTraits>(store_, req->name(), resp); });
+    return serve_(*ctx, __func__, [&](const Identity&) {
+      return GetResource<KeyMessageTraits>(store_, req->name(), resp);
+    });
   }
   grpc::Status ListKeyMessages(grpc::ServerContext* ctx,
                                const pb::ListKeyMessagesRequest* req,
                                pb::ListKeyMessagesResponse* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity&) { return ListResource<KeyMessageTraits>(store_, *req, resp); });
+    return serve_(*ctx, __func__, [&](const Identity&) {
+      return ListResource<KeyMessageTraits>(store_, *req, resp);
+    });
   }
   grpc::Status CreateKeyMessage(grpc::ServerContext* ctx,
                                 const pb::CreateKeyMessageRequest* req,
                                 pb::KeyMessage* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity& who) {
+    return serve_(*ctx, __func__, [&](const Identity& who) {
       return CreateResource<KeyMessageTraits>(store_, who, *req, resp);
     });
   }
   grpc::Status UpdateKeyMessage(grpc::ServerContext* ctx,
                                 const pb::UpdateKeyMessageRequest* req,
                                 pb::KeyMessage* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity& who) {
-      return UpdateResource<KeyMessageTraits>(store_, who, req->key_message(), req->update_mask(), resp);
+    return serve_(*ctx, __func__, [&](const Identity& who) {
+      return UpdateResource<KeyMessageTraits>(store_, who, req->key_message(),
+                                              req->update_mask(), resp);
     });
   }
   grpc::Status DeleteKeyMessage(grpc::ServerContext* ctx,
                                 const pb::DeleteKeyMessageRequest* req,
                                 pb::DeleteKeyMessageResponse* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity& who) {
-      return DeleteResource<KeyMessageTraits>(store_, who, req->name(), req->etag(), resp);
+    return serve_(*ctx, __func__, [&](const Identity& who) {
+      return DeleteResource<KeyMessageTraits>(store_, who, req->name(),
+                                              req->etag(), resp);
     });
   }
 
  private:
-  template <typename Work>
-  grpc::Status Serve(const grpc::ServerContext& ctx, const char* rpc,
-                     Work&& work) {
-    return lges::Serve(auth_, ctx, MethodName(kService, rpc), work);
-  }
-
-  static constexpr std::string_view kService = "estyn.lges.v1.KeyMessageService";
   Store& store_;
-  const Authorizer& auth_;
+  const RpcFrame serve_;
 };
 
 }  // namespace
 
 std::unique_ptr<grpc::Service> MakeKeyMessageService(Store& store,
-                                                const Authorizer& auth) {
+                                                     const Authorizer& auth) {
   return std::make_unique<KeyMessageServiceImpl>(store, auth);
 }
 

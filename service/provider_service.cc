@@ -2,8 +2,8 @@
 #include "domain/validation.h"
 #include "estyn/lges/v1/providers.grpc.pb.h"
 #include "service/resource_support.h"
-#include "service/services.h"
 #include "service/serve.h"
+#include "service/services.h"
 
 namespace lges {
 namespace {
@@ -50,56 +50,55 @@ struct ProviderTraits {
 class ProviderServiceImpl final : public pb::ProviderService::Service {
  public:
   ProviderServiceImpl(Store& store, const Authorizer& auth)
-      : store_(store), auth_(auth) {}
+      : store_(store), serve_(auth, "estyn.lges.v1.ProviderService") {}
 
   grpc::Status GetProvider(grpc::ServerContext* ctx,
                            const pb::GetProviderRequest* req,
                            pb::Provider* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity&) { return GetResource<ProviderTraits>(store_, req->name(), resp); });
+    return serve_(*ctx, __func__, [&](const Identity&) {
+      return GetResource<ProviderTraits>(store_, req->name(), resp);
+    });
   }
   grpc::Status ListProviders(grpc::ServerContext* ctx,
                              const pb::ListProvidersRequest* req,
                              pb::ListProvidersResponse* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity&) { return ListResource<ProviderTraits>(store_, *req, resp); });
+    return serve_(*ctx, __func__, [&](const Identity&) {
+      return ListResource<ProviderTraits>(store_, *req, resp);
+    });
   }
   grpc::Status CreateProvider(grpc::ServerContext* ctx,
                               const pb::CreateProviderRequest* req,
                               pb::Provider* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity& who) {
+    return serve_(*ctx, __func__, [&](const Identity& who) {
       return CreateResource<ProviderTraits>(store_, who, *req, resp);
     });
   }
   grpc::Status UpdateProvider(grpc::ServerContext* ctx,
                               const pb::UpdateProviderRequest* req,
                               pb::Provider* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity& who) {
-      return UpdateResource<ProviderTraits>(store_, who, req->provider(), req->update_mask(), resp);
+    return serve_(*ctx, __func__, [&](const Identity& who) {
+      return UpdateResource<ProviderTraits>(store_, who, req->provider(),
+                                            req->update_mask(), resp);
     });
   }
   grpc::Status DeleteProvider(grpc::ServerContext* ctx,
                               const pb::DeleteProviderRequest* req,
                               pb::DeleteProviderResponse* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity& who) {
-      return DeleteResource<ProviderTraits>(store_, who, req->name(), req->etag(), resp);
+    return serve_(*ctx, __func__, [&](const Identity& who) {
+      return DeleteResource<ProviderTraits>(store_, who, req->name(),
+                                            req->etag(), resp);
     });
   }
 
  private:
-  template <typename Work>
-  grpc::Status Serve(const grpc::ServerContext& ctx, const char* rpc,
-                     Work&& work) {
-    return lges::Serve(auth_, ctx, MethodName(kService, rpc), work);
-  }
-
-  static constexpr std::string_view kService = "estyn.lges.v1.ProviderService";
   Store& store_;
-  const Authorizer& auth_;
+  const RpcFrame serve_;
 };
 
 }  // namespace
 
 std::unique_ptr<grpc::Service> MakeProviderService(Store& store,
-                                                const Authorizer& auth) {
+                                                   const Authorizer& auth) {
   return std::make_unique<ProviderServiceImpl>(store, auth);
 }
 

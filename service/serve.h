@@ -27,8 +27,8 @@ absl::Status Authorized(const Authorizer& auth,
   const Identity& who = admitted->who();
   absl::Status status = work(who);
   if (!status.ok() && RequiredRole(method) > Role::kReader) {
-    log::Warning("write " + method + " by " + who.name + " failed: " +
-                 absl::StatusCodeToString(status.code()));
+    log::Warning("write " + method + " by " + who.name +
+                 " failed: " + absl::StatusCodeToString(status.code()));
   }
   return status;
 }
@@ -46,5 +46,24 @@ inline std::string MethodName(std::string_view service, std::string_view rpc) {
   name += rpc;
   return name;
 }
+
+// Serve for the handlers of one service: `frame(ctx, __func__, work)`
+// authorizes "<service>/<rpc>" and runs `work`. Holds references only.
+class RpcFrame {
+ public:
+  // `auth` must outlive the frame.
+  RpcFrame(const Authorizer& auth, std::string_view service)
+      : auth_(auth), service_(service) {}
+
+  template <typename Work>
+  grpc::Status operator()(const grpc::ServerContextBase& ctx, const char* rpc,
+                          Work&& work) const {
+    return Serve(auth_, ctx, MethodName(service_, rpc), work);
+  }
+
+ private:
+  const Authorizer& auth_;
+  const std::string_view service_;
+};
 
 }  // namespace lges

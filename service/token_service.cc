@@ -1,8 +1,7 @@
 // estyn.lges.v1.TokenService: admins create, list and revoke credentials.
-#include <google/protobuf/util/time_util.h>
-
-#include "estyn/lges/v1/tokens.grpc.pb.h"
+#include "convert/convert.h"
 #include "domain/errors.h"
+#include "estyn/lges/v1/tokens.grpc.pb.h"
 #include "service/serve.h"
 #include "service/services.h"
 #include "service/tokens.h"
@@ -11,52 +10,32 @@ namespace lges {
 namespace {
 
 namespace pb = ::estyn::lges::v1;
-using google::protobuf::util::TimeUtil;
-
-void ToProto(const Credential& c, pb::TokenInfo* out) {
-  out->set_name(c.name);
-  out->set_role(static_cast<pb::Role>(c.role));
-  *out->mutable_create_time() = TimeUtil::MillisecondsToTimestamp(c.create_time_ms);
-  if (c.last_used_ms)
-    *out->mutable_last_use_time() =
-        TimeUtil::MillisecondsToTimestamp(c.last_used_ms);
-  if (c.revoked_time_ms)
-    *out->mutable_revoke_time() =
-        TimeUtil::MillisecondsToTimestamp(c.revoked_time_ms);
-}
 
 class TokenServiceImpl final : public pb::TokenService::Service {
  public:
   TokenServiceImpl(CredentialStore& credentials, const Authorizer& auth)
-      : credentials_(credentials), auth_(auth) {}
+      : credentials_(credentials), serve_(auth, "estyn.lges.v1.TokenService") {}
 
   grpc::Status CreateToken(grpc::ServerContext* ctx,
                            const pb::CreateTokenRequest* req,
                            pb::CreateTokenResponse* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity& who) {
-      return Create(who, *req, resp);
-    });
+    return serve_(*ctx, __func__,
+                  [&](const Identity& who) { return Create(who, *req, resp); });
   }
   grpc::Status ListTokens(grpc::ServerContext* ctx,
                           const pb::ListTokensRequest*,
                           pb::ListTokensResponse* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity&) { return List(resp); });
+    return serve_(*ctx, __func__, [&](const Identity&) { return List(resp); });
   }
   grpc::Status RevokeToken(grpc::ServerContext* ctx,
                            const pb::RevokeTokenRequest* req,
                            pb::TokenInfo* resp) override {
-    return Serve(*ctx, __func__, [&](const Identity& who) {
+    return serve_(*ctx, __func__, [&](const Identity& who) {
       return Revoke(who, req->name(), resp);
     });
   }
 
  private:
-  template <typename Work>
-  grpc::Status Serve(const grpc::ServerContext& ctx, const char* rpc,
-                     Work&& work) {
-    return lges::Serve(auth_, ctx, MethodName(kService, rpc), work);
-  }
-
   absl::Status Create(const Identity& who, const pb::CreateTokenRequest& req,
                       pb::CreateTokenResponse* resp) {
     Violations v;
@@ -71,12 +50,11 @@ class TokenServiceImpl final : public pb::TokenService::Service {
     if (!token) return absl::UnavailableError("no randomness for a token");
     LGES_ASSIGN_OR_RETURN(
         Credential created,
-        credentials_.CreateCredential(
-            req.name(), static_cast<Role>(req.role()), TokenHash(*token)));
-    log::Info(who.name + " created the " +
-              std::string(RoleName(created.role)) + " credential " +
-              created.name);
-    ToProto(created, resp->mutable_token_info());
+        credentials_.CreateCredential(req.name(), static_cast<Role>(req.role()),
+                                      TokenHash(*token)));
+    log::Info(who.name + " created the " + std::string(RoleName(created.role)) +
+              " credential " + created.name);
+    convert::ToProto(created, resp->mutable_token_info());
     resp->set_token(*token);
     return absl::OkStatus();
   }
@@ -84,7 +62,7 @@ class TokenServiceImpl final : public pb::TokenService::Service {
   absl::Status List(pb::ListTokensResponse* resp) {
     LGES_ASSIGN_OR_RETURN(std::vector<Credential> all,
                           credentials_.ListCredentials());
-    for (const Credential& c : all) ToProto(c, resp->add_tokens());
+    for (const Credential& c : all) convert::ToProto(c, resp->add_tokens());
     return absl::OkStatus();
   }
 
@@ -93,13 +71,12 @@ class TokenServiceImpl final : public pb::TokenService::Service {
     LGES_ASSIGN_OR_RETURN(Credential revoked,
                           credentials_.RevokeCredential(name));
     log::Info(who.name + " revoked the credential " + revoked.name);
-    ToProto(revoked, resp);
+    convert::ToProto(revoked, resp);
     return absl::OkStatus();
   }
 
-  static constexpr std::string_view kService = "estyn.lges.v1.TokenService";
   CredentialStore& credentials_;
-  const Authorizer& auth_;
+  const RpcFrame serve_;
 };
 
 }  // namespace

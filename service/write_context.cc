@@ -2,8 +2,7 @@
 
 namespace lges {
 
-WriteContext WriteContextFor(const Identity& who,
-                             const std::string& request_id,
+WriteContext WriteContextFor(const Identity& who, const std::string& request_id,
                              const std::string& fingerprint) {
   WriteContext ctx;
   ctx.actor = who.name;

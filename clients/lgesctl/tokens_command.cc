@@ -2,6 +2,7 @@
 #include <google/protobuf/util/time_util.h>
 
 #include "clients/lgesctl/commands.h"
+#include "domain/identity.h"
 
 namespace lges::cli {
 namespace {
@@ -16,19 +17,6 @@ std::string Minute(const google::protobuf::Timestamp& t, bool set) {
   return text;
 }
 
-std::string RoleLabel(pb::Role role) {
-  switch (role) {
-    case pb::ROLE_READER:
-      return "reader";
-    case pb::ROLE_EDITOR:
-      return "editor";
-    case pb::ROLE_ADMIN:
-      return "admin";
-    default:
-      return "";
-  }
-}
-
 int List(LgesClient& client, Io io) {
   pb::ListTokensResponse resp;
   if (std::optional<int> done = FailedOrPrinted(client.ListTokens({}, &resp),
@@ -38,7 +26,8 @@ int List(LgesClient& client, Io io) {
   s.table.columns = {
       {"NAME", true}, {"ROLE"}, {"CREATED"}, {"LAST USED"}, {"REVOKED"}};
   for (const pb::TokenInfo& t : resp.tokens()) {
-    s.table.rows.push_back({t.name(), RoleLabel(t.role()),
+    s.table.rows.push_back({t.name(),
+                            std::string(RoleName(static_cast<Role>(t.role()))),
                             Minute(t.create_time(), true),
                             Minute(t.last_use_time(), t.has_last_use_time()),
                             Minute(t.revoke_time(), t.has_revoke_time())});
@@ -50,16 +39,12 @@ int List(LgesClient& client, Io io) {
 int Create(const Args& args, LgesClient& client, Io io) {
   pb::CreateTokenRequest req;
   req.set_name(args.Flag("name"));
-  const std::string role = args.Flag("role");
-  pb::Role parsed = pb::ROLE_UNSPECIFIED;
-  for (pb::Role r : {pb::ROLE_READER, pb::ROLE_EDITOR, pb::ROLE_ADMIN}) {
-    if (RoleLabel(r) == role) parsed = r;
-  }
-  if (req.name().empty() || parsed == pb::ROLE_UNSPECIFIED)
+  const std::optional<Role> role = ParseRole(args.Flag("role"));
+  if (req.name().empty() || !role)
     return UsageError(
         "tokens create needs --name=NAME and --role=reader|editor|admin", io,
         "tokens");
-  req.set_role(parsed);
+  req.set_role(static_cast<pb::Role>(*role));
   pb::CreateTokenResponse resp;
   if (std::optional<int> done = FailedOrPrinted(client.CreateToken(req, &resp),
                                                 "create token", resp, io))
