@@ -68,6 +68,8 @@ class TokenServiceImpl final : public pb::TokenService::Service {
 
   absl::Status Revoke(const Identity& who, const std::string& name,
                       pb::TokenInfo* resp) {
+    if (!IsValidCredentialName(name))
+      return InvalidFieldError("name", "must be the name of a credential");
     LGES_ASSIGN_OR_RETURN(Credential revoked,
                           credentials_.RevokeCredential(name));
     log::Info(who.name + " revoked the credential " + revoked.name);

@@ -104,6 +104,46 @@ TEST_F(BadInputTest, EachKindIsRefusedNamingTheFieldAndChangesNothing) {
          return c.ListKeyMessages(other, &out);
        },
        "page_token"},
+      {"a token name with a space",
+       [](LgesClient& c, const pb::KeyMessage&) {
+         pb::CreateTokenRequest req;
+         req.set_name("report team");
+         req.set_role(pb::ROLE_READER);
+         pb::CreateTokenResponse out;
+         return c.CreateToken(req, &out);
+       },
+       "name"},
+      {"a token without a role",
+       [](LgesClient& c, const pb::KeyMessage&) {
+         pb::CreateTokenRequest req;
+         req.set_name("report-team");
+         pb::CreateTokenResponse out;
+         return c.CreateToken(req, &out);
+       },
+       "role"},
+      {"a token of an unknown role",
+       [](LgesClient& c, const pb::KeyMessage&) {
+         pb::CreateTokenRequest req;
+         req.set_name("report-team");
+         req.set_role(static_cast<pb::Role>(9));
+         pb::CreateTokenResponse out;
+         return c.CreateToken(req, &out);
+       },
+       "role"},
+      {"revoking a token with no name",
+       [](LgesClient& c, const pb::KeyMessage&) {
+         pb::TokenInfo out;
+         return c.RevokeToken({}, &out);
+       },
+       "name"},
+      {"revoking a 10,000-character name",
+       [](LgesClient& c, const pb::KeyMessage&) {
+         pb::RevokeTokenRequest req;
+         req.set_name(std::string(10000, 'x'));
+         pb::TokenInfo out;
+         return c.RevokeToken(req, &out);
+       },
+       "name"},
   };
   for (const BadCase& c : cases) {
     const int64_t before = Version();
@@ -116,6 +156,14 @@ TEST_F(BadInputTest, EachKindIsRefusedNamingTheFieldAndChangesNothing) {
     bool serving = false;
     EXPECT_TRUE(client_->Health("", &serving).ok() && serving) << c.name;
   }
+  pb::ListTokensResponse tokens;  // Only the fixture's own credential.
+  ASSERT_TRUE(client_->ListTokens({}, &tokens).ok());
+  EXPECT_EQ(tokens.tokens_size(), 1);
+  pb::TokenInfo out;  // A well-formed name of no credential is NOT_FOUND.
+  pb::RevokeTokenRequest nobody;
+  nobody.set_name("nobody");
+  EXPECT_EQ(client_->RevokeToken(nobody, &out).code(),
+            absl::StatusCode::kNotFound);
 }
 
 TEST_F(BadInputTest, LimitsCountCharactersNotBytes) {
