@@ -63,20 +63,23 @@ absl::StatusOr<Authorizer::Admission> Authorizer::Admit(
   std::string key = who->anonymous ? "peer:" + ctx.peer() : who->name;
   // The peer's port changes with each connection; its address does not.
   if (who->anonymous) key = key.substr(0, key.rfind(':'));
-  {
-    absl::MutexLock lock(&mu_);
-    int& mine = in_flight_[key];
-    if (max_calls_per_caller_ > 0 && mine >= max_calls_per_caller_) {
-      return Refuse(absl::ResourceExhaustedError(
-                        "more than " + std::to_string(max_calls_per_caller_) +
-                        " calls in flight for one caller (see "
-                        "--max-calls-per-caller)"),
-                    *who, method);
-    }
-    ++mine;
-    ++total_in_flight_;
+  if (!TakeSlot(key)) {
+    return Refuse(absl::ResourceExhaustedError(
+                      "more than " + std::to_string(max_calls_per_caller_) +
+                      " calls in flight for one caller (see "
+                      "--max-calls-per-caller)"),
+                  *who, method);
   }
   return Admission(this, *std::move(who), std::move(key));
+}
+
+bool Authorizer::TakeSlot(const std::string& key) const {
+  absl::MutexLock lock(&mu_);
+  int& mine = in_flight_[key];
+  if (max_calls_per_caller_ > 0 && mine >= max_calls_per_caller_) return false;
+  ++mine;
+  ++total_in_flight_;
+  return true;
 }
 
 void Authorizer::Release(const std::string& key) const {

@@ -76,6 +76,8 @@ class Authorizer {
   absl::Status Refuse(absl::Status status, const Identity& who,
                       std::string_view method) const;
 
+  // Counts a call of `key` in flight, unless it has its maximum already.
+  bool TakeSlot(const std::string& key) const;
   void Release(const std::string& key) const;
 
   CredentialStore& credentials_;
