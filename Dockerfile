@@ -40,3 +40,7 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
   CMD ["lgesctl", "health", "--timeout=3"]
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["lges-server"]
+# The first start on an empty volume creates the database with the public
+# record; later starts open it. Without --create a missing file stops the
+# server instead of starting over.
+CMD ["--create"]

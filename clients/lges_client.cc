@@ -144,6 +144,24 @@ std::unique_ptr<SectorWatch> LgesClient::WatchSector(
   return std::unique_ptr<SectorWatch>(new SectorWatch(std::move(call)));
 }
 
+absl::Status LgesClient::BackupDatabase(
+    const std::function<bool(const pb::BackupDatabaseResponse&)>& on_part) {
+  grpc::ClientContext context;
+  AddCredentials(context, options_);
+  context.set_deadline(std::chrono::system_clock::now() +
+                       std::max<std::chrono::milliseconds>(
+                           options_.timeout, std::chrono::minutes(10)));
+  auto reader = stubs_->dataset->BackupDatabase(&context, {});
+  pb::BackupDatabaseResponse part;
+  while (reader->Read(&part)) {
+    if (!on_part(part)) {
+      context.TryCancel();
+      break;
+    }
+  }
+  return FromGrpc(reader->Finish());
+}
+
 absl::Status LgesClient::Health(const std::string& service, bool* serving) {
   grpc::health::v1::HealthCheckRequest req;
   req.set_service(service);

@@ -11,6 +11,7 @@
 // Thread-safe: one client may be used from many threads.
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -156,6 +157,11 @@ class LgesClient {
 
   absl::Status GetDatasetInfo(const pb::GetDatasetInfoRequest& req,
                               pb::DatasetInfo* resp);
+  // Streams a backup of the database: `on_part` gets every message in order
+  // and returns false to cancel. The deadline is Options::timeout, but at
+  // least ten minutes.
+  absl::Status BackupDatabase(
+      const std::function<bool(const pb::BackupDatabaseResponse&)>& on_part);
 
   absl::Status CreateToken(const pb::CreateTokenRequest& req,
                            pb::CreateTokenResponse* resp);

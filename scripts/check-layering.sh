@@ -17,7 +17,8 @@ ALLOWED = {
     "analytics": {"domain", "analytics"},
     "storage": {"domain", "storage"},
     "convert": {"domain", "analytics", "convert"},
-    "service": {"domain", "analytics", "storage", "convert", "service"},
+    "service": {"common", "domain", "analytics", "storage", "convert",
+                "service"},
     "server": {"common", "domain", "analytics", "storage", "convert",
                "service", "server"},
     "clients": {"common", "domain", "convert", "clients"},
@@ -25,6 +26,8 @@ ALLOWED = {
 # Files of convert/ that may use analytics (lges_convert_analytics).
 CONVERT_ANALYTICS = {"convert/convert_analytics.h", "convert/convert_analytics.cc",
                      "convert/analytics_enum_pins.cc"}
+# The one storage header lgesctl uses: checking a backup file offline.
+CLIENT_STORAGE = {"storage/verify.h"}
 # Outside libraries, recognised by include path.
 LIBS = {
     "grpc": re.compile(r"^<?(grpcpp/|grpc/)|\.grpc\.pb\.h"),
@@ -57,6 +60,8 @@ for path in files:
             ok = top in ALLOWED[folder]
             if folder == "convert" and top == "analytics":
                 ok = name in CONVERT_ANALYTICS
+            if folder == "clients" and top == "storage":
+                ok = target in CLIENT_STORAGE
             if not ok:
                 breaches.append(f"{name}:{number}: {folder}/ may not include {target}")
             continue

@@ -30,7 +30,7 @@ absl::Status LoadPublicRecord(Store& store) {
 absl::StatusOr<Backend> OpenBackend(const std::string& path,
                                     BackendOptions options) {
   Backend b;
-  LGES_ASSIGN_OR_RETURN(b.sqlite, SqliteStore::Open(path));
+  LGES_ASSIGN_OR_RETURN(b.sqlite, SqliteStore::Open(path, options.durable));
   if (options.load_public_record)
     LGES_RETURN_IF_ERROR(LoadPublicRecord(*b.sqlite));
   b.classifier =

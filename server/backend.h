@@ -29,15 +29,18 @@ struct BackendOptions {
   // Gives "today" for analytics.
   SnapshotSource::Clock clock = std::chrono::system_clock::now;
   // Load the embedded public record (data/public-record.json) into the
-  // database once: on the first start, never again, so that restarts neither
-  // duplicate it nor overwrite edits made since.
+  // database once: never again, so that restarts neither duplicate it nor
+  // overwrite edits made since.
   bool load_public_record = false;
+  // false: synchronous=NORMAL instead of FULL (benchmarks only).
+  bool durable = true;
 };
 
-// Opens (creating and migrating) the database at `path`, loads the public
-// record if asked and not loaded before, and builds the first snapshot.
-// Errors are those of SqliteStore::Open (UNAVAILABLE: the file cannot be
-// opened; FAILED_PRECONDITION: its schema is newer than this binary), of the
+// Opens (creating, checking and migrating) the database at `path`, loads
+// the public record if asked and not loaded before, and builds the first
+// snapshot. Errors are those of SqliteStore::Open (UNAVAILABLE: the file
+// cannot be opened; FAILED_PRECONDITION: it is damaged or its schema is
+// newer than this binary), of the
 // import (INVALID_ARGUMENT if the embedded record does not validate), and of
 // the first rebuild.
 absl::StatusOr<Backend> OpenBackend(const std::string& path,

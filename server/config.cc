@@ -182,6 +182,10 @@ absl::StatusOr<ServerConfig> ParseServerConfig(
       config.insecure = true;
       continue;
     }
+    if (arg == "--create") {
+      config.create = true;
+      continue;
+    }
     if (arg.rfind("--", 0) != 0 && !arg.empty() &&
         (!config.command.empty() || arg == "tokens")) {
       config.command.push_back(arg);
@@ -218,14 +222,18 @@ std::string ServerUsage() {
          "127.0.0.1:50051)\n"
          "  --metrics-listen  Prometheus /metrics address (env "
          "LGES_METRICS_LISTEN; default 127.0.0.1:9464)\n"
-         "  --db              SQLite database file, created on first run (env "
-         "LGES_DB;\n"
-         "                    default $LGES_DATA_DIR/lges.db or "
+         "  --db              SQLite database file (env LGES_DB; default\n"
+         "                    $LGES_DATA_DIR/lges.db or "
          "~/.local/share/lges-insights/lges.db)\n"
+         "  --create          if the --db file does not exist, create it and "
+         "load the\n"
+         "                    public record; without it a missing file is an "
+         "error\n"
          "  --log-level       debug, info, warning or error (env "
          "LGES_LOG_LEVEL; default info)\n"
-         "  --public-record   load the embedded public record on first start: "
-         "true or false\n"
+         "  --public-record   load the embedded public record into a file "
+         "--create makes:\n"
+         "                    true or false\n"
          "                    (env LGES_PUBLIC_RECORD; default true)\n"
          "  --today           the day analytics count as today, YYYY-MM-DD, "
          "for figures\n"

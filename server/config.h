@@ -5,6 +5,8 @@
 //   --listen=HOST:PORT          LGES_LISTEN          default 127.0.0.1:50051
 //   --metrics-listen=HOST:PORT  LGES_METRICS_LISTEN  default 127.0.0.1:9464
 //   --db=PATH                   LGES_DB              default <data dir>/lges.db
+//   --create                                         make the --db file if it
+//                                                    does not exist
 //   --log-level=LEVEL           LGES_LOG_LEVEL       default info
 //   --public-record=true|false  LGES_PUBLIC_RECORD   default true
 //   --today=YYYY-MM-DD          LGES_TODAY           default the real date
@@ -53,7 +55,10 @@ struct ServerConfig {
   std::string metrics_listen = "127.0.0.1:9464";
   std::string db_path;
   log::Level log_level = log::Level::kInfo;
-  bool public_record = true;  // Load the embedded public record on first start.
+  // Create the database if its file does not exist (else that is an error).
+  bool create = false;
+  // Load the embedded public record into a database that --create makes.
+  bool public_record = true;
   // The day analytics count as today (ongoing follow-up, milestones); unset
   // for the real date.
   std::optional<CivilDay> today;

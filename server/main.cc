@@ -17,11 +17,13 @@
 #include "server/credentials.h"
 #include "server/metrics.h"
 #include "server/server.h"
+#include "server/storage_monitor.h"
 #include "service/log.h"
 
 namespace {
 
 constexpr auto kShutdownDeadline = std::chrono::seconds(10);
+constexpr auto kStorageProbeInterval = std::chrono::milliseconds(1000);
 
 // Blocks SIGINT and SIGTERM in this and every thread started later, so that
 // main can wait for them with sigwait.
@@ -51,10 +53,24 @@ lges::SnapshotSource::Clock FixedClock(const lges::CivilDay& today) {
   return [noon] { return noon; };
 }
 
+// FAILED_PRECONDITION unless the database file exists or --create allows
+// making it; sets `created` when it will be made.
+absl::Status CheckDbFile(const lges::ServerConfig& config, bool& created) {
+  created = !std::filesystem::exists(config.db_path);
+  if (!created || config.create) return absl::OkStatus();
+  return absl::FailedPreconditionError(
+      "database " + config.db_path +
+      " does not exist; give --create to make a new one with the public "
+      "record (scripts/run.sh does)");
+}
+
 absl::StatusOr<lges::Backend> OpenBackendFor(const lges::ServerConfig& config) {
+  bool created = false;
+  if (absl::Status s = CheckDbFile(config, created); !s.ok()) return s;
   EnsureParentDirectory(config.db_path);
+  if (created) lges::log::Warning("creating a new database " + config.db_path);
   lges::BackendOptions options;
-  options.load_public_record = config.public_record;
+  options.load_public_record = created && config.public_record;
   if (config.today) options.clock = FixedClock(*config.today);
   auto backend = lges::OpenBackend(config.db_path, options);
   if (backend.ok()) {
@@ -75,12 +91,13 @@ absl::StatusOr<lges::Backend> OpenBackendFor(const lges::ServerConfig& config) {
 class MetricsEndpoint {
  public:
   // `basic_auth` is "user:password", or "" for none.
-  MetricsEndpoint(const std::string& listen,
-                  const lges::SnapshotSource& snapshots,
+  MetricsEndpoint(const std::string& listen, const lges::Backend& backend,
                   const std::string& basic_auth)
       : exposer_(std::make_unique<prometheus::Exposer>(listen)),
         registry_(std::make_shared<prometheus::Registry>()),
-        domain_(std::make_shared<lges::DomainCollector>(snapshots)),
+        domain_(std::make_shared<lges::DomainCollector>(*backend.snapshots)),
+        storage_(std::make_shared<lges::StorageCollector>(
+            backend.sqlite->health())),
         rpc_(*registry_),
         denied_(prometheus::BuildCounter()
                     .Name("lges_auth_denied_total")
@@ -95,6 +112,7 @@ class MetricsEndpoint {
         .Set(1);
     exposer_->RegisterCollectable(registry_);
     exposer_->RegisterCollectable(domain_);
+    exposer_->RegisterCollectable(storage_);
     if (!basic_auth.empty()) {
       exposer_->RegisterAuth(
           [basic_auth](const std::string& user, const std::string& password) {
@@ -126,6 +144,7 @@ class MetricsEndpoint {
   void Stop() {
     exposer_->RemoveCollectable(registry_);
     exposer_->RemoveCollectable(domain_);
+    exposer_->RemoveCollectable(storage_);
     if (limits_) exposer_->RemoveCollectable(limits_);
     // Deliberately never destroyed (see above); kept reachable so that leak
     // checkers do not report it.
@@ -138,6 +157,7 @@ class MetricsEndpoint {
   // The exposer holds only weak_ptrs to these.
   std::shared_ptr<prometheus::Registry> registry_;
   std::shared_ptr<lges::DomainCollector> domain_;
+  std::shared_ptr<lges::StorageCollector> storage_;
   std::shared_ptr<lges::LimitsCollector> limits_;
   lges::RpcMetrics rpc_;
   prometheus::Family<prometheus::Counter>& denied_;
@@ -209,8 +229,7 @@ int Run(const lges::ServerConfig& config, lges::ServerOptions options,
     lges::log::Error(std::string(s.message()));
     return 1;
   }
-  MetricsEndpoint metrics(config.metrics_listen, *backend->snapshots,
-                          metrics_auth);
+  MetricsEndpoint metrics(config.metrics_listen, *backend, metrics_auth);
   lges::log::Info("metrics on http://" + config.metrics_listen + "/metrics");
   Complete(options, config, metrics);
   lges::LgesServer server(*backend->store, *backend->snapshots,
@@ -224,7 +243,12 @@ int Run(const lges::ServerConfig& config, lges::ServerOptions options,
   lges::log::Info("serving gRPC on " + config.listen + " (port " +
                   std::to_string(*port) + ")");
   int received = 0;
-  sigwait(&signals, &received);
+  {
+    lges::StorageMonitor monitor(
+        *backend->sqlite, [&server](bool ok) { server.SetServing(ok); },
+        kStorageProbeInterval);
+    sigwait(&signals, &received);
+  }
   lges::log::Info(std::string("received ") +
                   (received == SIGINT ? "SIGINT" : "SIGTERM") +
                   "; shutting down");
@@ -236,6 +260,11 @@ int Run(const lges::ServerConfig& config, lges::ServerOptions options,
 
 // `lges-server tokens ...` on the database, without serving.
 int RunOffline(const lges::ServerConfig& config) {
+  bool created = false;
+  if (absl::Status s = CheckDbFile(config, created); !s.ok()) {
+    std::cerr << "lges-server: " << s.message() << "\n";
+    return 1;
+  }
   EnsureParentDirectory(config.db_path);
   auto store = lges::SqliteStore::Open(config.db_path);
   if (!store.ok()) {

@@ -4,6 +4,7 @@
 
 #include "server/server.h"
 #include "service/snapshot_source.h"
+#include "storage/storage_health.h"
 
 namespace lges {
 namespace {
@@ -104,6 +105,27 @@ std::vector<prometheus::MetricFamily> LimitsCollector::Collect() const {
     out.push_back(std::move(family));
   }
   return out;
+}
+
+std::vector<prometheus::MetricFamily> StorageCollector::Collect() const {
+  prometheus::MetricFamily writable =
+      Family("lges_storage_writable",
+             "1 while the database can be written; 0 during a storage fault.");
+  writable.metric.push_back(Gauge(health_.writable() ? 1 : 0));
+  prometheus::MetricFamily faults{
+      "lges_storage_faults_total",
+      "Storage faults since start, one per episode: the first failed write "
+      "of its kind until the next write that commits.",
+      prometheus::MetricType::Counter,
+      {}};
+  for (int i = 1; i < kStorageFaultCount; ++i) {
+    const auto fault = static_cast<StorageFault>(i);
+    prometheus::ClientMetric m;
+    m.label.push_back({"fault", std::string(StorageFaultName(fault))});
+    m.counter.value = static_cast<double>(health_.episodes(fault));
+    faults.metric.push_back(std::move(m));
+  }
+  return {std::move(writable), std::move(faults)};
 }
 
 std::string GrpcCodeName(grpc::StatusCode code) {

@@ -22,6 +22,7 @@
 namespace lges {
 
 class LgesServer;
+class StorageHealth;
 class SnapshotSource;
 
 // The RPC metric families, and interceptors that count and time each call.
@@ -68,6 +69,20 @@ class LimitsCollector final : public prometheus::Collectable {
 
  private:
   const LgesServer& server_;
+};
+
+// The database's writability, read when Prometheus scrapes:
+// lges_storage_writable (1 or 0) and lges_storage_faults_total{fault}, the
+// episodes of each fault (read_only, disk_full, io_error, file_gone) since
+// start.
+class StorageCollector final : public prometheus::Collectable {
+ public:
+  // `health` must outlive the collector.
+  explicit StorageCollector(const StorageHealth& health) : health_(health) {}
+  std::vector<prometheus::MetricFamily> Collect() const override;
+
+ private:
+  const StorageHealth& health_;
 };
 
 // The go-grpc-prometheus name of a status code, e.g. "InvalidArgument".

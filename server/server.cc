@@ -88,6 +88,7 @@ int LgesServer::watch_streams() const {
 }
 
 void LgesServer::SetServing(bool serving) {
+  if (!server_) return;
   grpc::HealthCheckServiceInterface* health = server_->GetHealthCheckService();
   if (health == nullptr) return;
   health->SetServingStatus(serving);

@@ -71,9 +71,11 @@ class LgesServer {
   int calls_in_flight() const { return auth_.calls_in_flight(); }
   const ServerOptions& options() const { return options_; }
 
- private:
+  // Health status of "" and every service, while serving: NOT_SERVING while
+  // the database cannot be written. Not to be called during Shutdown.
   void SetServing(bool serving);
 
+ private:
   Store& store_;
   SnapshotSource& snapshots_;
   ServerOptions options_;

@@ -5,6 +5,7 @@
 #include "convert/record_set.h"
 #include "domain/validation.h"
 #include "estyn/lges/v1/dataset.grpc.pb.h"
+#include "service/backup_stream.h"
 #include "service/resource_support.h"
 #include "service/serve.h"
 #include "service/services.h"
@@ -42,6 +43,18 @@ class DatasetServiceImpl final : public pb::DatasetService::Service {
                               const pb::GetDatasetInfoRequest*,
                               pb::DatasetInfo* resp) override {
     return serve_(*ctx, __func__, [&](const Identity&) { return Info(resp); });
+  }
+  grpc::Status BackupDatabase(
+      grpc::ServerContext* ctx, const pb::BackupDatabaseRequest*,
+      grpc::ServerWriter<pb::BackupDatabaseResponse>* writer) override {
+    return serve_(*ctx, __func__, [&](const Identity& who) {
+      absl::Status s =
+          StreamBackup(store_, [&](const pb::BackupDatabaseResponse& part) {
+            return writer->Write(part);
+          });
+      if (s.ok()) log::Info("database backed up for " + who.name);
+      return s;
+    });
   }
 
  private:

@@ -40,6 +40,7 @@ const std::map<std::string, Role, std::less<>>& RoleTable() {
       {"estyn.lges.v1.DatasetService/ExportRecords", Role::kReader},
       {"estyn.lges.v1.DatasetService/ListChanges", Role::kReader},
       {"estyn.lges.v1.DatasetService/GetDatasetInfo", Role::kReader},
+      {"estyn.lges.v1.DatasetService/BackupDatabase", Role::kAdmin},
       {"estyn.lges.v1.TokenService/CreateToken", Role::kAdmin},
       {"estyn.lges.v1.TokenService/ListTokens", Role::kAdmin},
       {"estyn.lges.v1.TokenService/RevokeToken", Role::kAdmin},

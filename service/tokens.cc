@@ -1,9 +1,9 @@
 #include "service/tokens.h"
 
-#include <openssl/evp.h>
 #include <openssl/rand.h>
 
 #include "absl/strings/escaping.h"
+#include "common/sha256.h"
 
 namespace lges {
 namespace {
@@ -27,14 +27,7 @@ std::optional<std::string> NewToken() {
              reinterpret_cast<const char*>(bytes), sizeof bytes));
 }
 
-std::string TokenHash(std::string_view token) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(token.data(), token.size(), digest, &length, EVP_sha256(),
-             nullptr);
-  return absl::BytesToHexString(
-      absl::string_view(reinterpret_cast<const char*>(digest), length));
-}
+std::string TokenHash(std::string_view token) { return Sha256Hex(token); }
 
 bool LooksLikeToken(std::string_view token) {
   if (token.size() != kPrefix.size() + kEncodedLength ||

@@ -127,6 +127,9 @@ class NotifyingStore final : public Store {
                                                   int limit) override {
     return inner_.ListChanges(since, limit);
   }
+  absl::Status BackupTo(const std::string& path) override {
+    return inner_.BackupTo(path);
+  }
 
  private:
   template <typename T>

@@ -1,21 +1,42 @@
 #include "storage/sqlite_db.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 namespace lges::sql {
 namespace {
 
+// The storage fault that SQLite result `code` shows, if any.
+StorageFault FaultOf(int code) {
+  switch (code & 0xff) {
+    case SQLITE_READONLY:
+      return StorageFault::kReadOnly;
+    case SQLITE_FULL:
+      return StorageFault::kDiskFull;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      return StorageFault::kIoError;
+    default:
+      return StorageFault::kNone;
+  }
+}
+
 absl::Status StatusFor(int code, const std::string& message) {
+  if (StorageFault fault = FaultOf(code); fault != StorageFault::kNone) {
+    return absl::UnavailableError(std::string(StorageFaultText(fault)) +
+                                  " (" + message + ")");
+  }
   switch (code & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-    case SQLITE_CANTOPEN:
-    case SQLITE_IOERR:
-    case SQLITE_FULL:
-    case SQLITE_READONLY:
       return absl::UnavailableError(message);
     case SQLITE_CONSTRAINT:
       return absl::FailedPreconditionError(message);
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return absl::FailedPreconditionError(
+          "the database file is damaged or not an LGES Insights database (" +
+          message + ")");
     default:
       return absl::InternalError(message);
   }
@@ -81,12 +102,14 @@ void Db::Finalizer::operator()(sqlite3_stmt* stmt) const {
   sqlite3_finalize(stmt);
 }
 
-absl::StatusOr<std::unique_ptr<Db>> Db::Open(const std::string& path) {
+absl::StatusOr<std::unique_ptr<Db>> Db::Open(const std::string& path,
+                                             OpenOptions options) {
   sqlite3* handle = nullptr;
-  const int rc = sqlite3_open_v2(
-      path.c_str(), &handle,
-      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-      nullptr);
+  const int flags = (options.read_only
+                         ? SQLITE_OPEN_READONLY
+                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                    SQLITE_OPEN_NOMUTEX;
+  const int rc = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string message =
         "cannot open database '" + path +
@@ -94,14 +117,43 @@ absl::StatusOr<std::unique_ptr<Db>> Db::Open(const std::string& path) {
     sqlite3_close_v2(handle);
     return absl::UnavailableError(message);
   }
-  std::unique_ptr<Db> db(new Db(handle));
+  std::unique_ptr<Db> db(new Db(handle, path, options.health));
   sqlite3_busy_timeout(handle, 5000);
-  const std::string pragmas =
-      path == ":memory:" ? "PRAGMA foreign_keys=ON;"
-                         : "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; "
-                           "PRAGMA synchronous=NORMAL;";
+  std::string pragmas = "PRAGMA foreign_keys=ON;";
+  if (path != ":memory:" && !options.read_only) {
+    pragmas += " PRAGMA journal_mode=WAL; PRAGMA synchronous=";
+    pragmas += options.durable ? "FULL;" : "NORMAL;";
+  }
   if (absl::Status s = db->Exec(pragmas); !s.ok()) return s;
+  if (path != ":memory:") {
+    struct stat st {};
+    if (stat(path.c_str(), &st) != 0)
+      return absl::UnavailableError("cannot stat database '" + path + "'");
+    db->dev_ = st.st_dev;
+    db->ino_ = st.st_ino;
+  }
   return db;
+}
+
+absl::Status Db::CheckFileIdentity() const {
+  if (ino_ == 0) return absl::OkStatus();
+  struct stat st {};
+  if (stat(path_.c_str(), &st) == 0 && st.st_dev == dev_ && st.st_ino == ino_)
+    return absl::OkStatus();
+  if (health_ != nullptr) health_->Report(StorageFault::kFileGone);
+  return absl::UnavailableError(
+      std::string(StorageFaultText(StorageFault::kFileGone)));
+}
+
+void Db::NoteCommitted() const {
+  if (health_ != nullptr) health_->Report(StorageFault::kNone);
+}
+
+absl::Status Db::Failure(int rc, const std::string& message) const {
+  if (StorageFault fault = FaultOf(rc);
+      fault != StorageFault::kNone && health_ != nullptr)
+    health_->Report(fault);
+  return StatusFor(rc, message);
 }
 
 Db::~Db() {
@@ -115,7 +167,7 @@ absl::Status Db::Exec(const std::string& sql) {
   if (rc == SQLITE_OK) return absl::OkStatus();
   std::string message = error ? error : sqlite3_errstr(rc);
   sqlite3_free(error);
-  return StatusFor(rc, "sqlite: " + message);
+  return Failure(sqlite3_extended_errcode(handle_.get()), "sqlite: " + message);
 }
 
 absl::StatusOr<Query> Db::Prepare(const std::string& sql) {
@@ -138,14 +190,14 @@ int64_t Db::LastInsertRowId() const {
 }
 
 absl::Status Db::Error(const std::string& what) const {
-  return StatusFor(sqlite3_extended_errcode(handle_.get()),
-                   "sqlite " + what + ": " + sqlite3_errmsg(handle_.get()));
+  return Failure(sqlite3_extended_errcode(handle_.get()),
+                 "sqlite " + what + ": " + sqlite3_errmsg(handle_.get()));
 }
 
-Transaction::Transaction(Db& db)
-    : db_(db),
-      nested_(db.InTransaction()),
-      begin_status_(db.Exec(nested_ ? "SAVEPOINT lges" : "BEGIN IMMEDIATE")) {
+Transaction::Transaction(Db& db) : db_(db), nested_(db.InTransaction()) {
+  if (!nested_) begin_status_ = db.CheckFileIdentity();
+  if (begin_status_.ok())
+    begin_status_ = db.Exec(nested_ ? "SAVEPOINT lges" : "BEGIN IMMEDIATE");
   done_ = !begin_status_.ok();
 }
 
@@ -157,7 +209,10 @@ Transaction::~Transaction() {
 
 absl::Status Transaction::Commit() {
   absl::Status s = db_.Exec(nested_ ? "RELEASE lges" : "COMMIT");
-  if (s.ok()) done_ = true;
+  if (s.ok()) {
+    done_ = true;
+    if (!nested_) db_.NoteCommitted();
+  }
   return s;
 }
 

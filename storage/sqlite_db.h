@@ -10,6 +10,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "storage/storage_health.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -52,12 +53,24 @@ class Query {
   sqlite3_stmt* stmt_;
 };
 
+struct OpenOptions {
+  // synchronous=FULL: a committed transaction survives power loss. NORMAL
+  // (false) is for benchmarks that measure the difference.
+  bool durable = true;
+  // Opens without writing anything (no WAL switch); writes fail.
+  bool read_only = false;
+  // Receives the outcome of every write; may be null. Must outlive the Db.
+  StorageHealth* health = nullptr;
+};
+
 class Db {
  public:
-  // Opens (creating if needed) the database at `path`, or an in-memory one
-  // for ":memory:", with foreign keys on, WAL journaling for files and a busy
-  // timeout. Fails with UNAVAILABLE if the file cannot be opened.
-  static absl::StatusOr<std::unique_ptr<Db>> Open(const std::string& path);
+  // Opens (creating if needed, unless read-only) the database at `path`, or
+  // an in-memory one for ":memory:", with foreign keys on, WAL journaling
+  // for files and a busy timeout. Fails with UNAVAILABLE if the file cannot
+  // be opened, and with FAILED_PRECONDITION if it is not a SQLite database.
+  static absl::StatusOr<std::unique_ptr<Db>> Open(const std::string& path,
+                                                  OpenOptions options = {});
   ~Db();
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
@@ -71,6 +84,11 @@ class Db {
   bool InTransaction() const;
   // Status for the connection's last error, with `what` as context.
   absl::Status Error(const std::string& what) const;
+  // OK if the file at the path is still the one opened; otherwise reports
+  // kFileGone and fails with UNAVAILABLE. Always OK for ":memory:".
+  absl::Status CheckFileIdentity() const;
+  // Reports a committed write to the health.
+  void NoteCommitted() const;
 
  private:
   struct Closer {
@@ -79,9 +97,17 @@ class Db {
   struct Finalizer {
     void operator()(sqlite3_stmt* stmt) const;
   };
-  explicit Db(sqlite3* handle) : handle_(handle) {}
+  Db(sqlite3* handle, std::string path, StorageHealth* health)
+      : handle_(handle), path_(std::move(path)), health_(health) {}
+  // The status for SQLite result `rc`, reporting storage faults.
+  absl::Status Failure(int rc, const std::string& message) const;
 
   std::unique_ptr<sqlite3, Closer> handle_;
+  std::string path_;
+  StorageHealth* health_;
+  // The file's identity when opened; ino 0 for ":memory:".
+  uint64_t dev_ = 0;
+  uint64_t ino_ = 0;
   std::map<std::string, std::unique_ptr<sqlite3_stmt, Finalizer>> cache_;
 };
 

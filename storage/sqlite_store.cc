@@ -2,16 +2,44 @@
 
 #include "storage/migrations.h"
 #include "storage/sqlite_common.h"
+#include "storage/verify.h"
 
 namespace lges {
 
 using internal::NowMs;
 
 absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
-    const std::string& path) {
-  LGES_ASSIGN_OR_RETURN(std::unique_ptr<sql::Db> db, sql::Db::Open(path));
+    const std::string& path, bool durable) {
+  auto health = std::make_unique<StorageHealth>();
+  LGES_ASSIGN_OR_RETURN(
+      std::unique_ptr<sql::Db> db,
+      sql::Db::Open(path, {.durable = durable, .health = health.get()}));
+  LGES_RETURN_IF_ERROR(sql::CheckIntegrity(*db));
   LGES_RETURN_IF_ERROR(Migrate(*db));
-  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(db)));
+  return std::unique_ptr<SqliteStore>(
+      new SqliteStore(path, std::move(health), std::move(db)));
+}
+
+void SqliteStore::ProbeWrites(bool force) {
+  RecursiveLock lock(mu_);
+  if (!db_->CheckFileIdentity().ok() || (health_->writable() && !force))
+    return;
+  sql::Transaction txn(*db_);
+  if (!txn.begin_status().ok()) return;
+  if (!db_->Exec("UPDATE meta SET value = value WHERE key = 'dataset_version'")
+           .ok())
+    return;
+  txn.Commit().IgnoreError();  // Reports to health_ either way.
+}
+
+absl::Status SqliteStore::BackupTo(const std::string& path) {
+  if (path_ == ":memory:")
+    return absl::FailedPreconditionError("an in-memory database has no file");
+  LGES_ASSIGN_OR_RETURN(std::unique_ptr<sql::Db> reader,
+                        sql::Db::Open(path_, {.read_only = true}));
+  LGES_ASSIGN_OR_RETURN(sql::Query q, reader->Prepare("VACUUM INTO ?"));
+  q.Bind(1, path);
+  return q.Run();
 }
 
 absl::StatusOr<int64_t> SqliteStore::RecordChange(const std::string& action,

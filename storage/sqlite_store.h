@@ -19,10 +19,23 @@ namespace lges {
 class SqliteStore final : public Store, public CredentialStore {
  public:
   // Opens or creates the database at `path` (":memory:" for a private
-  // in-memory one) and applies pending migrations. UNAVAILABLE if the file
-  // cannot be opened; FAILED_PRECONDITION if its schema is newer than ours.
+  // in-memory one), checks its integrity and applies pending migrations.
+  // UNAVAILABLE if the file cannot be opened; FAILED_PRECONDITION if it is
+  // damaged, not a database, or of a schema newer than ours. `durable` false trades power-loss safety for
+  // speed (benchmarks only).
   static absl::StatusOr<std::unique_ptr<SqliteStore>> Open(
-      const std::string& path);
+      const std::string& path, bool durable = true);
+
+  // Whether writes reach the disk; see storage_health.h.
+  StorageHealth& health() { return *health_; }
+  // Notices a deleted or replaced file, and while a fault lasts (or when
+  // `force`d) tries a write that changes nothing, so that the health learns
+  // that the database cannot be written, or recovers once the disk has room
+  // or is writable again. Meant to be called every second or so.
+  void ProbeWrites(bool force = false);
+  // VACUUM INTO from a second, read-only connection, so that writes go on
+  // meanwhile.
+  absl::Status BackupTo(const std::string& path) override;
 
   absl::StatusOr<Provider> GetProvider(const std::string& code) override;
   absl::StatusOr<Page<Provider>> ListProviders(const ProviderFilter& filter,
@@ -99,7 +112,11 @@ class SqliteStore final : public Store, public CredentialStore {
                                                   int limit) override;
 
  private:
-  explicit SqliteStore(std::unique_ptr<sql::Db> db) : db_(std::move(db)) {}
+  SqliteStore(std::string path, std::unique_ptr<StorageHealth> health,
+              std::unique_ptr<sql::Db> db)
+      : path_(std::move(path)),
+        health_(std::move(health)),
+        db_(std::move(db)) {}
 
   // Helpers below run with mu_ held, inside a transaction where they write.
   absl::StatusOr<int64_t> RecordChange(const std::string& action,
@@ -184,6 +201,9 @@ class SqliteStore final : public Store, public CredentialStore {
                                  const WriteContext& ctx, ImportResult& result)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
+  const std::string path_;
+  // Before db_, which reports to it.
+  const std::unique_ptr<StorageHealth> health_;
   // Recursive: Import runs many writes inside one transaction.
   RecursiveMutex mu_;
   std::unique_ptr<sql::Db> db_ ABSL_GUARDED_BY(mu_);

@@ -186,6 +186,11 @@ class Store {
   // Changes after `since_version`, oldest first, at most `limit`.
   virtual absl::StatusOr<std::vector<Change>> ListChanges(int64_t since_version,
                                                           int limit) = 0;
+
+  // Writes a consistent copy of everything the store holds to the new file
+  // `path`, without holding up writes. FAILED_PRECONDITION if `path`
+  // exists or the store has no file; UNAVAILABLE if it cannot be written.
+  virtual absl::Status BackupTo(const std::string& path) = 0;
 };
 
 }  // namespace lges

@@ -171,6 +171,20 @@ std::vector<CommandSpec> BuildCommands() {
         "lgesctl tokens revoke report-team"},
        {"name", "role"},
        Tokens},
+      {"backup",
+       "backup FILE | backup --verify FILE",
+       "an online copy of the whole database, and its check (admins)",
+       "Copies the whole database while writes go on: records, theme\n"
+       "overrides with their reasons, the change log and credentials (token\n"
+       "hashes, so keep the file private). FILE must not exist; it is\n"
+       "written as FILE.part and renamed once its size and SHA-256 match and\n"
+       "it passes the check. --verify checks a copy without a server:\n"
+       "integrity, schema version, what it holds. Restore with\n"
+       "lges-server --db=FILE (docs/OPERATIONS.md).",
+       {"lgesctl backup lges-2026-11-29.db",
+        "lgesctl backup --verify lges-2026-11-29.db"},
+       {"verify"},
+       Backup},
       {"health",
        "health",
        "is the server up and serving?",

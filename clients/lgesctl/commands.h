@@ -52,6 +52,8 @@ int Changes(const Args& args, LgesClient& client, Io io);
 int Report(const Args& args, LgesClient& client, Io io);
 // tokens [list] | tokens create --name=NAME --role=ROLE | tokens revoke NAME.
 int Tokens(const Args& args, LgesClient& client, Io io);
+// backup FILE | backup --verify FILE (no server needed).
+int Backup(const Args& args, LgesClient& client, Io io);
 
 // Calls a List method page by page and merges every page into `all`
 // (repeated fields concatenate); total_size is the server's count.

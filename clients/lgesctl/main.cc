@@ -127,7 +127,7 @@ std::optional<int> ReadGlobalFlags(const Args& args, Io& io,
 }  // namespace
 
 int main(int argc, char** argv) {
-  Args args = ParseArgs(argc, argv, {"help", "concern", "dry-run", "clear"});
+  Args args = ParseArgs(argc, argv, {"help", "concern", "dry-run", "clear", "verify"});
   Io io{std::cout, std::cerr};
   io.width = Width();
   if (args.words.empty()) {

@@ -73,7 +73,7 @@ class Server:
             [os.environ["LGES_SERVER_BIN"], f"--listen={self.address}",
              f"--metrics-listen=127.0.0.1:{self.metrics_port}",
              f"--public-record={'true' if self.public_record else 'false'}",
-             f"--token-file={self.token_file}",
+             f"--token-file={self.token_file}", "--create",
              *([f"--today={self.today}"] if self.today else []), *self.extra_args],
             env=env, stdout=self.log, stderr=subprocess.STDOUT)
         if self.tls_ca:

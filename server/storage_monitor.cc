@@ -1,0 +1,47 @@
+#include "server/storage_monitor.h"
+
+#include "service/log.h"
+
+namespace lges {
+namespace {
+
+void LogChange(StorageFault now, StorageFault before) {
+  if (now != StorageFault::kNone) {
+    log::Error("storage fault " + std::string(StorageFaultName(now)) + ": " +
+               std::string(StorageFaultText(now)) +
+               "; health is NOT_SERVING while it lasts");
+  } else {
+    log::Info("the database can be written again (after: " +
+              std::string(StorageFaultText(before)) +
+              "); health is SERVING");
+  }
+}
+
+}  // namespace
+
+StorageMonitor::StorageMonitor(SqliteStore& store,
+                               std::function<void(bool)> set_serving,
+                               std::chrono::milliseconds interval)
+    : store_(store) {
+  store_.health().SetListener(
+      [set_serving = std::move(set_serving)](StorageFault now,
+                                             StorageFault before) {
+        LogChange(now, before);
+        set_serving(now == StorageFault::kNone);
+      });
+  store_.ProbeWrites(/*force=*/true);
+  thread_ = std::thread([this, interval] { Loop(interval); });
+}
+
+StorageMonitor::~StorageMonitor() {
+  stop_.Notify();
+  thread_.join();
+  store_.health().SetListener(nullptr);
+}
+
+void StorageMonitor::Loop(std::chrono::milliseconds interval) {
+  while (!stop_.WaitForNotificationWithTimeout(absl::FromChrono(interval)))
+    store_.ProbeWrites();
+}
+
+}  // namespace lges
