@@ -48,9 +48,9 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
         serve_(auth, "estyn.lges.v1.AnalyticsService") {}
 
   grpc::ServerUnaryReactor* ListThemes(grpc::CallbackServerContext* ctx,
-                                       const pb::ListThemesRequest*,
+                                       const pb::ListThemesRequest* req,
                                        pb::ListThemesResponse* resp) override {
-    return Finish(ctx, __func__, [&](const Identity&) {
+    return Finish(ctx, __func__, req, [&](const Identity&) {
       convert::ToProto(snapshots_.classifier().vocabulary(), resp);
       return absl::OkStatus();
     });
@@ -60,14 +60,14 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
       grpc::CallbackServerContext* ctx,
       const pb::ClassifyRecommendationRequest* req,
       pb::ClassifyRecommendationResponse* resp) override {
-    return Finish(ctx, __func__,
+    return Finish(ctx, __func__, req,
                   [&](const Identity&) { return Classify(*req, resp); });
   }
   grpc::ServerUnaryReactor* SetRecommendationTheme(
       grpc::CallbackServerContext* ctx,
       const pb::SetRecommendationThemeRequest* req,
       pb::SetRecommendationThemeResponse* resp) override {
-    return Finish(ctx, __func__, [&](const Identity& who) {
+    return Finish(ctx, __func__, req, [&](const Identity& who) {
       return SetTheme(who, *req, resp);
     });
   }
@@ -75,13 +75,13 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
       grpc::CallbackServerContext* ctx,
       const pb::ListThemeOverridesRequest* req,
       pb::ListThemeOverridesResponse* resp) override {
-    return Finish(ctx, __func__,
+    return Finish(ctx, __func__, req,
                   [&](const Identity&) { return ListOverrides(*req, resp); });
   }
   grpc::ServerUnaryReactor* GetSectorSummary(
       grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* request,
       grpc::ByteBuffer* response) override {
-    return Finish(ctx, __func__, [&](const Identity&) {
+    return Finish(ctx, __func__, nullptr, [&](const Identity&) {
       return CachedReply<pb::GetSectorSummaryRequest, pb::SectorSummary>(
           replies_, "summary:", *request, response,
           [this](const auto& req, const Snapshot& s, auto* reply) {
@@ -92,7 +92,7 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
   grpc::ServerUnaryReactor* GetThemeTrends(
       grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* request,
       grpc::ByteBuffer* response) override {
-    return Finish(ctx, __func__, [&](const Identity&) {
+    return Finish(ctx, __func__, nullptr, [&](const Identity&) {
       return CachedReply<pb::GetThemeTrendsRequest, pb::ThemeTrends>(
           replies_, "trends:", *request, response,
           [this](const auto& req, const Snapshot& s, auto* reply) {
@@ -103,44 +103,53 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
   grpc::ServerUnaryReactor* GetFollowUpStatus(
       grpc::CallbackServerContext* ctx, const pb::GetFollowUpStatusRequest* req,
       pb::FollowUpStatus* resp) override {
-    return Finish(ctx, __func__,
+    return Finish(ctx, __func__, req,
                   [&](const Identity&) { return FollowUpStatus(*req, resp); });
   }
   grpc::ServerUnaryReactor* GetFollowUpAnalytics(
       grpc::CallbackServerContext* ctx,
       const pb::GetFollowUpAnalyticsRequest* req,
       pb::FollowUpAnalytics* resp) override {
-    return Finish(ctx, __func__,
+    return Finish(ctx, __func__, req,
                   [&](const Identity&) { return FollowUp(*req, resp); });
   }
   grpc::ServerUnaryReactor* GetAuthorityProfile(
       grpc::CallbackServerContext* ctx,
       const pb::GetAuthorityProfileRequest* req,
       pb::AuthorityProfile* resp) override {
-    return Finish(ctx, __func__,
+    return Finish(ctx, __func__, req,
                   [&](const Identity&) { return Profile(*req, resp); });
   }
   grpc::ServerUnaryReactor* CompareConsortia(
       grpc::CallbackServerContext* ctx, const pb::CompareConsortiaRequest* req,
       pb::ConsortiumComparison* resp) override {
-    return Finish(ctx, __func__,
+    return Finish(ctx, __func__, req,
                   [&](const Identity&) { return Compare(*req, resp); });
   }
   grpc::ServerUnaryReactor* Echo(grpc::CallbackServerContext* ctx,
                                  const pb::EchoRequest* req,
                                  pb::EchoResponse* resp) override {
-    return Finish(ctx, __func__, [&](const Identity&) {
+    return Finish(ctx, __func__, req, [&](const Identity&) {
       resp->set_message(req->message());
       return absl::OkStatus();
     });
   }
 
  private:
-  // Authorizes the call, does `work` and finishes the call with its status.
+  // Refuses a request that failed the edge check (protos/edge_check.h; null
+  // for raw methods, which check their own bytes), else authorizes the
+  // call, does `work` and finishes the call with its status.
   template <typename Work>
   grpc::ServerUnaryReactor* Finish(grpc::CallbackServerContext* ctx,
-                                   const char* rpc, Work&& work) {
+                                   const char* rpc,
+                                   const google::protobuf::Message* req,
+                                   Work&& work) {
     grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
+    if (std::optional<wire::Problem> problem =
+            req ? edge::MarkedProblem(*req) : std::nullopt) {
+      reactor->Finish(edge::InvalidArgument(*problem));
+      return reactor;
+    }
     reactor->Finish(serve_(*ctx, rpc, work));
     return reactor;
   }

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "domain/errors.h"
+#include "protos/wire_check.h"
 #include "service/reply_cache.h"
 
 namespace lges {
@@ -28,8 +30,8 @@ inline std::string BytesOf(const grpc::ByteBuffer& buffer) {
 // on a miss, parses the request, lets `build` validate it and make the reply
 // from the cache's snapshot, and caches the serialised reply. `build` is
 // absl::Status(const Request&, const analytics::Snapshot&, Reply*); its
-// error is returned and nothing is cached. INVALID_ARGUMENT if the bytes
-// are not a Request.
+// error is returned and nothing is cached. INVALID_ARGUMENT, naming the
+// field, if the bytes are not a Request (protos/wire_check.h).
 template <typename Request, typename Reply, typename Build>
 absl::Status CachedReply(ReplyCaches& caches, std::string_view rpc,
                          const grpc::ByteBuffer& request,
@@ -41,6 +43,9 @@ absl::Status CachedReply(ReplyCaches& caches, std::string_view rpc,
     *response = grpc::ByteBuffer(hit, 1);
     return absl::OkStatus();
   }
+  if (std::optional<wire::Problem> problem =
+          wire::CheckWire(*Request::descriptor(), bytes))
+    return InvalidFieldError(problem->field, problem->description);
   Request req;
   if (!req.ParseFromString(bytes)) {
     return absl::InvalidArgumentError("the request is not a valid " +

@@ -2,6 +2,8 @@
 // nothing changed, and the server still serving.
 #include <gtest/gtest.h>
 
+#include <google/protobuf/unknown_field_set.h>
+
 #include <functional>
 
 #include "tests/testing/records.h"
@@ -134,6 +136,46 @@ TEST_F(BadInputTest, EachKindIsRefusedNamingTheFieldAndChangesNothing) {
        [](LgesClient& c, const pb::KeyMessage&) {
          pb::TokenInfo out;
          return c.RevokeToken({}, &out);
+       },
+       "name"},
+      {"invalid UTF-8 in ClassifyRecommendation's text",
+       [](LgesClient& c, const pb::KeyMessage&) {
+         pb::ClassifyRecommendationRequest req;
+         req.set_text("Improve \xff\xfe attendance");
+         pb::ClassifyRecommendationResponse out;
+         return c.ClassifyRecommendation(req, &out);
+       },
+       "text"},
+      {"invalid UTF-8 deep in an import (an overlong slash)",
+       [](LgesClient& c, const pb::KeyMessage& m) {
+         pb::ImportRecordsRequest req;
+         req.mutable_records()->set_format("lges-records");
+         req.mutable_records()->set_format_version(1);
+         pb::KeyMessage copy = m;
+         copy.set_text("Leaders \xc0\xaf plan");
+         *req.mutable_records()->add_key_messages() = m;
+         *req.mutable_records()->add_key_messages() = copy;
+         pb::ImportRecordsResponse out;
+         return c.ImportRecords(req, &out);
+       },
+       "records.key_messages[1].text"},
+      {"an import nested 40 groups deep",
+       [](LgesClient& c, const pb::KeyMessage&) {
+         pb::ImportRecordsRequest req;
+         pb::RecordSet* records = req.mutable_records();
+         google::protobuf::UnknownFieldSet* group =
+             records->GetReflection()->MutableUnknownFields(records);
+         for (int i = 0; i < 40; ++i) group = group->AddGroup(99);
+         pb::ImportRecordsResponse out;
+         return c.ImportRecords(req, &out);
+       },
+       "records"},
+      {"a surrogate code point in a provider name",
+       [](LgesClient& c, const pb::KeyMessage&) {
+         pb::GetProviderRequest req;
+         req.set_name("providers/\xed\xa0\x80");
+         pb::Provider out;
+         return c.GetProvider(req, &out);
        },
        "name"},
       {"revoking a 10,000-character name",
