@@ -10,9 +10,13 @@ absl::Status sql::CheckIntegrity(Db& db) {
   LGES_ASSIGN_OR_RETURN(Query q, db.Prepare("PRAGMA integrity_check(1)"));
   LGES_ASSIGN_OR_RETURN(bool row, q.Step());
   if (row && q.Text(0) == "ok") return absl::OkStatus();
+  // One line, however SQLite words it.
+  std::string said = row ? q.Text(0) : "nothing";
+  for (char& c : said)
+    if (c == '\n' || c == '\r') c = ' ';
+  if (said.size() > 200) said = said.substr(0, 200) + "...";
   return absl::FailedPreconditionError(
-      "the database file is damaged: integrity_check says " +
-      (row ? q.Text(0) : std::string("nothing")));
+      "the database file is damaged: integrity_check says " + said);
 }
 
 namespace {

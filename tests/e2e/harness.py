@@ -65,12 +65,15 @@ class Server:
         self.address = f"127.0.0.1:{self.port}"
         self.token_file = os.path.join(self.data_dir, "admin-token")
         self.process = None
+        self.command_prefix = []  # e.g. setpriv ... to run as another user.
 
     def start(self):
         env = dict(os.environ, LGES_DATA_DIR=self.data_dir)
+        if self.process:
+            self.log.close()
         self.log = open(os.path.join(self.data_dir, "server.log"), "ab")
         self.process = subprocess.Popen(
-            [os.environ["LGES_SERVER_BIN"], f"--listen={self.address}",
+            [*self.command_prefix, os.environ["LGES_SERVER_BIN"], f"--listen={self.address}",
              f"--metrics-listen=127.0.0.1:{self.metrics_port}",
              f"--public-record={'true' if self.public_record else 'false'}",
              f"--token-file={self.token_file}", "--create",
@@ -144,6 +147,53 @@ def lgesctl(*args, server=None, env=None):
     full_env.update(env or {})
     return subprocess.run([os.environ["LGESCTL_BIN"], *args], capture_output=True, text=True,
                           env=full_env, timeout=60)
+
+
+def call(channel, method, request, response_class, token=None, timeout=10):
+    """One unary call of `method` ("/estyn.lges.v1.Service/Method") with the
+    bearer `token`; returns the response or raises grpc.RpcError."""
+    stub = channel.unary_unary(method, request_serializer=lambda m: m.SerializeToString(),
+                               response_deserializer=response_class.FromString)
+    metadata = [("authorization", f"Bearer {token}")] if token else []
+    return stub(request, metadata=metadata, timeout=timeout)
+
+
+def health(address):
+    """"SERVING", "NOT_SERVING", or None if the server does not answer."""
+    _, _, health_pb2, health_pb2_grpc = HEALTH_STUBS()
+    with grpc.insecure_channel(address) as channel:
+        try:
+            reply = health_pb2_grpc.HealthStub(channel).Check(
+                health_pb2.HealthCheckRequest(service=""), timeout=2)
+        except grpc.RpcError:
+            return None
+    return health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)
+
+
+_standard = None
+
+
+def HEALTH_STUBS():
+    global _standard
+    if _standard is None:
+        _standard = standard_stubs()
+    return _standard
+
+
+def metric(metrics_port, line_prefix):
+    """The value of the first /metrics line starting with `line_prefix`."""
+    import urllib.request
+    text = urllib.request.urlopen(f"http://127.0.0.1:{metrics_port}/metrics", timeout=5).read().decode()
+    for line in text.splitlines():
+        if line.startswith(line_prefix):
+            return float(line.rsplit(" ", 1)[1])
+    return None
+
+
+def run_server(*args, env=None, timeout=30):
+    """Runs lges-server to completion (for start-up refusals)."""
+    return subprocess.run([os.environ["LGES_SERVER_BIN"], *args], capture_output=True, text=True,
+                          env=dict(os.environ, **(env or {})), timeout=timeout)
 
 
 def wait_until(predicate, timeout=10.0):
