@@ -72,4 +72,13 @@ absl::Status WithFieldPrefix(const absl::Status& status,
   return InvalidArgumentError(Prefixed(prefix, std::move(violations)));
 }
 
+std::string Quoted(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  size_t cut = max_bytes;
+  // Back off continuation bytes (10xxxxxx) to the start of a character.
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut;
+  return std::string(text.substr(0, cut)) + "…";
+}
+
 }  // namespace lges

@@ -24,6 +24,10 @@ using Violations = std::vector<FieldViolation>;
 // INVALID_ARGUMENT whose message summarises `violations` and whose payload
 // carries them. `violations` must not be empty.
 absl::Status InvalidArgumentError(const Violations& violations);
+
+// At most `max_bytes` of `text`, cut at a UTF-8 character boundary, with
+// "…" when cut: how messages quote what a caller sent.
+std::string Quoted(std::string_view text, size_t max_bytes = 60);
 // `status` (not OK) with `violations` attached as its payload; its code
 // and message are kept.
 absl::Status WithViolations(absl::Status status, const Violations& violations);

@@ -112,7 +112,7 @@ void CheckFindings(Violations& out, const Inspection& in) {
         !IsAreaOf(in.framework, f.area)) {
       out.push_back(
           {field + ".area",
-           "'" + f.area + "' is not an area of the inspection's framework"});
+           "'" + Quoted(f.area) + "' is not an area of the inspection's framework"});
     }
     if (f.polarity == Polarity::kUnspecified)
       out.push_back({field + ".polarity", "is required"});
@@ -126,10 +126,10 @@ void CheckFindings(Violations& out, const Inspection& in) {
         !IsTopLevelAreaOf(in.framework, j.area)) {
       out.push_back(
           {field + ".area",
-           "'" + j.area +
+           "'" + Quoted(j.area) +
                "' is not a top-level area of the inspection's framework"});
     } else if (!seen.insert(j.area).second) {
-      out.push_back({field + ".area", "area '" + j.area + "' is judged twice"});
+      out.push_back({field + ".area", "area '" + Quoted(j.area) + "' is judged twice"});
     }
     if (j.grade == Grade::kUnspecified)
       out.push_back({field + ".grade", "is required"});
@@ -142,7 +142,7 @@ void CheckProviderCode(Violations& out, const std::string& code) {
   if (code.empty()) {
     out.push_back({"provider_code", "is required"});
   } else if (LooksLikeGssCode(code) && FindAuthority(code) == nullptr) {
-    out.push_back({"provider_code", "unknown provider code '" + code +
+    out.push_back({"provider_code", "unknown provider code '" + Quoted(code) +
                                         "': no Welsh local authority has it"});
   }
 }
@@ -191,16 +191,17 @@ Violations ValidateThemeChoice(
   if (recommendation_number < 1)
     out.push_back({"recommendation_number", "must be 1 or more"});
   if (!theme_id.empty() && !is_theme(theme_id)) {
-    out.push_back({"theme_id", "'" + theme_id +
+    out.push_back({"theme_id", "'" + Quoted(theme_id) +
                                    "' is not a theme of the vocabulary (see "
                                    "ListThemes)"});
   }
   if (!theme_id.empty() && reason.empty())
     out.push_back(
         {"reason", "say why the theme is set (it is kept for audit)"});
-  if (reason.size() > kMaxReasonBytes) {
+  if (CharacterCount(reason) > kMaxReasonCharacters) {
     out.push_back({"reason", "must be at most " +
-                                 std::to_string(kMaxReasonBytes) + " bytes"});
+                                 std::to_string(kMaxReasonCharacters) +
+                                 " characters"});
   }
   return out;
 }
@@ -215,7 +216,7 @@ Violations ValidateConsortiumFilter(const std::string& consortium,
   }
   return {
       {std::string(field),
-       "'" + consortium + "' is not the code of a consortium or partnership"}};
+       "'" + Quoted(consortium) + "' is not the code of a consortium or partnership"}};
 }
 
 std::string DefaultInspectionId(const Inspection& in) {
@@ -264,7 +265,7 @@ Violations ValidateProvider(const Provider& p) {
     if (FindAuthority(p.code) == nullptr)
       out.push_back(
           {"code",
-           "'" + p.code + "' is not the GSS code of a Welsh local authority"});
+           "'" + Quoted(p.code) + "' is not the GSS code of a Welsh local authority"});
     if (!p.memberships.empty())
       out.push_back({"memberships", "must be empty for a local authority"});
   } else if (!IsValidProviderSlug(p.code)) {
@@ -280,7 +281,7 @@ Violations ValidateProvider(const Provider& p) {
     const std::string field = At("memberships", i);
     if (FindAuthority(m.authority_code) == nullptr) {
       out.push_back({field + ".authority_code",
-                     "'" + m.authority_code +
+                     "'" + Quoted(m.authority_code) +
                          "' is not the GSS code of a Welsh local authority"});
     }
     CheckDate(out, field + ".valid_from", m.valid_from, true);

@@ -37,8 +37,8 @@ Violations ValidateOpenYearRange(int from, int to, std::string_view from_field,
 // A person's choice of theme for one recommendation (see ThemeOverride):
 // the number is 1 or more; a theme being set must be one `is_theme` knows
 // and come with a reason, kept for audit; reasons are at most
-// kMaxReasonBytes. An empty `theme_id` clears the override.
-inline constexpr size_t kMaxReasonBytes = 1000;
+// kMaxReasonCharacters. An empty `theme_id` clears the override.
+inline constexpr size_t kMaxReasonCharacters = 1000;
 Violations ValidateThemeChoice(
     int recommendation_number, const std::string& theme_id,
     const std::string& reason,

@@ -121,7 +121,7 @@ absl::Status SqliteStore::CheckProviderExists(const std::string& code,
   q.Bind(1, code);
   LGES_ASSIGN_OR_RETURN(bool row, q.Step());
   if (!row)
-    return InvalidFieldError(field, "unknown provider code '" + code + "'");
+    return InvalidFieldError(field, "unknown provider code '" + Quoted(code) + "'");
   return absl::OkStatus();
 }
 

@@ -178,6 +178,17 @@ TEST_F(BadInputTest, EachKindIsRefusedNamingTheFieldAndChangesNothing) {
          return c.GetProvider(req, &out);
        },
        "name"},
+      {"a 10,000-character theme id",
+       [](LgesClient& c, const pb::KeyMessage&) {
+         pb::SetRecommendationThemeRequest req;
+         req.set_inspection("inspections/POWYS-2025-02");
+         req.set_recommendation_number(1);
+         req.set_theme_id(std::string(10000, 'x'));
+         req.set_reason("A reason.");
+         pb::SetRecommendationThemeResponse out;
+         return c.SetRecommendationTheme(req, &out);
+       },
+       "theme_id"},
       {"revoking a 10,000-character name",
        [](LgesClient& c, const pb::KeyMessage&) {
          pb::RevokeTokenRequest req;
