@@ -88,7 +88,12 @@ int LgesServer::watch_streams() const {
 }
 
 void LgesServer::SetServing(bool serving) {
-  if (!server_) return;
+  absl::MutexLock lock(&health_mu_);
+  if (!server_ || stopping_) return;
+  SetHealth(serving);
+}
+
+void LgesServer::SetHealth(bool serving) {
   grpc::HealthCheckServiceInterface* health = server_->GetHealthCheckService();
   if (health == nullptr) return;
   health->SetServingStatus(serving);
@@ -98,7 +103,11 @@ void LgesServer::SetServing(bool serving) {
 
 void LgesServer::Shutdown(std::chrono::milliseconds deadline) {
   if (!server_) return;
-  SetServing(false);
+  {
+    absl::MutexLock lock(&health_mu_);
+    if (!stopping_) SetHealth(false);
+    stopping_ = true;
+  }
   if (watch_ != nullptr)
     watch_->Stop();  // Streams end with OK instead of waiting for the deadline.
   server_->Shutdown(std::chrono::system_clock::now() + deadline);

@@ -11,7 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "service/authorizer.h"
 #include "storage/credential_store.h"
 #include "storage/store.h"
@@ -72,10 +74,14 @@ class LgesServer {
   const ServerOptions& options() const { return options_; }
 
   // Health status of "" and every service, while serving: NOT_SERVING while
-  // the database cannot be written. Not to be called during Shutdown.
+  // the database cannot be written. Any thread; ignored once Shutdown has
+  // begun.
   void SetServing(bool serving);
 
  private:
+  // Sets the status; health_mu_ held and the server running.
+  void SetHealth(bool serving) ABSL_EXCLUSIVE_LOCKS_REQUIRED(health_mu_);
+
   Store& store_;
   SnapshotSource& snapshots_;
   ServerOptions options_;
@@ -84,6 +90,10 @@ class LgesServer {
   std::vector<std::unique_ptr<grpc::Service>> services_;
   WatchService* watch_ = nullptr;  // One of services_; stopped before shutdown.
   std::unique_ptr<grpc::Server> server_;
+  absl::Mutex health_mu_;
+  // Set under health_mu_ as Shutdown begins; SetServing then leaves
+  // server_ alone.
+  bool stopping_ ABSL_GUARDED_BY(health_mu_) = false;
 };
 
 }  // namespace lges
