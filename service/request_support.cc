@@ -25,6 +25,26 @@ bool Contains(const std::vector<std::string>& list, const std::string& value) {
   return false;
 }
 
+// snake_case names joined by single dots: "text", "start_date.year". Not
+// "", ".name" or "name." (which protobuf's mask utilities would take and
+// apply to "name").
+bool IsFieldPath(const std::string& path) {
+  bool at_start = true;
+  for (char c : path) {
+    if (c == '.') {
+      if (at_start) return false;
+      at_start = true;
+    } else if ((c >= 'a' && c <= 'z') ||
+               (!at_start && ((c >= '0' && c <= '9') || c == '_'))) {
+      at_start = false;
+    } else {
+      return false;
+    }
+  }
+  return !at_start;
+}
+
+
 }  // namespace
 
 absl::StatusOr<PageRequest> ParsePage(int page_size,
@@ -85,6 +105,11 @@ absl::Status ApplyFieldMask(const google::protobuf::Message& patch,
       const std::string shown = path.substr(0, 100);
       if (path.empty()) {
         violations.push_back({"update_mask", "has an empty path"});
+      } else if (!IsFieldPath(path)) {
+        violations.push_back(
+            {"update_mask", "'" + Quoted(path) +
+                                "' is not a field path such as "
+                                "'text' or 'start_date.year'"});
       } else if (Contains(seen, path)) {
         violations.push_back(
             {"update_mask", "names '" + shown + "' more than once"});

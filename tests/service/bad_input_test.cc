@@ -60,6 +60,15 @@ TEST_F(BadInputTest, EachKindIsRefusedNamingTheFieldAndChangesNothing) {
          return c.UpdateKeyMessage(req, &out);
        },
        "update_mask"},
+      {"a mask path with a leading dot (would reach the immutable name)",
+       [](LgesClient& c, const pb::KeyMessage& m) {
+         pb::UpdateKeyMessageRequest req;
+         *req.mutable_key_message() = m;
+         req.mutable_update_mask()->add_paths(".name");
+         pb::KeyMessage out;
+         return c.UpdateKeyMessage(req, &out);
+       },
+       "update_mask"},
       {"a 10,000-character resource name",
        [](LgesClient& c, const pb::KeyMessage&) {
          pb::GetInspectionRequest req;
