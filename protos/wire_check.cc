@@ -41,11 +41,14 @@ class Walker {
                uint32_t end_tag) {
     std::map<int, int> seen;
     while (true) {
-      const uint32_t tag = in_.ReadTag();
-      if (tag == 0) return end_tag == 0 && in_.ConsumedEntireMessage();
+      if (Left() == 0) return end_tag == 0;
+      uint64_t wide;
+      if (!ReadShortVarint(&wide, 0xFFFFFFFFu)) return false;
+      const auto tag = static_cast<uint32_t>(wide);
       if (WFL::GetTagWireType(tag) == WFL::WIRETYPE_END_GROUP)
         return tag == end_tag;
       const int number = WFL::GetTagFieldNumber(tag);
+      if (number == 0) return false;  // protobuf refuses field number 0.
       const FieldDescriptor* field =
           type != nullptr ? type->FindFieldByNumber(number) : nullptr;
       std::string place = path;
@@ -92,10 +95,12 @@ class Walker {
 
   bool Delimited(const FieldDescriptor* field, const std::string& place,
                  int depth) {
-    uint32_t length;
-    if (!in_.ReadVarint32(&length) ||
-        length > static_cast<uint32_t>(size_ - in_.CurrentPosition()))
+    uint64_t wide;
+    // A field may not run past its enclosing message (or the request).
+    if (!ReadShortVarint(&wide, 0x7FFFFFFFu) ||
+        wide > static_cast<uint64_t>(Left()))
       return false;
+    const auto length = static_cast<uint32_t>(wide);
     if (field != nullptr && field->type() == FieldDescriptor::TYPE_STRING) {
       std::string text;
       if (!in_.ReadString(&text, static_cast<int>(length))) return false;
@@ -110,6 +115,20 @@ class Walker {
     const bool ok = Message(field->message_type(), place, depth + 1, 0);
     in_.PopLimit(limit);
     return ok;
+  }
+
+  // Bytes left in the enclosing message, or in the request.
+  int Left() {
+    return in_.BytesUntilLimit() >= 0 ? in_.BytesUntilLimit()
+                                      : size_ - in_.CurrentPosition();
+  }
+
+  // A varint of at most 5 bytes and at most `max`, as protobuf requires of
+  // tags and lengths (it would refuse what ReadVarint32 quietly truncates).
+  bool ReadShortVarint(uint64_t* value, uint64_t max) {
+    const int start = in_.CurrentPosition();
+    return in_.ReadVarint64(value) && in_.CurrentPosition() - start <= 5 &&
+           *value <= max;
   }
 
   bool Deeper(const std::string& place, int depth) {
