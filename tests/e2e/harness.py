@@ -183,7 +183,8 @@ def HEALTH_STUBS():
 def metric(metrics_port, line_prefix):
     """The value of the first /metrics line starting with `line_prefix`."""
     import urllib.request
-    text = urllib.request.urlopen(f"http://127.0.0.1:{metrics_port}/metrics", timeout=5).read().decode()
+    with urllib.request.urlopen(f"http://127.0.0.1:{metrics_port}/metrics", timeout=5) as reply:
+        text = reply.read().decode()
     for line in text.splitlines():
         if line.startswith(line_prefix):
             return float(line.rsplit(" ", 1)[1])
