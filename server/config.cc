@@ -84,6 +84,13 @@ absl::Status Apply(ServerConfig& config, const std::string& name,
           value + "'");
     (name == "max-watch-streams" ? config.max_watch_streams
                                  : config.max_calls_per_caller) = n;
+  } else if (name == "reply-cache-mib") {
+    int n = 0;
+    if (!absl::SimpleAtoi(value, &n) || n < 0 || n > 4096)
+      return absl::InvalidArgumentError(
+          origin + ": expected MiB from 0 (no cache) to 4096, got '" + value +
+          "'");
+    config.reply_cache_mib = n;
   } else if (name == "anonymous" || name == "token-file" || name == "name" ||
              name == "role" || name.rfind("tls-", 0) == 0 ||
              name == "metrics-auth-file") {
@@ -154,6 +161,7 @@ absl::Status ApplyEnvironment(
       {"LGES_TLS_CLIENT_CA", "tls-client-ca"},
       {"LGES_METRICS_AUTH_FILE", "metrics-auth-file"},
       {"LGES_MAX_WATCH_STREAMS", "max-watch-streams"},
+      {"LGES_REPLY_CACHE_MIB", "reply-cache-mib"},
       {"LGES_MAX_CALLS_PER_CALLER", "max-calls-per-caller"}};
   for (const auto& [variable, flag] : kEnv) {
     if (const char* value = getenv(variable); value && *value) {
@@ -256,6 +264,8 @@ std::string ServerUsage() {
          "                    name acts as that credential\n"
          "  --metrics-auth-file  a file holding user:password for basic auth\n"
          "                    on /metrics\n"
+         "  --reply-cache-mib  MiB of cached analytics replies per snapshot\n"
+         "                    (env LGES_REPLY_CACHE_MIB; default 8; 0: none)\n"
          "  --insecure        allow plaintext gRPC or /metrics beyond "
          "loopback\n"
          "                    (logged as a warning at every start)\n"

@@ -208,6 +208,8 @@ void Complete(lges::ServerOptions& options, const lges::ServerConfig& config,
   options.anonymous_role = config.anonymous_role;
   options.max_watch_streams = config.max_watch_streams;
   options.max_calls_per_caller = config.max_calls_per_caller;
+  options.reply_cache_bytes =
+      static_cast<size_t>(config.reply_cache_mib) * 1024 * 1024;
   options.on_denied = [&metrics](std::string_view method,
                                  absl::StatusCode code) {
     metrics.Denied(method, code);

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "server/server.h"
+#include "service/reply_cache.h"
 #include "service/snapshot_source.h"
 #include "storage/storage_health.h"
 
@@ -81,6 +82,46 @@ prometheus::MetricFamily Family(std::string name, std::string help) {
   return {std::move(name), std::move(help), prometheus::MetricType::Gauge, {}};
 }
 
+prometheus::MetricFamily CounterFamily(std::string name, std::string help,
+                                       double value) {
+  prometheus::ClientMetric m;
+  m.counter.value = value;
+  return {std::move(name), std::move(help), prometheus::MetricType::Counter,
+          {m}};
+}
+
+// The analytics reply cache: size against budget, hits, misses, evictions.
+void AddReplyCache(const ReplyCaches& replies,
+                   std::vector<prometheus::MetricFamily>& out) {
+  const std::pair<prometheus::MetricFamily, double> gauges[] = {
+      {Family("lges_reply_cache_bytes",
+              "Bytes of cached analytics replies and keys (current "
+              "snapshot)."),
+       static_cast<double>(replies.bytes())},
+      {Family("lges_reply_cache_entries", "Cached analytics replies."),
+       static_cast<double>(replies.entries())},
+      {Family("lges_reply_cache_budget_bytes",
+              "Most bytes the reply cache holds per snapshot "
+              "(--reply-cache-mib)."),
+       static_cast<double>(replies.budget_bytes())},
+  };
+  for (auto [family, value] : gauges) {
+    family.metric.push_back(Gauge(value));
+    out.push_back(std::move(family));
+  }
+  const ReplyCacheStats& stats = replies.stats();
+  out.push_back(CounterFamily("lges_reply_cache_hits_total",
+                              "Analytics calls answered from the cache.",
+                              static_cast<double>(stats.hits.load())));
+  out.push_back(CounterFamily("lges_reply_cache_misses_total",
+                              "Analytics calls whose reply was built.",
+                              static_cast<double>(stats.misses.load())));
+  out.push_back(CounterFamily(
+      "lges_reply_cache_evictions_total",
+      "Cached replies dropped to keep the cache within its budget.",
+      static_cast<double>(stats.evictions.load())));
+}
+
 }  // namespace
 
 std::vector<prometheus::MetricFamily> LimitsCollector::Collect() const {
@@ -104,6 +145,7 @@ std::vector<prometheus::MetricFamily> LimitsCollector::Collect() const {
     family.metric.push_back(Gauge(value));
     out.push_back(std::move(family));
   }
+  AddReplyCache(server_.replies(), out);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <grpcpp/impl/codegen/service_type.h>
 
 #include "server/metrics.h"
+#include "service/reply_cache.h"
 #include "service/services.h"
 #include "service/watch_service.h"
 
@@ -40,7 +41,9 @@ LgesServer::LgesServer(Store& store, SnapshotSource& snapshots,
       options_(std::move(options)),
       auth_(credentials, options_.anonymous_role, options_.on_denied,
             options_.max_calls_per_caller),
-      credentials_(credentials) {}
+      credentials_(credentials),
+      replies_(std::make_unique<ReplyCaches>(snapshots,
+                                             options_.reply_cache_bytes)) {}
 
 LgesServer::~LgesServer() {
   if (server_) Shutdown(std::chrono::milliseconds(0));
@@ -53,7 +56,8 @@ absl::StatusOr<int> LgesServer::Start() {
   services_.push_back(MakeInspectionService(store_, auth_));
   services_.push_back(MakeFollowUpService(store_, auth_));
   services_.push_back(MakeKeyMessageService(store_, auth_));
-  services_.push_back(MakeAnalyticsService(store_, snapshots_, auth_));
+  services_.push_back(
+      MakeAnalyticsService(store_, snapshots_, *replies_, auth_));
   services_.push_back(MakeDatasetService(store_, auth_));
   services_.push_back(MakeTokenService(credentials_, auth_));
   auto watch = std::make_unique<WatchService>(snapshots_, auth_,

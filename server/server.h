@@ -25,6 +25,7 @@ class Service;
 
 namespace lges {
 
+class ReplyCaches;
 class RpcMetrics;
 class SnapshotSource;
 class WatchService;
@@ -49,6 +50,8 @@ struct ServerOptions {
   // credential or anonymous peer address.
   int max_watch_streams = 1000;
   int max_calls_per_caller = 64;
+  // Bytes of cached analytics replies (and their keys) per snapshot.
+  size_t reply_cache_bytes = 8 * 1024 * 1024;
 };
 
 class LgesServer {
@@ -71,6 +74,8 @@ class LgesServer {
   // For metrics, while serving: open watch streams and calls in flight.
   int watch_streams() const;
   int calls_in_flight() const { return auth_.calls_in_flight(); }
+  // The analytics reply cache, for its metrics.
+  const ReplyCaches& replies() const { return *replies_; }
   const ServerOptions& options() const { return options_; }
 
   // Health status of "" and every service, while serving: NOT_SERVING while
@@ -87,6 +92,7 @@ class LgesServer {
   ServerOptions options_;
   Authorizer auth_;
   CredentialStore& credentials_;
+  std::unique_ptr<ReplyCaches> replies_;
   std::vector<std::unique_ptr<grpc::Service>> services_;
   WatchService* watch_ = nullptr;  // One of services_; stopped before shutdown.
   std::unique_ptr<grpc::Server> server_;

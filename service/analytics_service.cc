@@ -41,10 +41,10 @@ using AnalyticsBase =
 class AnalyticsServiceImpl final : public AnalyticsBase {
  public:
   AnalyticsServiceImpl(Store& store, SnapshotSource& snapshots,
-                       const Authorizer& auth)
+                       ReplyCaches& replies, const Authorizer& auth)
       : store_(store),
         snapshots_(snapshots),
-        replies_(snapshots),
+        replies_(replies),
         serve_(auth, "estyn.lges.v1.AnalyticsService") {}
 
   grpc::ServerUnaryReactor* ListThemes(grpc::CallbackServerContext* ctx,
@@ -291,7 +291,7 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
 
   Store& store_;
   SnapshotSource& snapshots_;
-  ReplyCaches replies_;
+  ReplyCaches& replies_;
   const RpcFrame serve_;
 };
 
@@ -299,8 +299,10 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
 
 std::unique_ptr<grpc::Service> MakeAnalyticsService(Store& store,
                                                     SnapshotSource& snapshots,
+                                                    ReplyCaches& replies,
                                                     const Authorizer& auth) {
-  return std::make_unique<AnalyticsServiceImpl>(store, snapshots, auth);
+  return std::make_unique<AnalyticsServiceImpl>(store, snapshots, replies,
+                                                auth);
 }
 
 }  // namespace lges

@@ -19,6 +19,7 @@ namespace lges {
 class Authorizer;
 class CredentialStore;
 class SnapshotSource;
+class ReplyCaches;
 
 std::unique_ptr<grpc::Service> MakeProviderService(Store& store,
                                                    const Authorizer& auth);
@@ -30,9 +31,11 @@ std::unique_ptr<grpc::Service> MakeKeyMessageService(Store& store,
                                                      const Authorizer& auth);
 std::unique_ptr<grpc::Service> MakeDatasetService(Store& store,
                                                   const Authorizer& auth);
-// Reads from `snapshots`; writes theme overrides through `store`.
+// Reads from `snapshots`, caching summaries and trends in `replies`;
+// writes theme overrides through `store`. All must outlive the service.
 std::unique_ptr<grpc::Service> MakeAnalyticsService(Store& store,
                                                     SnapshotSource& snapshots,
+                                                    ReplyCaches& replies,
                                                     const Authorizer& auth);
 // Credentials: create, list, revoke (admins only).
 std::unique_ptr<grpc::Service> MakeTokenService(CredentialStore& credentials,

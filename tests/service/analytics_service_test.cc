@@ -4,6 +4,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "service/reply_cache.h"
 #include "tests/testing/dataset_builder.h"
 #include "tests/testing/server_fixture.h"
 #include "tests/testing/theme_examples.h"
@@ -252,6 +253,34 @@ TEST_F(AnalyticsServiceTest, ProfilesAndConsortiumComparisons) {
   pb::EchoResponse pong;
   ASSERT_TRUE(client_->Echo(echo, &pong).ok());
   EXPECT_EQ(pong.message(), "ping");
+}
+
+TEST_F(AnalyticsServiceTest, AFloodOfPaddedRequestsCostsOneCacheEntry) {
+  // 100 summaries of one year, each padded with 256 KiB of distinct unknown
+  // bytes: one reply to cache, not 100 keys of 256 KiB.
+  for (int i = 0; i < 100; ++i) {
+    pb::GetSectorSummaryRequest req;
+    req.set_academic_year(2022);
+    req.GetReflection()->MutableUnknownFields(&req)->AddLengthDelimited(
+        999, std::string(256 * 1024, static_cast<char>('a' + i % 26)) +
+                 std::to_string(i));
+    pb::SectorSummary out;
+    ASSERT_TRUE(client_->GetSectorSummary(req, &out).ok()) << i;
+  }
+  const ReplyCaches& replies = server_->replies();
+  EXPECT_EQ(replies.entries(), 1u);
+  EXPECT_LT(replies.bytes(), 64u * 1024);
+  EXPECT_EQ(replies.stats().misses.load(), 1);
+  EXPECT_EQ(replies.stats().hits.load(), 99);
+
+  // A fresh client, unpadded, is answered from the same entry.
+  auto fresh = ClientWith("");
+  pb::GetSectorSummaryRequest plain;
+  plain.set_academic_year(2022);
+  pb::SectorSummary out;
+  ASSERT_TRUE(fresh->GetSectorSummary(plain, &out).ok());
+  EXPECT_EQ(out.academic_year(), 2022);
+  EXPECT_EQ(replies.stats().hits.load(), 100);
 }
 
 }  // namespace

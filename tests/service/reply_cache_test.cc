@@ -21,11 +21,10 @@ class ReplyCacheTest : public ::testing::Test {
     ASSERT_TRUE(source_->Rebuild().ok());
   }
 
-  static std::string Text(const grpc::Slice* slice) {
-    return slice == nullptr
-               ? "(none)"
-               : std::string(reinterpret_cast<const char*>(slice->begin()),
-                             slice->size());
+  static std::string Text(const std::optional<grpc::Slice>& slice) {
+    return !slice ? "(none)"
+                  : std::string(reinterpret_cast<const char*>(slice->begin()),
+                                slice->size());
   }
 
   analytics::Classifier classifier_{analytics::DefaultVocabulary()};
@@ -35,7 +34,7 @@ class ReplyCacheTest : public ::testing::Test {
 
 TEST_F(ReplyCacheTest, KeepsTheFirstReplyForAKey) {
   ReplyCache cache(source_->Current());
-  EXPECT_EQ(cache.Find("summary:a"), nullptr);
+  EXPECT_EQ(cache.Find("summary:a"), std::nullopt);
   cache.Insert("summary:a", grpc::Slice(std::string("first")));
   cache.Insert("summary:a", grpc::Slice(std::string("second")));
   cache.Insert("trends:a", grpc::Slice(std::string("other rpc")));
@@ -44,14 +43,33 @@ TEST_F(ReplyCacheTest, KeepsTheFirstReplyForAKey) {
   EXPECT_EQ(&cache.snapshot(), source_->Current().get());
 }
 
-TEST_F(ReplyCacheTest, StopsKeepingRepliesWhenFull) {
+TEST_F(ReplyCacheTest, StaysWithinItsBudgetByStartingAfresh) {
+  ReplyCacheStats stats;
+  ReplyCache cache(source_->Current(), /*budget_bytes=*/1000, &stats);
+  const std::string reply(90, 'r');  // 100 bytes with a 10-byte key.
+  for (int i = 0; i < 25; ++i) {
+    cache.Insert("key-" + std::string(6 - std::to_string(i).size(), '0') +
+                     std::to_string(i),
+                 grpc::Slice(reply));
+    EXPECT_LE(cache.bytes(), 1000u);
+  }
+  // 10 fit; the 11th and 21st each started a new table.
+  EXPECT_EQ(stats.evictions.load(), 20);
+  EXPECT_EQ(cache.entries(), 5u);
+  EXPECT_EQ(Text(cache.Find("key-000024")), reply);
+  EXPECT_EQ(cache.Find("key-000000"), std::nullopt);
+  // An entry bigger than the whole budget is never kept.
+  cache.Insert("huge", grpc::Slice(std::string(2000, 'x')));
+  EXPECT_EQ(cache.Find("huge"), std::nullopt);
+}
+
+TEST_F(ReplyCacheTest, KeepsAtMostMaxEntries) {
   ReplyCache cache(source_->Current());
   for (size_t i = 0; i < ReplyCache::kMaxEntries + 10; ++i)
     cache.Insert("k" + std::to_string(i), grpc::Slice(std::to_string(i)));
-  EXPECT_EQ(Text(cache.Find("k0")), "0");
-  EXPECT_EQ(Text(cache.Find("k" + std::to_string(ReplyCache::kMaxEntries - 1))),
-            std::to_string(ReplyCache::kMaxEntries - 1));
-  EXPECT_EQ(cache.Find("k" + std::to_string(ReplyCache::kMaxEntries)), nullptr);
+  EXPECT_LE(cache.entries(), ReplyCache::kMaxEntries);
+  EXPECT_EQ(Text(cache.Find("k" + std::to_string(ReplyCache::kMaxEntries + 9))),
+            std::to_string(ReplyCache::kMaxEntries + 9));
 }
 
 TEST_F(ReplyCacheTest, AThreadGetsAFreshCacheOnlyAfterANewSnapshot) {
@@ -62,7 +80,7 @@ TEST_F(ReplyCacheTest, AThreadGetsAFreshCacheOnlyAfterANewSnapshot) {
 
   ASSERT_TRUE(source_->Rebuild().ok());
   ReplyCache& second = caches.ForThisThread();
-  EXPECT_EQ(second.Find("summary:2022"), nullptr);
+  EXPECT_EQ(second.Find("summary:2022"), std::nullopt);
   EXPECT_EQ(&second.snapshot(), source_->Current().get());
 }
 
