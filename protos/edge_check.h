@@ -17,7 +17,8 @@
 //  - callback handlers also use SerializationTraits<Request>, but answer any
 //    failed parse with a bare UNIMPLEMENTED, so for them the parse succeeds
 //    with the problem marked in the message, and the handler asks
-//    MarkedProblem() first (service/analytics_service.cc).
+//    MarkedProblem() first (service/analytics_service.cc,
+//    service/watch_service.cc).
 // Serialisation (the client's side) is gRPC's own throughout.
 //
 // tests/service/edge_check_test.cc checks that every rpc's input type is
@@ -102,10 +103,10 @@ class SerializationTraits<protobuf::MessageLite, void> {
   }
 
 // Sync server-streaming rpcs.
-LGES_EDGE_TRAITS(WatchSectorRequest, ParseRequest)
 LGES_EDGE_TRAITS(BackupDatabaseRequest, ParseRequest)
-// The callback rpcs of AnalyticsService (GetSectorSummary and
-// GetThemeTrends are raw and check their bytes themselves).
+// The callback rpcs: WatchSector, and AnalyticsService's (GetSectorSummary
+// and GetThemeTrends are raw and check their bytes themselves).
+LGES_EDGE_TRAITS(WatchSectorRequest, ParseOrMark)
 LGES_EDGE_TRAITS(ListThemesRequest, ParseOrMark)
 LGES_EDGE_TRAITS(ClassifyRecommendationRequest, ParseOrMark)
 LGES_EDGE_TRAITS(SetRecommendationThemeRequest, ParseOrMark)

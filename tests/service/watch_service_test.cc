@@ -1,7 +1,9 @@
 // WatchService over a real server.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <future>
+#include <thread>
 
 #include "tests/testing/records.h"
 #include "tests/testing/server_fixture.h"
@@ -92,6 +94,47 @@ TEST_F(WatchServiceTest, RejectsABadYear) {
   absl::Status status = watch->Finish();
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(ViolationFields(status), std::vector<std::string>{"academic_year"});
+}
+
+// Threads of this process (the test's server and client).
+int ThreadCount() {
+  int n = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator("/proc/self/task")) {
+    (void)entry;
+    ++n;
+  }
+  return n;
+}
+
+TEST_F(WatchServiceTest, TwoThousandStreamsOpenUpdateAndCloseOnAFewThreads) {
+  server_options_.max_watch_streams = 2500;
+  RestartServer();
+  constexpr int kStreams = 2000;
+  std::vector<std::unique_ptr<SectorWatch>> watches;
+  for (int i = 0; i < kStreams; ++i) {
+    watches.push_back(client_->WatchSector(Year2022()));
+    pb::SectorSnapshot first;
+    ASSERT_TRUE(watches.back()->Next(&first)) << i;
+    ASSERT_EQ(first.dataset_version(), 0);
+  }
+  EXPECT_EQ(server_->watch_streams(), kStreams);
+  // A stream on a thread of its own would make 2,000 of them.
+  EXPECT_LT(ThreadCount(), 100);
+
+  WriteOne(1);
+  for (int i = 0; i < kStreams; ++i) {
+    pb::SectorSnapshot update;
+    ASSERT_TRUE(watches[i]->Next(&update)) << i;
+    EXPECT_EQ(update.dataset_version(), 1) << i;
+  }
+  for (auto& watch : watches) watch->Cancel();
+  for (auto& watch : watches) watch->Finish().IgnoreError();
+  watches.clear();
+  const auto deadline = Clock::now() + std::chrono::seconds(10);
+  while (server_->watch_streams() > 0 && Clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_EQ(server_->watch_streams(), 0);
 }
 
 }  // namespace
