@@ -76,6 +76,13 @@ absl::Status Apply(ServerConfig& config, const std::string& name,
     if (!config.today)
       return absl::InvalidArgumentError(
           origin + ": expected a day as YYYY-MM-DD, got '" + value + "'");
+  } else if (name == "max-open-files") {
+    int n = 0;
+    if (!absl::SimpleAtoi(value, &n) || n < 0 || n > 100000000)
+      return absl::InvalidArgumentError(
+          origin + ": expected a number of files (0: the limit less 64), got '" +
+          value + "'");
+    config.max_open_files = n;
   } else if (name == "max-watch-streams" || name == "max-calls-per-caller") {
     int n = 0;
     if (!absl::SimpleAtoi(value, &n) || n < 0 || n > 1000000)
@@ -162,6 +169,7 @@ absl::Status ApplyEnvironment(
       {"LGES_METRICS_AUTH_FILE", "metrics-auth-file"},
       {"LGES_MAX_WATCH_STREAMS", "max-watch-streams"},
       {"LGES_REPLY_CACHE_MIB", "reply-cache-mib"},
+      {"LGES_MAX_OPEN_FILES", "max-open-files"},
       {"LGES_MAX_CALLS_PER_CALLER", "max-calls-per-caller"}};
   for (const auto& [variable, flag] : kEnv) {
     if (const char* value = getenv(variable); value && *value) {
@@ -264,6 +272,12 @@ std::string ServerUsage() {
          "                    name acts as that credential\n"
          "  --metrics-auth-file  a file holding user:password for basic auth\n"
          "                    on /metrics\n"
+         "  --max-open-files  files and connections open before calls are "
+         "refused with\n"
+         "                    RESOURCE_EXHAUSTED and health is NOT_SERVING "
+         "(env\n"
+         "                    LGES_MAX_OPEN_FILES; default the open-file limit "
+         "less 64)\n"
          "  --reply-cache-mib  MiB of cached analytics replies per snapshot\n"
          "                    (env LGES_REPLY_CACHE_MIB; default 8; 0: none)\n"
          "  --insecure        allow plaintext gRPC or /metrics beyond "

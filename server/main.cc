@@ -16,6 +16,7 @@
 #include "server/config.h"
 #include "server/credentials.h"
 #include "server/metrics.h"
+#include "server/open_files.h"
 #include "server/server.h"
 #include "server/storage_monitor.h"
 #include "service/log.h"
@@ -24,6 +25,7 @@ namespace {
 
 constexpr auto kShutdownDeadline = std::chrono::seconds(10);
 constexpr auto kStorageProbeInterval = std::chrono::milliseconds(1000);
+constexpr auto kOpenFilesInterval = std::chrono::milliseconds(250);
 
 // Blocks SIGINT and SIGTERM in this and every thread started later, so that
 // main can wait for them with sigwait.
@@ -216,6 +218,20 @@ void Complete(lges::ServerOptions& options, const lges::ServerConfig& config,
   };
 }
 
+// Raises the open-file limit, logs it, and returns the cap of open files
+// from which calls are refused.
+int OpenFileCap(const lges::ServerConfig& config) {
+  const lges::OpenFileLimit limit = lges::RaiseOpenFileLimit();
+  lges::log::Info("open-file limit " + std::to_string(limit.soft) +
+                  (limit.soft != limit.before
+                       ? " (raised from " + std::to_string(limit.before) + ")"
+                       : std::string()));
+  if (config.max_open_files > 0) return config.max_open_files;
+  return static_cast<int>(
+      std::min<uint64_t>(limit.soft > 128 ? limit.soft - 64 : limit.soft / 2,
+                         100000000));
+}
+
 int Run(const lges::ServerConfig& config, lges::ServerOptions options,
         const std::string& metrics_auth) {
   const sigset_t signals = BlockShutdownSignals();
@@ -231,6 +247,7 @@ int Run(const lges::ServerConfig& config, lges::ServerOptions options,
     lges::log::Error(std::string(s.message()));
     return 1;
   }
+  options.max_open_files = OpenFileCap(config);
   MetricsEndpoint metrics(config.metrics_listen, *backend, metrics_auth);
   lges::log::Info("metrics on http://" + config.metrics_listen + "/metrics");
   Complete(options, config, metrics);
@@ -246,9 +263,15 @@ int Run(const lges::ServerConfig& config, lges::ServerOptions options,
                   std::to_string(*port) + ")");
   int received = 0;
   {
-    lges::StorageMonitor monitor(
-        *backend->sqlite, [&server](bool ok) { server.SetServing(ok); },
+    lges::StorageMonitor storage(
+        *backend->sqlite,
+        [&server](bool ok) { server.SetHealthy("storage", ok); },
         kStorageProbeInterval);
+    lges::OpenFilesMonitor open_files(
+        server.options().max_open_files,
+        [&server](const std::string& reason) { server.SetOverload(reason); },
+        [&server](bool ok) { server.SetHealthy("open files", ok); },
+        kOpenFilesInterval);
     sigwait(&signals, &received);
   }
   lges::log::Info(std::string("received ") +

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "server/open_files.h"
 #include "server/server.h"
 #include "service/reply_cache.h"
 #include "service/snapshot_source.h"
@@ -135,6 +136,13 @@ std::vector<prometheus::MetricFamily> LimitsCollector::Collect() const {
        o.max_watch_streams},
       {Family("lges_calls_in_flight", "Authorized calls being served."),
        server_.calls_in_flight()},
+      {Family("lges_open_files",
+              "Open file descriptors of the server, connections included."),
+       CountOpenFiles()},
+      {Family("lges_open_files_limit",
+              "Open files from which calls are refused and health is "
+              "NOT_SERVING (--max-open-files)."),
+       o.max_open_files},
       {Family("lges_calls_per_caller_limit",
               "Calls in flight allowed per credential or anonymous address "
               "(--max-calls-per-caller; 0: no limit)."),

@@ -83,7 +83,10 @@ absl::StatusOr<int> LgesServer::Start() {
     server_.reset();
     return absl::UnavailableError("cannot listen on " + options_.listen);
   }
-  SetServing(true);
+  {
+    absl::MutexLock lock(&health_mu_);
+    SetHealth(unhealthy_.empty());
+  }
   return port;
 }
 
@@ -91,10 +94,15 @@ int LgesServer::watch_streams() const {
   return watch_ ? watch_->active_streams() : 0;
 }
 
-void LgesServer::SetServing(bool serving) {
+void LgesServer::SetHealthy(const std::string& reason, bool healthy) {
   absl::MutexLock lock(&health_mu_);
+  if (healthy) {
+    unhealthy_.erase(reason);
+  } else {
+    unhealthy_.insert(reason);
+  }
   if (!server_ || stopping_) return;
-  SetHealth(serving);
+  SetHealth(unhealthy_.empty());
 }
 
 void LgesServer::SetHealth(bool serving) {

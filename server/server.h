@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,9 @@ struct ServerOptions {
   // credential or anonymous peer address.
   int max_watch_streams = 1000;
   int max_calls_per_caller = 64;
+  // Open files (connections included) from which calls are refused; for
+  // the metric lges_open_files_limit (server/open_files.h does the work).
+  int max_open_files = 0;
   // Bytes of cached analytics replies (and their keys) per snapshot.
   size_t reply_cache_bytes = 8 * 1024 * 1024;
 };
@@ -74,14 +78,17 @@ class LgesServer {
   // For metrics, while serving: open watch streams and calls in flight.
   int watch_streams() const;
   int calls_in_flight() const { return auth_.calls_in_flight(); }
+  // While `reason` is not empty every call is refused with
+  // RESOURCE_EXHAUSTED and it; see Authorizer::SetOverload.
+  void SetOverload(const std::string& reason) { auth_.SetOverload(reason); }
   // The analytics reply cache, for its metrics.
   const ReplyCaches& replies() const { return *replies_; }
   const ServerOptions& options() const { return options_; }
 
-  // Health status of "" and every service, while serving: NOT_SERVING while
-  // the database cannot be written. Any thread; ignored once Shutdown has
-  // begun.
-  void SetServing(bool serving);
+  // Health of "" and every service is SERVING while every `reason` (e.g.
+  // "storage", "open files") last reported healthy, NOT_SERVING otherwise.
+  // Any thread; ignored once Shutdown has begun.
+  void SetHealthy(const std::string& reason, bool healthy);
 
  private:
   // Sets the status; health_mu_ held and the server running.
@@ -100,6 +107,7 @@ class LgesServer {
   // Set under health_mu_ as Shutdown begins; SetServing then leaves
   // server_ alone.
   bool stopping_ ABSL_GUARDED_BY(health_mu_) = false;
+  std::set<std::string> unhealthy_ ABSL_GUARDED_BY(health_mu_);
 };
 
 }  // namespace lges

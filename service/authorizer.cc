@@ -60,6 +60,15 @@ absl::StatusOr<Authorizer::Admission> Authorizer::Admit(
     const grpc::ServerContextBase& ctx, std::string_view method) const {
   absl::StatusOr<Identity> who = Authorize(ctx, method);
   if (!who.ok()) return who.status();
+  if (overloaded_.load(std::memory_order_relaxed)) {
+    std::string reason;
+    {
+      absl::MutexLock lock(&mu_);
+      reason = overload_;
+    }
+    if (!reason.empty())
+      return Refuse(absl::ResourceExhaustedError(reason), *who, method);
+  }
   std::string key = who->anonymous ? "peer:" + ctx.peer() : who->name;
   // The peer's port changes with each connection; its address does not.
   if (who->anonymous) key = key.substr(0, key.rfind(':'));
@@ -71,6 +80,12 @@ absl::StatusOr<Authorizer::Admission> Authorizer::Admit(
                   *who, method);
   }
   return Admission(this, *std::move(who), std::move(key));
+}
+
+void Authorizer::SetOverload(const std::string& reason) {
+  absl::MutexLock lock(&mu_);
+  overload_ = reason;
+  overloaded_ = !reason.empty();
 }
 
 bool Authorizer::TakeSlot(const std::string& key) const {

@@ -9,6 +9,7 @@
 // the caller. Thread-safe.
 
 #include <functional>
+#include <atomic>
 #include <map>
 #include <string>
 #include <string_view>
@@ -61,6 +62,9 @@ class Authorizer {
                                   std::string_view method) const;
   // Calls in flight, over every caller.
   int calls_in_flight() const;
+  // While `reason` is not empty, Admit refuses every call with
+  // RESOURCE_EXHAUSTED and `reason` (the server is out of open files).
+  void SetOverload(const std::string& reason);
 
   // The caller of `method` ("estyn.lges.v1.InspectionService/GetInspection")
   // if the role table lets it call it. UNAUTHENTICATED for a malformed,
@@ -88,6 +92,8 @@ class Authorizer {
   // Calls in flight by caller key (credential name, or "peer:" + address).
   mutable std::map<std::string, int> in_flight_ ABSL_GUARDED_BY(mu_);
   mutable int total_in_flight_ ABSL_GUARDED_BY(mu_) = 0;
+  std::string overload_ ABSL_GUARDED_BY(mu_);
+  std::atomic<bool> overloaded_{false};  // !overload_.empty(), lock-free.
 };
 
 }  // namespace lges
