@@ -91,6 +91,12 @@ absl::Status Apply(ServerConfig& config, const std::string& name,
           value + "'");
     (name == "max-watch-streams" ? config.max_watch_streams
                                  : config.max_calls_per_caller) = n;
+  } else if (name == "max-message-mib") {
+    int n = 0;
+    if (!absl::SimpleAtoi(value, &n) || n < 1 || n > 1024)
+      return absl::InvalidArgumentError(
+          origin + ": expected MiB from 1 to 1024, got '" + value + "'");
+    config.max_message_mib = n;
   } else if (name == "reply-cache-mib") {
     int n = 0;
     if (!absl::SimpleAtoi(value, &n) || n < 0 || n > 4096)
@@ -170,6 +176,7 @@ absl::Status ApplyEnvironment(
       {"LGES_MAX_WATCH_STREAMS", "max-watch-streams"},
       {"LGES_REPLY_CACHE_MIB", "reply-cache-mib"},
       {"LGES_MAX_OPEN_FILES", "max-open-files"},
+      {"LGES_MAX_MESSAGE_MIB", "max-message-mib"},
       {"LGES_MAX_CALLS_PER_CALLER", "max-calls-per-caller"}};
   for (const auto& [variable, flag] : kEnv) {
     if (const char* value = getenv(variable); value && *value) {
@@ -278,6 +285,8 @@ std::string ServerUsage() {
          "(env\n"
          "                    LGES_MAX_OPEN_FILES; default the open-file limit "
          "less 64)\n"
+         "  --max-message-mib  largest request or reply in MiB (env\n"
+         "                    LGES_MAX_MESSAGE_MIB; default 4)\n"
          "  --reply-cache-mib  MiB of cached analytics replies per snapshot\n"
          "                    (env LGES_REPLY_CACHE_MIB; default 8; 0: none)\n"
          "  --insecure        allow plaintext gRPC or /metrics beyond "

@@ -22,6 +22,7 @@
 //   --max-watch-streams=N       LGES_MAX_WATCH_STREAMS     default 1000
 //   --max-calls-per-caller=N    LGES_MAX_CALLS_PER_CALLER  default 64
 //   --reply-cache-mib=N         LGES_REPLY_CACHE_MIB       default 8
+//   --max-message-mib=N         LGES_MAX_MESSAGE_MIB       default 4
 //   --max-open-files=N          LGES_MAX_OPEN_FILES        default: the
 //                                                    open-file limit less 64
 //
@@ -80,6 +81,7 @@ struct ServerConfig {
   int max_watch_streams = 1000;
   int max_calls_per_caller = 64;
   int reply_cache_mib = 8;
+  int max_message_mib = 4;
   int max_open_files = 0;  // 0: the raised open-file limit less 64.
   bool show_help = false;
   // An offline command instead of serving: {"tokens", "create"}, ...

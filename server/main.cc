@@ -210,6 +210,7 @@ void Complete(lges::ServerOptions& options, const lges::ServerConfig& config,
   options.anonymous_role = config.anonymous_role;
   options.max_watch_streams = config.max_watch_streams;
   options.max_calls_per_caller = config.max_calls_per_caller;
+  options.max_message_bytes = config.max_message_mib * 1024 * 1024;
   options.reply_cache_bytes =
       static_cast<size_t>(config.reply_cache_mib) * 1024 * 1024;
   options.on_denied = [&metrics](std::string_view method,

@@ -57,8 +57,8 @@ absl::StatusOr<int> LgesServer::Start() {
   services_.push_back(MakeFollowUpService(store_, auth_));
   services_.push_back(MakeKeyMessageService(store_, auth_));
   services_.push_back(
-      MakeAnalyticsService(store_, snapshots_, *replies_, auth_));
-  services_.push_back(MakeDatasetService(store_, auth_));
+      MakeAnalyticsService(store_, snapshots_, *replies_, auth_, ReplyLimit()));
+  services_.push_back(MakeDatasetService(store_, auth_, ReplyLimit()));
   services_.push_back(MakeTokenService(credentials_, auth_));
   auto watch = std::make_unique<WatchService>(snapshots_, auth_,
                                               options_.max_watch_streams);
@@ -88,6 +88,13 @@ absl::StatusOr<int> LgesServer::Start() {
     SetHealth(unhealthy_.empty());
   }
   return port;
+}
+
+size_t LgesServer::ReplyLimit() const {
+  // Room for the message's own framing within gRPC's limit.
+  return options_.max_message_bytes > 1024
+             ? static_cast<size_t>(options_.max_message_bytes) - 1024
+             : 0;
 }
 
 int LgesServer::watch_streams() const {

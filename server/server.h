@@ -91,6 +91,8 @@ class LgesServer {
   void SetHealthy(const std::string& reason, bool healthy);
 
  private:
+  // The largest reply the services may build.
+  size_t ReplyLimit() const;
   // Sets the status; health_mu_ held and the server running.
   void SetHealth(bool serving) ABSL_EXCLUSIVE_LOCKS_REQUIRED(health_mu_);
 

@@ -6,6 +6,7 @@
 #include "domain/validation.h"
 #include "estyn/lges/v1/analytics.grpc.pb.h"
 #include "service/cached_reply.h"
+#include "service/reply_limit.h"
 #include "service/serve.h"
 #include "service/services.h"
 #include "service/snapshot_source.h"
@@ -41,10 +42,12 @@ using AnalyticsBase =
 class AnalyticsServiceImpl final : public AnalyticsBase {
  public:
   AnalyticsServiceImpl(Store& store, SnapshotSource& snapshots,
-                       ReplyCaches& replies, const Authorizer& auth)
+                       ReplyCaches& replies, const Authorizer& auth,
+                       size_t max_reply_bytes)
       : store_(store),
         snapshots_(snapshots),
         replies_(replies),
+        max_reply_bytes_(max_reply_bytes),
         serve_(auth, "estyn.lges.v1.AnalyticsService") {}
 
   grpc::ServerUnaryReactor* ListThemes(grpc::CallbackServerContext* ctx,
@@ -85,7 +88,9 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
       return CachedReply<pb::GetSectorSummaryRequest, pb::SectorSummary>(
           replies_, "summary:", *request, response,
           [this](const auto& req, const Snapshot& s, auto* reply) {
-            return Summary(req, s, reply);
+            LGES_RETURN_IF_ERROR(Summary(req, s, reply));
+            return CheckReplySize(reply->ByteSizeLong(), max_reply_bytes_,
+                                  "raise the limit");
           });
     });
   }
@@ -96,7 +101,9 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
       return CachedReply<pb::GetThemeTrendsRequest, pb::ThemeTrends>(
           replies_, "trends:", *request, response,
           [this](const auto& req, const Snapshot& s, auto* reply) {
-            return Trends(req, s, reply);
+            LGES_RETURN_IF_ERROR(Trends(req, s, reply));
+            return CheckReplySize(reply->ByteSizeLong(), max_reply_bytes_,
+                                  "ask for fewer years (from_academic_year, to_academic_year)");
           });
     });
   }
@@ -292,17 +299,17 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
   Store& store_;
   SnapshotSource& snapshots_;
   ReplyCaches& replies_;
+  const size_t max_reply_bytes_;
   const RpcFrame serve_;
 };
 
 }  // namespace
 
-std::unique_ptr<grpc::Service> MakeAnalyticsService(Store& store,
-                                                    SnapshotSource& snapshots,
-                                                    ReplyCaches& replies,
-                                                    const Authorizer& auth) {
+std::unique_ptr<grpc::Service> MakeAnalyticsService(
+    Store& store, SnapshotSource& snapshots, ReplyCaches& replies,
+    const Authorizer& auth, size_t max_reply_bytes) {
   return std::make_unique<AnalyticsServiceImpl>(store, snapshots, replies,
-                                                auth);
+                                                auth, max_reply_bytes);
 }
 
 }  // namespace lges

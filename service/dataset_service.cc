@@ -6,6 +6,7 @@
 #include "domain/validation.h"
 #include "estyn/lges/v1/dataset.grpc.pb.h"
 #include "service/backup_stream.h"
+#include "service/reply_limit.h"
 #include "service/resource_support.h"
 #include "service/serve.h"
 #include "service/services.h"
@@ -18,8 +19,11 @@ using google::protobuf::util::TimeUtil;
 
 class DatasetServiceImpl final : public pb::DatasetService::Service {
  public:
-  DatasetServiceImpl(Store& store, const Authorizer& auth)
-      : store_(store), serve_(auth, "estyn.lges.v1.DatasetService") {}
+  DatasetServiceImpl(Store& store, const Authorizer& auth,
+                     size_t max_reply_bytes)
+      : store_(store),
+        serve_(auth, "estyn.lges.v1.DatasetService"),
+        max_reply_bytes_(max_reply_bytes) {}
 
   grpc::Status ImportRecords(grpc::ServerContext* ctx,
                              const pb::ImportRecordsRequest* req,
@@ -87,7 +91,10 @@ class DatasetServiceImpl final : public pb::DatasetService::Service {
     *resp = DatasetToRecordSet(RecordsOfYears(all, from, to),
                                "lges-insights export at dataset version " +
                                    std::to_string(all.version));
-    return absl::OkStatus();
+    return CheckReplySize(resp->ByteSizeLong(), max_reply_bytes_,
+                          "export fewer years at a time "
+                          "(academic_year_from, academic_year_to; lgesctl "
+                          "export --from --to)");
   }
 
   absl::Status Changes(const pb::ListChangesRequest& req,
@@ -121,13 +128,15 @@ class DatasetServiceImpl final : public pb::DatasetService::Service {
 
   Store& store_;
   const RpcFrame serve_;
+  const size_t max_reply_bytes_;
 };
 
 }  // namespace
 
 std::unique_ptr<grpc::Service> MakeDatasetService(Store& store,
-                                                  const Authorizer& auth) {
-  return std::make_unique<DatasetServiceImpl>(store, auth);
+                                                  const Authorizer& auth,
+                                                  size_t max_reply_bytes) {
+  return std::make_unique<DatasetServiceImpl>(store, auth, max_reply_bytes);
 }
 
 }  // namespace lges

@@ -29,14 +29,16 @@ std::unique_ptr<grpc::Service> MakeFollowUpService(Store& store,
                                                    const Authorizer& auth);
 std::unique_ptr<grpc::Service> MakeKeyMessageService(Store& store,
                                                      const Authorizer& auth);
+// Replies over `max_reply_bytes` (0: no limit) fail with a clear
+// RESOURCE_EXHAUSTED (service/reply_limit.h).
 std::unique_ptr<grpc::Service> MakeDatasetService(Store& store,
-                                                  const Authorizer& auth);
+                                                  const Authorizer& auth,
+                                                  size_t max_reply_bytes = 0);
 // Reads from `snapshots`, caching summaries and trends in `replies`;
 // writes theme overrides through `store`. All must outlive the service.
-std::unique_ptr<grpc::Service> MakeAnalyticsService(Store& store,
-                                                    SnapshotSource& snapshots,
-                                                    ReplyCaches& replies,
-                                                    const Authorizer& auth);
+std::unique_ptr<grpc::Service> MakeAnalyticsService(
+    Store& store, SnapshotSource& snapshots, ReplyCaches& replies,
+    const Authorizer& auth, size_t max_reply_bytes = 0);
 // Credentials: create, list, revoke (admins only).
 std::unique_ptr<grpc::Service> MakeTokenService(CredentialStore& credentials,
                                                 const Authorizer& auth);

@@ -85,6 +85,44 @@ TEST_F(DatasetServiceTest, ExportsWhatImportAccepts) {
             std::vector<std::string>{"since_version"});
 }
 
+TEST_F(DatasetServiceTest, AnExportOverTheMessageLimitSaysWhichKnobToTurn) {
+  // 300 key messages of 4,000 characters in 2022 (1.2 MB; the fixture's
+  // limit is 1 MiB), imported in three parts, and one small one in 2023.
+  for (int part = 0; part < 3; ++part) {
+    pb::ImportRecordsRequest req;
+    req.mutable_records()->set_format("lges-records");
+    req.mutable_records()->set_format_version(1);
+    for (int i = 0; i < 100; ++i) {
+      KeyMessage m = testing::SampleKeyMessage();
+      m.position = part * 100 + i + 1;
+      m.text = std::string(4000, 'a' + part);
+      *req.mutable_records()->add_key_messages() =
+          testing::ToProto<pb::KeyMessage>(m);
+    }
+    pb::ImportRecordsResponse out;
+    ASSERT_TRUE(client_->ImportRecords(req, &out).ok()) << part;
+  }
+  pb::CreateKeyMessageRequest small;
+  KeyMessage later = testing::SampleKeyMessage();
+  later.academic_year = 2023;
+  *small.mutable_key_message() = testing::ToProto<pb::KeyMessage>(later);
+  pb::KeyMessage created;
+  ASSERT_TRUE(client_->CreateKeyMessage(small, &created).ok());
+
+  pb::RecordSet all;
+  const absl::Status status = client_->ExportRecords({}, &all);
+  EXPECT_EQ(status.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_NE(status.message().find("--max-message-mib"), std::string::npos)
+      << status;
+  EXPECT_NE(status.message().find("export fewer years"), std::string::npos);
+
+  pb::ExportRecordsRequest from_2023;
+  from_2023.set_academic_year_from(2023);
+  pb::RecordSet part;
+  ASSERT_TRUE(client_->ExportRecords(from_2023, &part).ok());
+  EXPECT_EQ(part.key_messages_size(), 1);
+}
+
 class PublicRecordServiceTest : public ServerTest {
  protected:
   void SetUp() override {
