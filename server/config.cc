@@ -48,6 +48,33 @@ absl::Status ApplyAccess(ServerConfig& config, const std::string& name,
   return absl::OkStatus();
 }
 
+// The flags that take a whole number within bounds.
+struct NumericFlag {
+  const char* name;
+  int ServerConfig::*field;
+  int min, max;
+  const char* expected;  // For the error message.
+};
+
+const NumericFlag* FindNumericFlag(const std::string& name) {
+  static const NumericFlag kFlags[] = {
+      {"max-open-files", &ServerConfig::max_open_files, 0, 100000000,
+       "a number of files (0: the limit less 64)"},
+      {"max-watch-streams", &ServerConfig::max_watch_streams, 0, 1000000,
+       "a number from 0 (no limit) to 1000000"},
+      {"max-calls-per-caller", &ServerConfig::max_calls_per_caller, 0, 1000000,
+       "a number from 0 (no limit) to 1000000"},
+      {"max-message-mib", &ServerConfig::max_message_mib, 1, 1024,
+       "MiB from 1 to 1024"},
+      {"reply-cache-mib", &ServerConfig::reply_cache_mib, 0, 4096,
+       "MiB from 0 (no cache) to 4096"},
+  };
+  for (const NumericFlag& flag : kFlags) {
+    if (name == flag.name) return &flag;
+  }
+  return nullptr;
+}
+
 absl::Status Apply(ServerConfig& config, const std::string& name,
                    const std::string& value, const std::string& origin) {
   if (name == "listen" || name == "metrics-listen") {
@@ -76,34 +103,13 @@ absl::Status Apply(ServerConfig& config, const std::string& name,
     if (!config.today)
       return absl::InvalidArgumentError(
           origin + ": expected a day as YYYY-MM-DD, got '" + value + "'");
-  } else if (name == "max-open-files") {
+  } else if (const NumericFlag* flag = FindNumericFlag(name)) {
     int n = 0;
-    if (!absl::SimpleAtoi(value, &n) || n < 0 || n > 100000000)
-      return absl::InvalidArgumentError(
-          origin + ": expected a number of files (0: the limit less 64), got '" +
-          value + "'");
-    config.max_open_files = n;
-  } else if (name == "max-watch-streams" || name == "max-calls-per-caller") {
-    int n = 0;
-    if (!absl::SimpleAtoi(value, &n) || n < 0 || n > 1000000)
-      return absl::InvalidArgumentError(
-          origin + ": expected a number from 0 (no limit) to 1000000, got '" +
-          value + "'");
-    (name == "max-watch-streams" ? config.max_watch_streams
-                                 : config.max_calls_per_caller) = n;
-  } else if (name == "max-message-mib") {
-    int n = 0;
-    if (!absl::SimpleAtoi(value, &n) || n < 1 || n > 1024)
-      return absl::InvalidArgumentError(
-          origin + ": expected MiB from 1 to 1024, got '" + value + "'");
-    config.max_message_mib = n;
-  } else if (name == "reply-cache-mib") {
-    int n = 0;
-    if (!absl::SimpleAtoi(value, &n) || n < 0 || n > 4096)
-      return absl::InvalidArgumentError(
-          origin + ": expected MiB from 0 (no cache) to 4096, got '" + value +
-          "'");
-    config.reply_cache_mib = n;
+    if (!absl::SimpleAtoi(value, &n) || n < flag->min || n > flag->max)
+      return absl::InvalidArgumentError(origin + ": expected " +
+                                        flag->expected + ", got '" + value +
+                                        "'");
+    config.*flag->field = n;
   } else if (name == "anonymous" || name == "token-file" || name == "name" ||
              name == "role" || name.rfind("tls-", 0) == 0 ||
              name == "metrics-auth-file") {
