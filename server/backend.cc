@@ -39,10 +39,10 @@ absl::StatusOr<Backend> OpenBackend(const std::string& path,
                                                  std::move(options.clock));
   LGES_RETURN_IF_ERROR(b.snapshots->Rebuild());
   SnapshotSource* snapshots = b.snapshots.get();
-  // A failed rebuild keeps the previous snapshot and is logged; the write it
-  // follows has committed either way.
+  // The write has committed; the rebuild runs on the source's thread (a
+  // failed one keeps the previous snapshot and is logged).
   b.store = std::make_unique<NotifyingStore>(
-      *b.sqlite, [snapshots] { snapshots->Rebuild().IgnoreError(); });
+      *b.sqlite, [snapshots] { snapshots->RequestRebuild(); });
   return b;
 }
 

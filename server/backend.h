@@ -1,7 +1,7 @@
 #pragma once
 // The storage and analytics a server runs on: the SQLite store, the current
 // analytics snapshot, and the Store that services write through (which
-// rebuilds the snapshot after every committed write). Built in one place so
+// asks for a snapshot rebuild after every committed write). Built in one place so
 // that lges-server and the tests wire it the same way.
 
 #include <memory>

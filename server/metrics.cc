@@ -341,6 +341,9 @@ void AddDataset(const analytics::Snapshot& s,
 }  // namespace
 
 std::vector<prometheus::MetricFamily> DomainCollector::Collect() const {
+  // The figures of every write acknowledged before the scrape, as the rpcs
+  // give them (at most a rebuild's wait).
+  snapshots_.AwaitWrites(absl::Now() + absl::Seconds(2));
   const std::shared_ptr<const analytics::Snapshot> snapshot =
       snapshots_.Current();
   std::vector<prometheus::MetricFamily> out;

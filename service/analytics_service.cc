@@ -18,6 +18,9 @@ namespace {
 namespace pb = ::estyn::lges::v1;
 using analytics::Snapshot;
 
+// The longest a read waits for the snapshot of the writes before it.
+constexpr absl::Duration kMaxSnapshotWait = absl::Seconds(5);
+
 absl::Status CheckYear(int year, const char* field) {
   const Violations v = ValidateAcademicYear(year, field);
   return v.empty() ? absl::OkStatus() : InvalidArgumentError(v);
@@ -144,8 +147,9 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
 
  private:
   // Refuses a request that failed the edge check (protos/edge_check.h; null
-  // for raw methods, which check their own bytes), else authorizes the
-  // call, does `work` and finishes the call with its status.
+  // for raw methods, which check their own bytes), else waits for the
+  // snapshot of earlier writes, authorizes the call, does `work` and
+  // finishes the call with its status.
   template <typename Work>
   grpc::ServerUnaryReactor* Finish(grpc::CallbackServerContext* ctx,
                                    const char* rpc,
@@ -157,6 +161,10 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
       reactor->Finish(edge::InvalidArgument(*problem));
       return reactor;
     }
+    // Every write acknowledged before this call is in the snapshot it reads
+    // (at most one rebuild's wait; past the deadline, the current one).
+    snapshots_.AwaitWrites(std::min(absl::FromChrono(ctx->deadline()),
+                                    absl::Now() + kMaxSnapshotWait));
     reactor->Finish(serve_(*ctx, rpc, work));
     return reactor;
   }

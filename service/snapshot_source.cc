@@ -27,15 +27,54 @@ SnapshotSource::SnapshotSource(Store& store,
     : store_(store),
       classifier_(classifier),
       clock_(std::move(clock)),
-      id_(NextSourceId()) {}
+      id_(NextSourceId()) {
+  rebuilder_ = std::thread([this] {
+    while (true) {
+      {
+        absl::MutexLock lock(&wait_mu_);
+        while (!stopping_ && requested_.load() == covered_.load())
+          changed_.Wait(&wait_mu_);
+        if (stopping_) return;
+      }
+      Rebuild().IgnoreError();  // Logged; readers are released either way.
+    }
+  });
+}
+
+SnapshotSource::~SnapshotSource() {
+  {
+    absl::MutexLock lock(&wait_mu_);
+    stopping_ = true;
+    changed_.SignalAll();
+  }
+  rebuilder_.join();
+}
+
+void SnapshotSource::RequestRebuild() {
+  absl::MutexLock lock(&wait_mu_);
+  requested_.fetch_add(1);
+  changed_.SignalAll();
+}
+
+bool SnapshotSource::AwaitWrites(absl::Time deadline) const {
+  const uint64_t target = requested_.load();
+  if (covered_.load() >= target) return true;
+  absl::MutexLock lock(&wait_mu_);
+  while (covered_.load() < target) {
+    if (changed_.WaitWithDeadline(&wait_mu_, deadline)) return false;
+  }
+  return true;
+}
 
 absl::Status SnapshotSource::Rebuild() {
   absl::MutexLock lock(&rebuild_mu_);
+  const uint64_t covers = requested_.load();
   const auto start = std::chrono::steady_clock::now();
   absl::StatusOr<Dataset> data = store_.ReadAll();
   if (!data.ok()) {
     log::Error("snapshot rebuild failed: " +
                std::string(data.status().message()));
+    Covered(covers);
     return data.status();
   }
   std::shared_ptr<const analytics::Snapshot> next = analytics::Snapshot::Build(
@@ -48,7 +87,14 @@ absl::Status SnapshotSource::Rebuild() {
   log::Debug("snapshot at dataset version " + std::to_string(next->version()) +
              " built in " + std::to_string(last_rebuild_us_.load()) + " us");
   for (const auto& [id, listener] : listeners_) listener(next);
+  Covered(covers);
   return absl::OkStatus();
+}
+
+void SnapshotSource::Covered(uint64_t covers) {
+  absl::MutexLock lock(&wait_mu_);
+  if (covers > covered_.load()) covered_.store(covers);
+  changed_.SignalAll();
 }
 
 std::shared_ptr<const analytics::Snapshot> SnapshotSource::Current() const {

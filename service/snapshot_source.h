@@ -4,6 +4,12 @@
 // shared_ptr<const Snapshot> and keep it as long as they need, while the next
 // one is built.
 //
+// Writes do not wait for analytics: after a commit the store calls
+// RequestRebuild(), which returns at once, and the source's own thread
+// rebuilds. Requests that arrive during a rebuild are served by one more
+// rebuild, so a burst of writes costs one or two. A read that must see
+// every write acknowledged before it began calls AwaitWrites() first.
+//
 // Thread-safe: Current() may be called from any thread at any time; Rebuild()
 // calls, and the listeners, are serialised by rebuild_mu_.
 
@@ -12,6 +18,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <thread>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
@@ -29,12 +36,20 @@ class SnapshotSource {
   // for ongoing follow-up.
   SnapshotSource(Store& store, const analytics::Classifier& classifier,
                  Clock clock = std::chrono::system_clock::now);
+  // Stops the rebuilding thread.
+  ~SnapshotSource();
   SnapshotSource(const SnapshotSource&) = delete;
   SnapshotSource& operator=(const SnapshotSource&) = delete;
 
   // Reads every record and publishes a new snapshot. On error the previous
   // snapshot stays current.
   absl::Status Rebuild();
+  // Asks for a rebuild after a committed write; returns at once.
+  void RequestRebuild();
+  // Waits until a snapshot that reflects every write requested before this
+  // call is published (or a rebuild of it failed), or until `deadline`.
+  // Returns at once when there is nothing to wait for; false on timeout.
+  bool AwaitWrites(absl::Time deadline) const;
   // The latest snapshot; never null after the first successful Rebuild().
   std::shared_ptr<const analytics::Snapshot> Current() const;
   // Increases with every published snapshot; cheap to read (one atomic
@@ -56,6 +71,10 @@ class SnapshotSource {
   void RemoveListener(int id);
 
  private:
+  // Records that the writes up to `covers` are in (or failed to make) a
+  // snapshot, and wakes waiters.
+  void Covered(uint64_t covers);
+
   Store& store_;
   const analytics::Classifier& classifier_;
   Clock clock_;
@@ -66,6 +85,14 @@ class SnapshotSource {
   const uint64_t id_;
   std::map<int, std::function<void(std::shared_ptr<const analytics::Snapshot>)>>
       listeners_ ABSL_GUARDED_BY(rebuild_mu_);
+  // Writes requested so far, and how many of them the last finished rebuild
+  // covered (it reads requested_ before reading the store).
+  std::atomic<uint64_t> requested_{0};
+  std::atomic<uint64_t> covered_{0};
+  mutable absl::Mutex wait_mu_;  // With changed_: waiters and the rebuilder.
+  mutable absl::CondVar changed_;
+  bool stopping_ ABSL_GUARDED_BY(wait_mu_) = false;
+  std::thread rebuilder_;
   analytics::ClassificationMemo memo_ ABSL_GUARDED_BY(rebuild_mu_);
 };
 

@@ -123,6 +123,25 @@ TEST_F(DatasetServiceTest, AnExportOverTheMessageLimitSaysWhichKnobToTurn) {
   EXPECT_EQ(part.key_messages_size(), 1);
 }
 
+TEST_F(DatasetServiceTest, ABurstOfWritesCostsFarFewerRebuildsAndReadsSeeThemAll) {
+  const uint64_t before = backend_.snapshots->generation();
+  constexpr int kWrites = 200;
+  for (int i = 1; i <= kWrites; ++i) {  // Through the store: no gRPC time.
+    KeyMessage m = testing::SampleKeyMessage();
+    m.position = i;
+    ASSERT_TRUE(store_->CreateKeyMessage(m, WriteContext{}).ok()) << i;
+  }
+  // A read waits for the snapshot of every write before it.
+  pb::GetSectorSummaryRequest req;
+  req.set_academic_year(2022);
+  pb::SectorSummary summary;
+  ASSERT_TRUE(client_->GetSectorSummary(req, &summary).ok());
+  EXPECT_EQ(backend_.snapshots->Current()->version(), kWrites);
+  const uint64_t rebuilds = backend_.snapshots->generation() - before;
+  EXPECT_GE(rebuilds, 1u);
+  EXPECT_LT(rebuilds, static_cast<uint64_t>(kWrites) / 4) << rebuilds;
+}
+
 class PublicRecordServiceTest : public ServerTest {
  protected:
   void SetUp() override {
