@@ -176,6 +176,9 @@ grpc::ServerWriteReactor<pb::SectorSnapshot>* WatchService::WatchSector(
     return new RefusedWatch(edge::InvalidArgument(*problem));
   if (absl::Status s = Check(*ctx, *req); !s.ok())
     return new RefusedWatch(ToGrpcStatus(s));
+  // The first message reflects every write acknowledged before the call
+  // (at most one rebuild's wait); later ones follow each publish.
+  snapshots_.AwaitWrites(absl::Now() + absl::Seconds(5));
   auto watcher = std::make_shared<SectorWatcher>(*this, req->academic_year());
   {
     absl::MutexLock lock(&mu_);
