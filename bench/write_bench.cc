@@ -33,40 +33,6 @@ struct Figures {
   double median_us, p99_us, writes_per_s;
 };
 
-Figures Run(const std::string& dir, bool durable, int writes) {
-  const std::string path =
-      dir + (durable ? "/write-bench-full.db" : "/write-bench-normal.db");
-  for (const char* suffix : {"", "-wal", "-shm"})
-    std::filesystem::remove(path + suffix);
-  auto store = lges::SqliteStore::Open(path, durable);
-  if (!store.ok()) {
-    std::fprintf(stderr, "%s\n", std::string(store.status().message()).c_str());
-    std::exit(1);
-  }
-  std::vector<double> us;
-  const lges::WriteContext ctx{.actor = "bench"};
-  const Clock::time_point start = Clock::now();
-  for (int i = 0; i < writes; ++i) {
-    lges::KeyMessage m;
-    m.academic_year = 2022;
-    m.area = "Bench area " + std::to_string(i / 1000);
-    m.polarity = lges::Polarity::kGoingWell;
-    m.position = i % 1000;
-    m.text = "Leaders plan well.";
-    const Clock::time_point t = Clock::now();
-    if (!(*store)->CreateKeyMessage(m, ctx).ok()) std::exit(1);
-    us.push_back(
-        std::chrono::duration<double, std::micro>(Clock::now() - t).count());
-  }
-  const double seconds =
-      std::chrono::duration<double>(Clock::now() - start).count();
-  std::sort(us.begin(), us.end());
-  store->reset();
-  for (const char* suffix : {"", "-wal", "-shm"})
-    std::filesystem::remove(path + suffix);
-  return {us[us.size() / 2], us[us.size() * 99 / 100], writes / seconds};
-}
-
 lges::KeyMessage Message(int i) {
   lges::KeyMessage m;
   m.academic_year = 2022;
@@ -77,11 +43,42 @@ lges::KeyMessage Message(int i) {
   return m;
 }
 
+// Removes the database at `path` with its WAL files.
+void RemoveDb(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm"})
+    std::filesystem::remove(path + suffix);
+}
+
+Figures Run(const std::string& dir, bool durable, int writes) {
+  const std::string path =
+      dir + (durable ? "/write-bench-full.db" : "/write-bench-normal.db");
+  RemoveDb(path);
+  auto store = lges::SqliteStore::Open(path, durable);
+  if (!store.ok()) {
+    std::fprintf(stderr, "%s\n", std::string(store.status().message()).c_str());
+    std::exit(1);
+  }
+  std::vector<double> us;
+  const lges::WriteContext ctx{.actor = "bench"};
+  const Clock::time_point start = Clock::now();
+  for (int i = 0; i < writes; ++i) {
+    const Clock::time_point t = Clock::now();
+    if (!(*store)->CreateKeyMessage(Message(i), ctx).ok()) std::exit(1);
+    us.push_back(
+        std::chrono::duration<double, std::micro>(Clock::now() - t).count());
+  }
+  const double seconds =
+      std::chrono::duration<double>(Clock::now() - start).count();
+  std::sort(us.begin(), us.end());
+  store->reset();
+  RemoveDb(path);
+  return {us[us.size() / 2], us[us.size() * 99 / 100], writes / seconds};
+}
+
 // `writes` creates split over `threads`, through a backend on a fresh file.
 void Concurrent(const std::string& dir, int threads, int writes) {
   const std::string path = dir + "/write-bench-backend.db";
-  for (const char* suffix : {"", "-wal", "-shm"})
-    std::filesystem::remove(path + suffix);
+  RemoveDb(path);
   auto backend = lges::OpenBackend(path, {.load_public_record = true});
   if (!backend.ok()) std::exit(1);
   const uint64_t before = backend->snapshots->generation();
@@ -110,8 +107,7 @@ void Concurrent(const std::string& dir, int threads, int writes) {
               static_cast<unsigned long long>(
                   backend->snapshots->generation() - before));
   *backend = {};
-  for (const char* suffix : {"", "-wal", "-shm"})
-    std::filesystem::remove(path + suffix);
+  RemoveDb(path);
 }
 
 }  // namespace

@@ -109,18 +109,24 @@ grpc::Status DeserializeAny(grpc::ByteBuffer* buffer,
                                   grpc::protobuf::MessageLite>(buffer, message);
 }
 
-bool IsApiRequest(std::string_view full_name) {
-  static const auto* names = [] {
-    auto* set = new std::set<std::string, std::less<>>;
-    // One message of each file of the API; each file's services.
-    for (const google::protobuf::FileDescriptor* file :
-         {pb::ListThemesRequest::descriptor()->file(),
+const std::vector<const google::protobuf::FileDescriptor*>& ApiFiles() {
+  // Found through one message of each.
+  static const auto* files =
+      new std::vector<const google::protobuf::FileDescriptor*>{
+          pb::ListThemesRequest::descriptor()->file(),
           pb::ExportRecordsRequest::descriptor()->file(),
           pb::GetFollowUpEventRequest::descriptor()->file(),
           pb::GetInspectionRequest::descriptor()->file(),
           pb::GetKeyMessageRequest::descriptor()->file(),
           pb::GetProviderRequest::descriptor()->file(),
-          pb::CreateTokenRequest::descriptor()->file()}) {
+          pb::CreateTokenRequest::descriptor()->file()};
+  return *files;
+}
+
+bool IsApiRequest(std::string_view full_name) {
+  static const auto* names = [] {
+    auto* set = new std::set<std::string, std::less<>>;
+    for (const google::protobuf::FileDescriptor* file : ApiFiles()) {
       for (int s = 0; s < file->service_count(); ++s) {
         for (int m = 0; m < file->service(s)->method_count(); ++m)
           set->insert(file->service(s)->method(m)->input_type()->full_name());

@@ -29,6 +29,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "estyn/lges/v1/analytics.pb.h"
 #include "estyn/lges/v1/dataset.pb.h"
@@ -59,6 +60,8 @@ grpc::Status DeserializeAny(grpc::ByteBuffer* buffer,
 // The INVALID_ARGUMENT of `problem`, with its BadRequest.
 grpc::Status InvalidArgument(const wire::Problem& problem);
 
+// The .proto files of the API (those with its services).
+const std::vector<const google::protobuf::FileDescriptor*>& ApiFiles();
 // True if `full_name` (e.g. "estyn.lges.v1.GetProviderRequest") is the
 // input type of an rpc of the API.
 bool IsApiRequest(std::string_view full_name);

@@ -35,17 +35,10 @@ int CountOpenFiles() {
 OpenFilesMonitor::OpenFilesMonitor(
     int cap, std::function<void(const std::string&)> overload,
     std::function<void(bool)> healthy, std::chrono::milliseconds interval)
-    : cap_(cap), overload_(std::move(overload)), healthy_(std::move(healthy)) {
-  thread_ = std::thread([this, interval] {
-    while (!stop_.WaitForNotificationWithTimeout(absl::FromChrono(interval)))
-      Check();
-  });
-}
-
-OpenFilesMonitor::~OpenFilesMonitor() {
-  stop_.Notify();
-  thread_.join();
-}
+    : cap_(cap),
+      overload_(std::move(overload)),
+      healthy_(std::move(healthy)),
+      check_(interval, [this] { Check(); }) {}
 
 void OpenFilesMonitor::Check() {
   const int open = CountOpenFiles();

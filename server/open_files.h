@@ -8,9 +8,8 @@
 #include <cstdint>
 #include <functional>
 #include <string>
-#include <thread>
 
-#include "absl/synchronization/notification.h"
+#include "server/periodic.h"
 
 namespace lges {
 
@@ -33,7 +32,6 @@ class OpenFilesMonitor {
   OpenFilesMonitor(int cap, std::function<void(const std::string&)> overload,
                    std::function<void(bool)> healthy,
                    std::chrono::milliseconds interval);
-  ~OpenFilesMonitor();
   OpenFilesMonitor(const OpenFilesMonitor&) = delete;
   OpenFilesMonitor& operator=(const OpenFilesMonitor&) = delete;
 
@@ -44,8 +42,7 @@ class OpenFilesMonitor {
   std::function<void(const std::string&)> overload_;
   std::function<void(bool)> healthy_;
   bool over_ = false;  // Only the monitor's thread touches it.
-  absl::Notification stop_;
-  std::thread thread_;
+  Periodic check_;  // Last: it calls Check() until it is destroyed.
 };
 
 }  // namespace lges

@@ -30,18 +30,12 @@ StorageMonitor::StorageMonitor(SqliteStore& store,
         set_serving(now == StorageFault::kNone);
       });
   store_.ProbeWrites(/*force=*/true);
-  thread_ = std::thread([this, interval] { Loop(interval); });
+  probe_.emplace(interval, [this] { store_.ProbeWrites(); });
 }
 
 StorageMonitor::~StorageMonitor() {
-  stop_.Notify();
-  thread_.join();
+  probe_.reset();
   store_.health().SetListener(nullptr);
-}
-
-void StorageMonitor::Loop(std::chrono::milliseconds interval) {
-  while (!stop_.WaitForNotificationWithTimeout(absl::FromChrono(interval)))
-    store_.ProbeWrites();
 }
 
 }  // namespace lges

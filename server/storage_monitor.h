@@ -8,9 +8,9 @@
 
 #include <chrono>
 #include <functional>
-#include <thread>
+#include <optional>
 
-#include "absl/synchronization/notification.h"
+#include "server/periodic.h"
 #include "storage/sqlite_store.h"
 
 namespace lges {
@@ -29,11 +29,8 @@ class StorageMonitor {
   StorageMonitor& operator=(const StorageMonitor&) = delete;
 
  private:
-  void Loop(std::chrono::milliseconds interval);
-
   SqliteStore& store_;
-  absl::Notification stop_;
-  std::thread thread_;
+  std::optional<Periodic> probe_;  // Started once the listener is set.
 };
 
 }  // namespace lges

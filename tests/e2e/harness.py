@@ -160,7 +160,7 @@ def call(channel, method, request, response_class, token=None, timeout=10):
 
 def health(address):
     """"SERVING", "NOT_SERVING", or None if the server does not answer."""
-    _, _, health_pb2, health_pb2_grpc = HEALTH_STUBS()
+    _, _, health_pb2, health_pb2_grpc = _standard_stubs_once()
     with grpc.insecure_channel(address) as channel:
         try:
             reply = health_pb2_grpc.HealthStub(channel).Check(
@@ -173,7 +173,7 @@ def health(address):
 _standard = None
 
 
-def HEALTH_STUBS():
+def _standard_stubs_once():
     global _standard
     if _standard is None:
         _standard = standard_stubs()

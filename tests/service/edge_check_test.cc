@@ -92,16 +92,8 @@ class EdgeCheckTest : public testing::ServerTest {
 };
 
 TEST_F(EdgeCheckTest, EveryRpcRefusesInvalidUtf8AndMalformedBytesByField) {
-  const google::protobuf::FileDescriptor* files[] = {
-      estyn::lges::v1::ListThemesRequest::descriptor()->file(),
-      estyn::lges::v1::ExportRecordsRequest::descriptor()->file(),
-      estyn::lges::v1::GetFollowUpEventRequest::descriptor()->file(),
-      estyn::lges::v1::GetInspectionRequest::descriptor()->file(),
-      estyn::lges::v1::GetKeyMessageRequest::descriptor()->file(),
-      estyn::lges::v1::GetProviderRequest::descriptor()->file(),
-      estyn::lges::v1::CreateTokenRequest::descriptor()->file()};
   int methods = 0, with_strings = 0;
-  for (const auto* file : files) {
+  for (const auto* file : edge::ApiFiles()) {
     for (int s = 0; s < file->service_count(); ++s) {
       const auto* service = file->service(s);
       for (int m = 0; m < service->method_count(); ++m) {
