@@ -144,22 +144,73 @@ std::unique_ptr<SectorWatch> LgesClient::WatchSector(
   return std::unique_ptr<SectorWatch>(new SectorWatch(std::move(call)));
 }
 
-absl::Status LgesClient::BackupDatabase(
-    const std::function<bool(const pb::BackupDatabaseResponse&)>& on_part) {
-  grpc::ClientContext context;
-  AddCredentials(context, options_);
+namespace {
+
+// A stream's context: the caller's credentials, and a deadline of the
+// client's timeout but at least ten minutes.
+void PrepareLongCall(grpc::ClientContext& context,
+                     const LgesClient::Options& options) {
+  AddCredentials(context, options);
   context.set_deadline(std::chrono::system_clock::now() +
                        std::max<std::chrono::milliseconds>(
-                           options_.timeout, std::chrono::minutes(10)));
-  auto reader = stubs_->dataset->BackupDatabase(&context, {});
-  pb::BackupDatabaseResponse part;
-  while (reader->Read(&part)) {
+                           options.timeout, std::chrono::minutes(10)));
+}
+
+// Reads every message of `reader` into `on_part`, cancelling when it
+// returns false; the call's status.
+template <typename Message>
+absl::Status ReadAll(grpc::ClientContext& context,
+                     grpc::ClientReader<Message>& reader,
+                     const std::function<bool(const Message&)>& on_part) {
+  Message part;
+  while (reader.Read(&part)) {
     if (!on_part(part)) {
       context.TryCancel();
       break;
     }
   }
-  return FromGrpc(reader->Finish());
+  return FromGrpc(reader.Finish());
+}
+
+}  // namespace
+
+absl::Status LgesClient::BackupDatabase(
+    const std::function<bool(const pb::BackupDatabaseResponse&)>& on_part) {
+  grpc::ClientContext context;
+  PrepareLongCall(context, options_);
+  auto reader = stubs_->dataset->BackupDatabase(&context, {});
+  return ReadAll(context, *reader, on_part);
+}
+
+absl::Status LgesClient::ExportRecordsStream(
+    const pb::ExportRecordsRequest& req,
+    const std::function<bool(const pb::RecordSet&)>& on_part) {
+  grpc::ClientContext context;
+  PrepareLongCall(context, options_);
+  auto reader = stubs_->dataset->ExportRecordsStream(&context, req);
+  return ReadAll(context, *reader, on_part);
+}
+
+absl::Status LgesClient::ImportRecordsStream(
+    const std::function<absl::Status(const SendPart&)>& send_parts,
+    pb::ImportRecordsResponse* resp) {
+  grpc::ClientContext context;
+  PrepareLongCall(context, options_);
+  auto writer = stubs_->dataset->ImportRecordsStream(&context, resp);
+  // A failed write means the server has answered already: Finish says how.
+  bool refused = false;
+  absl::Status sent =
+      send_parts([&](const pb::ImportRecordsRequest& part) {
+        refused = !writer->Write(part);
+        return !refused;
+      });
+  if (!sent.ok() && !refused) {
+    context.TryCancel();
+    (void)writer->Finish();
+    return sent;
+  }
+  writer->WritesDone();
+  return FromGrpc(writer->Finish());
 }
 
 absl::Status LgesClient::Health(const std::string& service, bool* serving) {

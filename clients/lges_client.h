@@ -150,6 +150,21 @@ class LgesClient {
                              pb::ImportRecordsResponse* resp);
   absl::Status ExportRecords(const pb::ExportRecordsRequest& req,
                              pb::RecordSet* resp);
+  // The streaming forms, for record sets of any size (dataset.proto). The
+  // deadline is Options::timeout, but at least ten minutes.
+  //
+  // Exports: `on_part` gets every part in order and returns false to cancel.
+  absl::Status ExportRecordsStream(
+      const pb::ExportRecordsRequest& req,
+      const std::function<bool(const pb::RecordSet&)>& on_part);
+  // Imports a record set sent in parts: `send_parts` calls its argument
+  // with each part in order (false: the server has ended the call, and
+  // the result says why). An error from `send_parts` cancels the import
+  // (nothing is kept) and is returned as it is.
+  using SendPart = std::function<bool(const pb::ImportRecordsRequest&)>;
+  absl::Status ImportRecordsStream(
+      const std::function<absl::Status(const SendPart&)>& send_parts,
+      pb::ImportRecordsResponse* resp);
   absl::Status ListChanges(const pb::ListChangesRequest& req,
                            pb::ListChangesResponse* resp);
   // Starts watching the sector; the client must outlive the watch.

@@ -57,27 +57,36 @@ Violations DuplicateIdentities(const Dataset& records) {
   return out;
 }
 
+YearSelection::YearSelection(int from, int to) : from_(from), to_(to) {}
+
+bool YearSelection::Keep(const Inspection& in) {
+  if (!InRange(in.academic_year, from_, to_)) return false;
+  inspections_.insert(in.id);
+  return true;
+}
+
+bool YearSelection::Keep(const FollowUpEvent& e) const {
+  const int year = AcademicYear::Containing(e.date.Earliest()).start_year;
+  return inspections_.count(e.inspection_id) ||
+         (e.inspection_id.empty() && InRange(year, from_, to_));
+}
+
+bool YearSelection::Keep(const KeyMessage& m) const {
+  return InRange(m.academic_year, from_, to_);
+}
+
 Dataset RecordsOfYears(const Dataset& all, int from, int to) {
   Dataset chosen;
   chosen.version = all.version;
   chosen.as_of_ms = all.as_of_ms;
   chosen.providers = all.providers;
-  std::set<std::string> inspections;
-  for (const Inspection& in : all.inspections) {
-    if (!InRange(in.academic_year, from, to)) continue;
-    inspections.insert(in.id);
-    chosen.inspections.push_back(in);
-  }
-  for (const FollowUpEvent& e : all.follow_up_events) {
-    const int year = AcademicYear::Containing(e.date.Earliest()).start_year;
-    if (inspections.count(e.inspection_id) ||
-        (e.inspection_id.empty() && InRange(year, from, to))) {
-      chosen.follow_up_events.push_back(e);
-    }
-  }
-  for (const KeyMessage& m : all.key_messages) {
-    if (InRange(m.academic_year, from, to)) chosen.key_messages.push_back(m);
-  }
+  YearSelection keep(from, to);
+  for (const Inspection& in : all.inspections)
+    if (keep.Keep(in)) chosen.inspections.push_back(in);
+  for (const FollowUpEvent& e : all.follow_up_events)
+    if (keep.Keep(e)) chosen.follow_up_events.push_back(e);
+  for (const KeyMessage& m : all.key_messages)
+    if (keep.Keep(m)) chosen.key_messages.push_back(m);
   return chosen;
 }
 

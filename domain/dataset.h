@@ -3,6 +3,7 @@
 // transaction and what analytics computes from. Plain values.
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,20 @@ struct Dataset {
 // those inspections, or unlinked and dated in those years; the key messages
 // of those years. Version and time are kept; overrides are not.
 Dataset RecordsOfYears(const Dataset& all, int from, int to);
+
+// RecordsOfYears one record at a time, for a caller that sends records
+// rather than copying them. Ask about every inspection before any event.
+class YearSelection {
+ public:
+  YearSelection(int from, int to);
+  bool Keep(const Inspection& in);  // Remembers the kept inspection's id.
+  bool Keep(const FollowUpEvent& e) const;
+  bool Keep(const KeyMessage& m) const;
+
+ private:
+  int from_, to_;
+  std::set<std::string> inspections_;
+};
 
 // One violation per record that has the identity of an earlier record of
 // `records` (the identities Store::Import matches on: provider code;

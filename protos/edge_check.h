@@ -107,6 +107,11 @@ class SerializationTraits<protobuf::MessageLite, void> {
 
 // Sync server-streaming rpcs.
 LGES_EDGE_TRAITS(BackupDatabaseRequest, ParseRequest)
+LGES_EDGE_TRAITS(ExportRecordsRequest, ParseRequest)
+// The sync client-streaming rpc (ImportRecordsStream): gRPC's reader would
+// take a failed parse for the end of the stream, so the problem is marked
+// and the handler refuses it.
+LGES_EDGE_TRAITS(ImportRecordsRequest, ParseOrMark)
 // The callback rpcs: WatchSector, and AnalyticsService's (GetSectorSummary
 // and GetThemeTrends are raw and check their bytes themselves).
 LGES_EDGE_TRAITS(WatchSectorRequest, ParseOrMark)

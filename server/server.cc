@@ -58,7 +58,7 @@ absl::StatusOr<int> LgesServer::Start() {
   services_.push_back(MakeKeyMessageService(store_, auth_));
   services_.push_back(
       MakeAnalyticsService(store_, snapshots_, *replies_, auth_, ReplyLimit()));
-  services_.push_back(MakeDatasetService(store_, auth_, ReplyLimit()));
+  services_.push_back(MakeDatasetService(store_, snapshots_, auth_, ReplyLimit()));
   services_.push_back(MakeTokenService(credentials_, auth_));
   auto watch = std::make_unique<WatchService>(snapshots_, auth_,
                                               options_.max_watch_streams);

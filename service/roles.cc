@@ -38,6 +38,8 @@ const std::map<std::string, Role, std::less<>>& RoleTable() {
       {"estyn.lges.v1.WatchService/WatchSector", Role::kReader},
       {"estyn.lges.v1.DatasetService/ImportRecords", Role::kEditor},
       {"estyn.lges.v1.DatasetService/ExportRecords", Role::kReader},
+      {"estyn.lges.v1.DatasetService/ImportRecordsStream", Role::kEditor},
+      {"estyn.lges.v1.DatasetService/ExportRecordsStream", Role::kReader},
       {"estyn.lges.v1.DatasetService/ListChanges", Role::kReader},
       {"estyn.lges.v1.DatasetService/GetDatasetInfo", Role::kReader},
       {"estyn.lges.v1.DatasetService/BackupDatabase", Role::kAdmin},

@@ -30,10 +30,11 @@ std::unique_ptr<grpc::Service> MakeFollowUpService(Store& store,
 std::unique_ptr<grpc::Service> MakeKeyMessageService(Store& store,
                                                      const Authorizer& auth);
 // Replies over `max_reply_bytes` (0: no limit) fail with a clear
-// RESOURCE_EXHAUSTED (service/reply_limit.h).
-std::unique_ptr<grpc::Service> MakeDatasetService(Store& store,
-                                                  const Authorizer& auth,
-                                                  size_t max_reply_bytes = 0);
+// RESOURCE_EXHAUSTED (service/reply_limit.h). The streaming export reads
+// from `snapshots`. Both must outlive the service.
+std::unique_ptr<grpc::Service> MakeDatasetService(
+    Store& store, const SnapshotSource& snapshots, const Authorizer& auth,
+    size_t max_reply_bytes = 0);
 // Reads from `snapshots`, caching summaries and trends in `replies`;
 // writes theme overrides through `store`. All must outlive the service.
 std::unique_ptr<grpc::Service> MakeAnalyticsService(

@@ -11,6 +11,7 @@
 #include "clients/lgesctl/csv.h"
 #include "clients/lgesctl/csv_import.h"
 #include "clients/lgesctl/format.h"
+#include "clients/lgesctl/record_stream.h"
 #include "convert/convert.h"
 #include "domain/dates.h"
 
@@ -26,35 +27,20 @@ std::string Printable(std::string_view message) {
   return out;
 }
 
-bool ReadFile(const std::string& path, std::string* out) {
+// Reads a CSV file into a record set; on failure prints why and returns
+// false.
+bool LoadCsv(const std::string& path, LgesClient& client, Loaded* out,
+             Io io) {
   std::ifstream file(path, std::ios::binary);
-  if (!file) return false;
-  std::stringstream text;
-  text << file.rdbuf();
-  *out = text.str();
-  return true;
-}
-
-// Reads FILE into a record set; on failure prints why and returns false.
-bool Load(const std::string& path, LgesClient& client, Loaded* out, Io io) {
-  std::string text;
-  if (!ReadFile(path, &text)) {
+  if (!file) {
     io.err << "lgesctl: cannot read " << path << "\n";
     return false;
   }
-  const bool csv = path.size() > 4 && path.substr(path.size() - 4) == ".csv";
-  if (!csv) {
-    const auto parsed =
-        google::protobuf::util::JsonStringToMessage(text, &out->records);
-    if (!parsed.ok()) {
-      io.err << "lgesctl: " << path << " is not a valid record set in JSON: "
-             << Printable(parsed.message().ToString()) << "\n";
-    }
-    return parsed.ok();
-  }
+  std::stringstream text;
+  text << file.rdbuf();
   CsvTable table;
   std::string error;
-  if (!ParseCsv(text, &table, &error)) {
+  if (!ParseCsv(text.str(), &table, &error)) {
     io.err << "lgesctl: " << path << ": " << error << "\n";
     return false;
   }
@@ -68,6 +54,54 @@ bool Load(const std::string& path, LgesClient& client, Loaded* out, Io io) {
       out);
   if (failed) io.err << "lgesctl: " << path << " " << failed->message << "\n";
   return !failed;
+}
+
+// Parts of at most about this many bytes: well under the server's message
+// limit.
+constexpr size_t kPartBytes = 256 * 1024;
+
+// One pass of an import: sends the records of `csv` (if the file was CSV)
+// or of the JSON file at `path`, read one record at a time. A problem with
+// the file itself is printed and leaves `*file_failed` true.
+absl::Status ImportPass(const std::string& path, const Loaded* csv,
+                        bool dry_run, LgesClient& client,
+                        pb::ImportRecordsResponse* resp, RecordCounts* counts,
+                        bool* file_failed, Io io) {
+  *file_failed = false;
+  return client.ImportRecordsStream(
+      [&](const LgesClient::SendPart& send) {
+        RecordSetParts parts(kPartBytes, [&](const pb::RecordSet& part) {
+          pb::ImportRecordsRequest req;
+          *req.mutable_records() = part;
+          req.set_dry_run(dry_run);
+          return send(req);
+        });
+        if (csv) {
+          const pb::RecordSet& r = csv->records;
+          *counts = {r.providers_size(), r.inspections_size(),
+                     r.follow_up_events_size(), r.key_messages_size()};
+          parts.part().set_format(r.format());
+          parts.part().set_format_version(r.format_version());
+          parts.part().set_source(r.source());
+          return SendRecordSet(r, parts)
+                     ? absl::OkStatus()
+                     : absl::CancelledError("the server ended the import");
+        }
+        std::ifstream file(path, std::ios::binary);
+        absl::Status read =
+            file ? ReadRecordSetJson(file, parts, counts)
+                 : absl::NotFoundError("cannot read " + path);
+        *file_failed = !read.ok() && !absl::IsCancelled(read);
+        if (absl::IsNotFound(read)) {
+          io.err << "lgesctl: " << read.message() << "\n";
+        } else if (*file_failed) {
+          io.err << "lgesctl: " << path
+                 << " is not a valid record set in JSON: "
+                 << Printable(std::string(read.message())) << "\n";
+        }
+        return read;
+      },
+      resp);
 }
 
 // Prints a refused import, naming CSV lines where the records came from one.
@@ -99,18 +133,19 @@ int Import(const Args& args, LgesClient& client, Io io) {
     return UsageError("expected 'import FILE' (.json record set, or .csv)", io,
                       "import");
   const std::string& path = args.words[1];
+  const bool csv = path.size() > 4 && path.substr(path.size() - 4) == ".csv";
   Loaded loaded;
-  if (!Load(path, client, &loaded, io)) return kExitUsage;
-  const pb::RecordSet& r = loaded.records;
-  io.err << "[1/3] read " << path << ": " << r.providers_size()
-         << " providers, " << r.inspections_size() << " inspections, "
-         << r.follow_up_events_size() << " follow-up events, "
-         << r.key_messages_size() << " key messages\n";
-  pb::ImportRecordsRequest req;
-  *req.mutable_records() = r;
-  req.set_dry_run(true);
+  if (csv && !LoadCsv(path, client, &loaded, io)) return kExitUsage;
+  RecordCounts n;
+  bool file_failed = false;
   pb::ImportRecordsResponse check;
-  absl::Status status = client.ImportRecords(req, &check);
+  absl::Status status =
+      ImportPass(path, csv ? &loaded : nullptr, /*dry_run=*/true, client,
+                 &check, &n, &file_failed, io);
+  if (file_failed) return kExitUsage;
+  io.err << "[1/3] read " << path << ": " << n.providers << " providers, "
+         << n.inspections << " inspections, " << n.follow_up_events
+         << " follow-up events, " << n.key_messages << " key messages\n";
   if (!status.ok()) return ReportImportError(status, path, loaded.lines, io);
   io.err << "[2/3] checked: " << check.created() << " to create, "
          << check.updated() << " to update, " << check.unchanged()
@@ -119,9 +154,10 @@ int Import(const Args& args, LgesClient& client, Io io) {
     io.out << "dry run: nothing was changed\n";
     return kExitOk;
   }
-  req.set_dry_run(false);
   pb::ImportRecordsResponse done;
-  status = client.ImportRecords(req, &done);
+  status = ImportPass(path, csv ? &loaded : nullptr, /*dry_run=*/false, client,
+                      &done, &n, &file_failed, io);
+  if (file_failed) return kExitUsage;
   if (!status.ok()) return ReportImportError(status, path, loaded.lines, io);
   io.err << "[3/3] imported\n";
   io.out << "created " << done.created() << ", updated " << done.updated()
@@ -144,24 +180,28 @@ int Export(const Args& args, LgesClient& client, Io io) {
   if (!years) return kExitUsage;
   req.set_academic_year_from(years->from);
   req.set_academic_year_to(years->to);
-  pb::RecordSet records;
-  absl::Status status = client.ExportRecords(req, &records);
-  if (!status.ok()) return ReportRpcError(status, "export", io);
-  if (args.words.size() == 1) {
-    PrintJson(records, io);
-    return kExitOk;
-  }
-  std::ofstream file(args.words[1]);
-  PrintJson(records, {file, io.err});
+  std::ofstream file;
+  if (args.words.size() == 2) file.open(args.words[1]);
+  std::ostream& out = args.words.size() == 2 ? file : io.out;
+  RecordSetJsonWriter writer(out);
+  absl::Status status =
+      client.ExportRecordsStream(req, [&](const pb::RecordSet& part) {
+        writer.Write(part);
+        return static_cast<bool>(out);
+      });
+  if (!status.ok() && out) return ReportRpcError(status, "export", io);
+  writer.Finish();
+  if (args.words.size() == 1) return kExitOk;
   file.close();
   if (!file) {
     io.err << "lgesctl: cannot write " << args.words[1] << "\n";
     return kExitFailed;
   }
-  io.out << "wrote " << args.words[1] << ": " << records.providers_size()
-         << " providers, " << records.inspections_size() << " inspections, "
-         << records.follow_up_events_size() << " follow-up events, "
-         << records.key_messages_size() << " key messages\n";
+  const RecordCounts& n = writer.counts();
+  io.out << "wrote " << args.words[1] << ": " << n.providers
+         << " providers, " << n.inspections << " inspections, "
+         << n.follow_up_events << " follow-up events, " << n.key_messages
+         << " key messages\n";
   return kExitOk;
 }
 

@@ -3,6 +3,7 @@
 
 #include "absl/synchronization/notification.h"
 
+#include "convert/record_set.h"
 #include "tests/testing/records.h"
 #include "tests/testing/server_fixture.h"
 
@@ -123,6 +124,120 @@ TEST_F(DatasetServiceTest, AnExportOverTheMessageLimitSaysWhichKnobToTurn) {
   pb::RecordSet part;
   ASSERT_TRUE(client_->ExportRecords(from_2023, &part).ok());
   EXPECT_EQ(part.key_messages_size(), 1);
+}
+
+// A record set of 1,200 inspections with a 4,000-character finding each
+// (about 5 MB, over gRPC's default 4 MiB and the fixture's 1 MiB limit).
+pb::RecordSet LargeRecordSet() {
+  pb::RecordSet records;
+  records.set_format("lges-records");
+  records.set_format_version(1);
+  records.set_source("large.json");
+  for (int i = 0; i < 1200; ++i) {
+    Inspection in = testing::SampleInspection("LARGE-" + std::to_string(i));
+    in.findings[0].text = std::string(3990, 'a' + i % 26) + std::to_string(i);
+    *records.add_inspections() = testing::ToProto<pb::Inspection>(in);
+  }
+  return records;
+}
+
+// Sends `records` as an import stream in parts of about 200 KB.
+absl::Status ImportInParts(LgesClient& client, const pb::RecordSet& records,
+                           bool dry_run, pb::ImportRecordsResponse* resp) {
+  return client.ImportRecordsStream(
+      [&](const LgesClient::SendPart& send) {
+        RecordSetParts parts(200 * 1000, [&](const pb::RecordSet& part) {
+          pb::ImportRecordsRequest req;
+          *req.mutable_records() = part;
+          req.set_dry_run(dry_run);
+          return send(req);
+        });
+        parts.part().set_format(records.format());
+        parts.part().set_format_version(records.format_version());
+        parts.part().set_source(records.source());
+        return SendRecordSet(records, parts)
+                   ? absl::OkStatus()
+                   : absl::CancelledError("send failed");
+      },
+      resp);
+}
+
+TEST_F(DatasetServiceTest, StreamsARecordSetOverFourMiBBothWays) {
+  const pb::RecordSet records = LargeRecordSet();
+  ASSERT_GT(records.ByteSizeLong(), 4u << 20);
+  pb::ImportRecordsRequest whole;
+  *whole.mutable_records() = records;
+  pb::ImportRecordsResponse resp;
+  EXPECT_EQ(client_->ImportRecords(whole, &resp).code(),
+            absl::StatusCode::kResourceExhausted);
+
+  ASSERT_TRUE(ImportInParts(*client_, records, true, &resp).ok());
+  EXPECT_EQ(resp.created(), 1200);
+  EXPECT_TRUE(resp.dry_run());
+  ASSERT_TRUE(ImportInParts(*client_, records, false, &resp).ok());
+  EXPECT_EQ(resp.created(), 1200);
+  EXPECT_EQ(resp.dataset_version(), 1200);
+  EXPECT_EQ(resp.changed_size(), 1000);
+  EXPECT_EQ(resp.changed_not_listed(), 200);
+  pb::ListChangesResponse changes;
+  ASSERT_TRUE(client_->ListChanges({}, &changes).ok());
+  EXPECT_EQ(changes.changes(0).source(), "large.json");
+
+  pb::RecordSet exported;
+  int parts = 0;
+  ASSERT_TRUE(client_
+                  ->ExportRecordsStream({},
+                                        [&](const pb::RecordSet& part) {
+                                          EXPECT_LT(part.ByteSizeLong(),
+                                                    300u * 1024);
+                                          exported.MergeFrom(part);
+                                          return ++parts > 0;
+                                        })
+                  .ok());
+  EXPECT_GT(parts, 15);
+  EXPECT_EQ(exported.format(), "lges-records");
+  EXPECT_EQ(exported.source(), "lges-insights export at dataset version 1200");
+  ASSERT_EQ(exported.inspections_size(), 1200);
+  for (int i = 0; i < 1200; i += 199) {
+    const pb::Inspection& sent = records.inspections(i);
+    const pb::Inspection* got = nullptr;
+    for (const pb::Inspection& in : exported.inspections())
+      if (in.name() == sent.name()) got = &in;
+    ASSERT_NE(got, nullptr) << sent.name();
+    EXPECT_EQ(got->findings(0).text(), sent.findings(0).text());
+  }
+
+  // The export (with the 22 authorities) imports again, changing nothing.
+  ASSERT_TRUE(ImportInParts(*client_, exported, false, &resp).ok());
+  EXPECT_EQ(resp.created() + resp.updated(), 0);
+  EXPECT_EQ(resp.unchanged(), 1222);
+}
+
+TEST_F(DatasetServiceTest, AStreamedImportNamesPlacesAcrossPartsAndKeepsNothing) {
+  pb::RecordSet records = LargeRecordSet();
+  records.mutable_inspections(1100)->set_name("inspections/9bad");
+  pb::ImportRecordsResponse resp;
+  const absl::Status refused = ImportInParts(*client_, records, false, &resp);
+  EXPECT_EQ(ViolationFields(refused),
+            std::vector<std::string>{"records.inspections[1100].name"});
+
+  // Cancelled half way: nothing is kept either.
+  int sent = 0;
+  const absl::Status cancelled = client_->ImportRecordsStream(
+      [&](const LgesClient::SendPart& send) {
+        pb::ImportRecordsRequest part;
+        *part.mutable_records() = LargeRecordSet();
+        part.mutable_records()->mutable_inspections()->DeleteSubrange(100,
+                                                                      1100);
+        if (send(part)) ++sent;
+        return absl::AbortedError("the file went away");
+      },
+      &resp);
+  EXPECT_EQ(sent, 1);
+  EXPECT_EQ(cancelled.code(), absl::StatusCode::kAborted);
+  pb::DatasetInfo info;
+  ASSERT_TRUE(client_->GetDatasetInfo({}, &info).ok());
+  EXPECT_EQ(info.dataset_version(), 0);
 }
 
 TEST_F(DatasetServiceTest, ABurstOfWritesSharesRebuildsAndReadsSeeThemAll) {
