@@ -113,7 +113,7 @@ class PrometheusTest(unittest.TestCase):
                 self.assertTrue(prometheus.wait_for("lges_dataset_version", version + 1))
                 self.assert_series_match_analytics(prometheus, server.address)
                 self.assertEqual(prometheus.value('lges_recommendations{academic_year="2022-2023",theme="scrutiny"}'), 1)
-                rate = prometheus.query('sum by (grpc_method) (grpc_server_handled_total{grpc_method="ImportRecords"})')
+                rate = prometheus.query('sum by (grpc_method) (grpc_server_handled_total{grpc_method="ImportRecordsStream"})')
                 self.assertEqual(list(rate.values()), [2.0])  # The dry run and the import.
             finally:
                 prometheus.stop()
