@@ -1,27 +1,38 @@
 // Benchmark of the analytics rpcs against the gRPC floor (Echo) on the same
-// machine, in one run, over the synthetic dataset of issue 3: 20 academic
-// years x 22 authorities x 8 recommendations. Also times the snapshot
-// rebuild that follows one write.
+// machine, in one run, over the synthetic dataset of issue 3 made N times
+// larger: 20 academic years x 22 authorities x N inspections x 8
+// recommendations. Also reports the load (one import), the process's RSS,
+// the snapshot rebuild that follows one write, and write latency with 1
+// and 32 concurrent writers.
 //
-// Usage: analytics_bench [--seconds=N] (seconds per round, default 1.5)
+// Usage: analytics_bench [--scale=N] [--seconds=S] [--concurrency=C]
+//                        [--write-records=FILE]
+//   --scale=N        inspections per authority and year (default 1)
+//   --seconds=S      seconds per round (default 1.5)
+//   --concurrency=C  only this many concurrent calls (default 1, 16 and 64)
+//   --write-records=FILE  also write the dataset as a JSON record set
 
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "bench/bench_support.h"
 #include "clients/lges_client.h"
+#include "clients/lgesctl/record_stream.h"
+#include "convert/record_set.h"
 #include "domain/authorities.h"
 #include "server/backend.h"
 #include "server/server.h"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using lges::bench::Clock;
 constexpr int kFirstYear = 2005;
 constexpr int kYears = 20;
 constexpr int kRecommendationsPerInspection = 8;
@@ -51,9 +62,10 @@ const char* kTexts[] = {
 };
 
 lges::Inspection SyntheticInspection(int year, int authority,
-                                     const std::string& code) {
+                                     const std::string& code, int copy = 0) {
   lges::Inspection in;
   in.id = "SYN-" + std::to_string(year) + "-" + code;
+  if (copy > 0) in.id += "-" + std::to_string(copy);
   in.provider_code = code;
   in.start_date =
       lges::PartialDate::Month(year + (authority % 2), authority % 2 ? 3 : 10);
@@ -73,20 +85,48 @@ lges::Inspection SyntheticInspection(int year, int authority,
   return in;
 }
 
-void Load(lges::Store& store) {
-  lges::WriteContext ctx{"bench"};
+lges::Dataset Synthetic(int scale) {
+  lges::Dataset data;
   for (int y = kFirstYear; y < kFirstYear + kYears; ++y) {
     int a = 0;
     for (const lges::AuthorityInfo& info : lges::Authorities()) {
-      auto created = store.CreateInspection(
-          SyntheticInspection(y, a++, std::string(info.gss_code)), ctx);
-      if (!created.ok()) {
-        std::fprintf(stderr, "load failed: %s\n",
-                     std::string(created.status().message()).c_str());
-        std::exit(1);
+      for (int copy = 0; copy < scale; ++copy) {
+        data.inspections.push_back(
+            SyntheticInspection(y, a, std::string(info.gss_code), copy));
       }
+      ++a;
     }
   }
+  return data;
+}
+
+// Loads `data` in one import, as `lgesctl import` would.
+void Load(lges::Store& store, const lges::Dataset& data) {
+  auto imported = store.Import(data, {}, {"bench"});
+  if (!imported.ok()) {
+    std::fprintf(stderr, "load failed: %s\n",
+                 std::string(imported.status().message()).c_str());
+    std::exit(1);
+  }
+}
+
+// The process's resident set and its peak, in MB.
+std::pair<double, double> RssMb() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  double rss = 0, peak = 0;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) rss = std::atof(line.c_str() + 6) / 1024;
+    if (line.rfind("VmHWM:", 0) == 0) peak = std::atof(line.c_str() + 6) / 1024;
+  }
+  return {rss, peak};
+}
+
+void WriteRecords(const lges::Dataset& data, const std::string& path) {
+  std::ofstream out(path);
+  lges::cli::RecordSetJsonWriter writer(out);
+  writer.Write(lges::DatasetToRecordSet(data, "analytics_bench synthetic"));
+  writer.Finish();
 }
 
 struct Result {
@@ -142,6 +182,20 @@ Result Median(std::vector<Result> rounds) {
   return rounds[rounds.size() / 2];
 }
 
+void WriteTimes(lges::Backend& backend) {
+  std::printf("\nwrites through the backend (500 key message creates):\n");
+  std::printf("%-10s %10s %10s %10s\n", "writers", "p50 us", "p99 us",
+              "rebuilds");
+  int first = 100000;
+  for (int threads : {1, 32}) {
+    const lges::bench::WriteLatency w =
+        lges::bench::TimeWrites(backend, threads, 500, first);
+    first += 1000;
+    std::printf("%-10d %10.0f %10.0f %10llu\n", threads, w.p50_us, w.p99_us,
+                static_cast<unsigned long long>(w.rebuilds));
+  }
+}
+
 void RebuildTimes(lges::Backend& backend) {
   std::vector<double> ms;
   lges::WriteContext ctx{"bench"};
@@ -164,24 +218,38 @@ void RebuildTimes(lges::Backend& backend) {
 
 int main(int argc, char** argv) {
   double seconds = 1.5;
+  int scale = 1;
+  std::vector<int> concurrencies = {1, 16, 64};
+  std::string records_path;
   for (int i = 1; i < argc; ++i) {
-    if (std::string(argv[i]).rfind("--seconds=", 0) == 0)
-      seconds = std::atof(argv[i] + 10);
+    const std::string arg = argv[i];
+    if (arg.rfind("--seconds=", 0) == 0) seconds = std::atof(argv[i] + 10);
+    if (arg.rfind("--scale=", 0) == 0) scale = std::max(1, std::atoi(argv[i] + 8));
+    if (arg.rfind("--concurrency=", 0) == 0)
+      concurrencies = {std::max(1, std::atoi(argv[i] + 14))};
+    if (arg.rfind("--write-records=", 0) == 0) records_path = arg.substr(16);
   }
   const std::string dir = std::filesystem::temp_directory_path() /
                           ("lges-bench-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   auto backend = lges::OpenBackend(dir + "/bench.db");
   if (!backend.ok()) return 1;
+  const double rss_empty = RssMb().first;
+  const lges::Dataset data = Synthetic(scale);
+  if (!records_path.empty()) WriteRecords(data, records_path);
   const auto load_start = Clock::now();
-  Load(*backend->sqlite);
+  Load(*backend->sqlite, data);
+  const double load_s =
+      std::chrono::duration<double>(Clock::now() - load_start).count();
   if (!backend->snapshots->Rebuild().ok()) return 1;
+  const auto [rss, peak] = RssMb();
   std::printf(
-      "loaded %d inspections, %d recommendations in %.1f s; snapshot built in "
-      "%.1f ms\n",
-      kYears * 22, kYears * 22 * kRecommendationsPerInspection,
-      std::chrono::duration<double>(Clock::now() - load_start).count(),
-      backend->snapshots->last_rebuild_us() / 1000.0);
+      "scale %d: %zu inspections, %zu recommendations imported in %.1f s; "
+      "snapshot built in %.1f ms\nRSS %.0f MB (%.0f MB before the load; "
+      "peak %.0f MB), the synthetic dataset itself held by the benchmark\n",
+      scale, data.inspections.size(),
+      data.inspections.size() * kRecommendationsPerInspection, load_s,
+      backend->snapshots->last_rebuild_us() / 1000.0, rss, rss_empty, peak);
 
   lges::LgesServer server(*backend->store, *backend->snapshots, *backend->sqlite,
                           {.listen = "127.0.0.1:0"});
@@ -219,7 +287,7 @@ int main(int argc, char** argv) {
       kRounds, seconds);
   std::printf("%-18s %5s %12s %10s %10s %9s\n", "rpc", "conc", "calls/s",
               "p50 us", "p99 us", "vs echo");
-  for (int concurrency : {1, 16, 64}) {
+  for (int concurrency : concurrencies) {
     std::vector<std::unique_ptr<lges::LgesClient>> clients;
     for (int i = 0; i < concurrency; ++i) {
       clients.push_back(std::make_unique<lges::LgesClient>(
@@ -253,6 +321,7 @@ int main(int argc, char** argv) {
     }
   }
   RebuildTimes(*backend);
+  WriteTimes(*backend);
   server.Shutdown(std::chrono::seconds(1));
   std::filesystem::remove_all(dir);
   return 0;

@@ -20,28 +20,18 @@
 #include <string>
 #include <vector>
 
-#include <thread>
 
+#include "bench/bench_support.h"
 #include "server/backend.h"
 #include "storage/sqlite_store.h"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using lges::bench::Clock;
 
 struct Figures {
   double median_us, p99_us, writes_per_s;
 };
-
-lges::KeyMessage Message(int i) {
-  lges::KeyMessage m;
-  m.academic_year = 2022;
-  m.area = "Bench area " + std::to_string(i / 1000);
-  m.polarity = lges::Polarity::kGoingWell;
-  m.position = i % 1000;
-  m.text = "Leaders plan well.";
-  return m;
-}
 
 // Removes the database at `path` with its WAL files.
 void RemoveDb(const std::string& path) {
@@ -63,7 +53,7 @@ Figures Run(const std::string& dir, bool durable, int writes) {
   const Clock::time_point start = Clock::now();
   for (int i = 0; i < writes; ++i) {
     const Clock::time_point t = Clock::now();
-    if (!(*store)->CreateKeyMessage(Message(i), ctx).ok()) std::exit(1);
+    if (!(*store)->CreateKeyMessage(lges::bench::WriteMessage(i), ctx).ok()) std::exit(1);
     us.push_back(
         std::chrono::duration<double, std::micro>(Clock::now() - t).count());
   }
@@ -81,31 +71,10 @@ void Concurrent(const std::string& dir, int threads, int writes) {
   RemoveDb(path);
   auto backend = lges::OpenBackend(path, {.load_public_record = true});
   if (!backend.ok()) std::exit(1);
-  const uint64_t before = backend->snapshots->generation();
-  std::vector<std::vector<double>> us(threads);
-  std::vector<std::thread> pool;
-  for (int t = 0; t < threads; ++t) {
-    pool.emplace_back([&, t] {
-      const lges::WriteContext ctx{.actor = "bench"};
-      for (int i = t; i < writes; i += threads) {
-        const Clock::time_point start = Clock::now();
-        if (!backend->store->CreateKeyMessage(Message(i), ctx).ok())
-          std::exit(1);
-        us[t].push_back(std::chrono::duration<double, std::micro>(
-                            Clock::now() - start)
-                            .count());
-      }
-    });
-  }
-  for (std::thread& t : pool) t.join();
-  backend->snapshots->AwaitWrites(absl::InfiniteFuture());
-  std::vector<double> all;
-  for (const auto& v : us) all.insert(all.end(), v.begin(), v.end());
-  std::sort(all.begin(), all.end());
-  std::printf("%-18d %12.0f %12.0f %12llu\n", threads, all[all.size() / 2],
-              all[all.size() * 99 / 100],
-              static_cast<unsigned long long>(
-                  backend->snapshots->generation() - before));
+  const lges::bench::WriteLatency w =
+      lges::bench::TimeWrites(*backend, threads, writes);
+  std::printf("%-18d %12.0f %12.0f %12llu\n", threads, w.p50_us, w.p99_us,
+              static_cast<unsigned long long>(w.rebuilds));
   *backend = {};
   RemoveDb(path);
 }

@@ -106,6 +106,17 @@ SqliteStore::ListThemeOverrideHistory(const std::string& inspection_id) {
 }
 
 absl::StatusOr<Dataset> SqliteStore::ReadAll() {
+  if (path_ != ":memory:" && !is_reader_) {
+    absl::MutexLock read_lock(&reader_mu_);
+    if (!reader_) {
+      LGES_ASSIGN_OR_RETURN(std::unique_ptr<sql::Db> db,
+                            sql::Db::Open(path_, {.read_only = true}));
+      reader_.reset(new SqliteStore(path_, std::make_unique<StorageHealth>(),
+                                    std::move(db)));
+      reader_->is_reader_ = true;
+    }
+    return reader_->ReadAll();
+  }
   RecursiveLock lock(mu_);
   // A read transaction, so that every table is read at the same version.
   LGES_RETURN_IF_ERROR(db_->Exec("BEGIN"));

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
 #include "storage/recursive_mutex.h"
 #include "storage/sqlite_db.h"
 #include "storage/credential_store.h"
@@ -207,6 +208,13 @@ class SqliteStore final : public Store, public CredentialStore {
   // Recursive: Import runs many writes inside one transaction.
   RecursiveMutex mu_;
   std::unique_ptr<sql::Db> db_ ABSL_GUARDED_BY(mu_);
+  // ReadAll of a file goes through a second store on a read-only connection
+  // of its own, opened at the first call: in WAL mode it reads a consistent
+  // version while writes commit on db_, so a snapshot rebuild holds up no
+  // write. The second store has is_reader_ set and no reader of its own.
+  absl::Mutex reader_mu_;
+  std::unique_ptr<SqliteStore> reader_ ABSL_GUARDED_BY(reader_mu_);
+  bool is_reader_ = false;
 };
 
 }  // namespace lges
