@@ -1,5 +1,9 @@
 // SqliteStore::Import: many writes, one transaction.
+#include <map>
+#include <tuple>
+
 #include "domain/authorities.h"
+#include "domain/dates.h"
 #include "domain/same_record.h"
 #include "storage/sqlite_common.h"
 #include "storage/sqlite_store.h"
@@ -19,6 +23,35 @@ absl::Status AtPlace(const absl::Status& status, const std::string& place) {
                       place + ": " + std::string(status.message()));
 }
 
+// The stored records by identity, so that each imported record is matched
+// in one lookup (an import of N records into M costs N + M, not N x M).
+template <typename Record, typename Key>
+std::map<Key, const Record*> ByIdentity(const std::vector<Record>& stored,
+                                        Key (*key)(const Record&)) {
+  std::map<Key, const Record*> out;
+  for (const Record& r : stored) out[key(r)] = &r;
+  return out;
+}
+
+template <typename Record, typename Key>
+const Record* Find(const std::map<Key, const Record*>& index, const Key& key) {
+  auto it = index.find(key);
+  return it == index.end() ? nullptr : it->second;
+}
+
+std::string ProviderKey(const Provider& p) { return p.code; }
+std::string InspectionKey(const Inspection& in) { return in.id; }
+using EventIdentity =
+    std::tuple<std::string, int, std::string, std::string, std::string>;
+EventIdentity EventKey(const FollowUpEvent& e) {
+  return {e.provider_code, static_cast<int>(e.kind), FormatPartialDate(e.date),
+          e.inspection_id, e.description};
+}
+using KeyMessageIdentity = std::tuple<int, std::string, int, int>;
+KeyMessageIdentity KeyMessageKey(const KeyMessage& m) {
+  return {m.academic_year, m.area, static_cast<int>(m.polarity), m.position};
+}
+
 template <typename T>
 void Count(const absl::StatusOr<T>& written, bool created,
            const std::string& resource, ImportResult& result) {
@@ -33,11 +66,10 @@ absl::Status SqliteStore::ImportProviders(const Dataset& records,
                                           const Dataset& current,
                                           const WriteContext& ctx,
                                           ImportResult& result) {
+  const auto index = ByIdentity(current.providers, &ProviderKey);
   for (size_t i = 0; i < records.providers.size(); ++i) {
     const Provider& p = records.providers[i];
-    const Provider* stored = nullptr;
-    for (const Provider& c : current.providers)
-      stored = c.code == p.code ? &c : stored;
+    const Provider* stored = Find(index, ProviderKey(p));
     if (stored && SameRecord(*stored, p)) {
       ++result.unchanged;
       continue;
@@ -55,11 +87,10 @@ absl::Status SqliteStore::ImportInspections(const Dataset& records,
                                             const Dataset& current,
                                             const WriteContext& ctx,
                                             ImportResult& result) {
+  const auto index = ByIdentity(current.inspections, &InspectionKey);
   for (size_t i = 0; i < records.inspections.size(); ++i) {
     const Inspection& in = records.inspections[i];
-    const Inspection* stored = nullptr;
-    for (const Inspection& c : current.inspections)
-      stored = c.id == in.id ? &c : stored;
+    const Inspection* stored = Find(index, InspectionKey(in));
     if (stored && SameRecord(*stored, in)) {
       ++result.unchanged;
       continue;
@@ -77,16 +108,10 @@ absl::Status SqliteStore::ImportEvents(const Dataset& records,
                                        const Dataset& current,
                                        const WriteContext& ctx,
                                        ImportResult& result) {
+  const auto index = ByIdentity(current.follow_up_events, &EventKey);
   for (size_t i = 0; i < records.follow_up_events.size(); ++i) {
     FollowUpEvent e = records.follow_up_events[i];
-    const FollowUpEvent* stored = nullptr;
-    for (const FollowUpEvent& c : current.follow_up_events) {
-      if (c.provider_code == e.provider_code && c.kind == e.kind &&
-          c.date == e.date && c.inspection_id == e.inspection_id &&
-          c.description == e.description) {
-        stored = &c;
-      }
-    }
+    const FollowUpEvent* stored = Find(index, EventKey(e));
     if (stored && SameRecord(*stored, e)) {
       ++result.unchanged;
       continue;
@@ -106,15 +131,10 @@ absl::Status SqliteStore::ImportKeyMessages(const Dataset& records,
                                             const Dataset& current,
                                             const WriteContext& ctx,
                                             ImportResult& result) {
+  const auto index = ByIdentity(current.key_messages, &KeyMessageKey);
   for (size_t i = 0; i < records.key_messages.size(); ++i) {
     KeyMessage m = records.key_messages[i];
-    const KeyMessage* stored = nullptr;
-    for (const KeyMessage& c : current.key_messages) {
-      if (c.academic_year == m.academic_year && c.area == m.area &&
-          c.polarity == m.polarity && c.position == m.position) {
-        stored = &c;
-      }
-    }
+    const KeyMessage* stored = Find(index, KeyMessageKey(m));
     if (stored && SameRecord(*stored, m)) {
       ++result.unchanged;
       continue;
