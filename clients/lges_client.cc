@@ -42,6 +42,10 @@ void AddCredentials(grpc::ClientContext& context,
     context.AddMetadata("authorization", "Bearer " + options.token);
   if (!options.actor.empty())
     context.AddMetadata("x-lges-actor", options.actor);
+  if (options.min_dataset_version > 0) {
+    context.AddMetadata("x-lges-min-version",
+                        std::to_string(options.min_dataset_version));
+  }
 }
 
 // The one place where a call's gRPC status becomes the caller's.

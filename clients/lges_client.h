@@ -67,6 +67,11 @@ class LgesClient {
     // Whom the caller acts for: sent as x-lges-actor when not empty, and
     // recorded beside the token's name, never instead of it.
     std::string actor;
+    // When not 0, analytics reads wait for the snapshot of at least this
+    // dataset version (a write's reply gives its version), sent as
+    // x-lges-min-version: a client reads its own writes even through
+    // another connection.
+    int64_t min_dataset_version = 0;
   };
 
   explicit LgesClient(Options options);

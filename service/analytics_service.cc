@@ -21,6 +21,23 @@ using analytics::Snapshot;
 // The longest a read waits for the snapshot of the writes before it.
 constexpr absl::Duration kMaxSnapshotWait = absl::Seconds(5);
 
+// The dataset version a caller asks to read at least, from its
+// x-lges-min-version metadata; 0 when it asks for none.
+absl::StatusOr<int64_t> MinVersionOf(const grpc::ServerContextBase& ctx) {
+  auto it = ctx.client_metadata().find("x-lges-min-version");
+  if (it == ctx.client_metadata().end()) return 0;
+  const std::string text(it->second.data(), it->second.size());
+  int64_t version = 0;
+  if (text.empty() || text.size() > 18 ||
+      text.find_first_not_of("0123456789") != std::string::npos ||
+      (version = std::stoll(text)) < 1) {
+    return absl::InvalidArgumentError(
+        "x-lges-min-version must be a dataset version: a whole number from "
+        "1");
+  }
+  return version;
+}
+
 absl::Status CheckYear(int year, const char* field) {
   const Violations v = ValidateAcademicYear(year, field);
   return v.empty() ? absl::OkStatus() : InvalidArgumentError(v);
@@ -163,10 +180,37 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     }
     // Every write acknowledged before this call is in the snapshot it reads
     // (at most one rebuild's wait; past the deadline, the current one).
-    snapshots_.AwaitWrites(std::min(absl::FromChrono(ctx->deadline()),
-                                    absl::Now() + kMaxSnapshotWait));
-    reactor->Finish(serve_(*ctx, rpc, work));
+    const absl::Time wait_until = std::min(absl::FromChrono(ctx->deadline()),
+                                           absl::Now() + kMaxSnapshotWait);
+    snapshots_.AwaitWrites(wait_until);
+    reactor->Finish(serve_(*ctx, rpc, [&](const Identity& who) {
+      LGES_RETURN_IF_ERROR(AwaitMinVersion(*ctx, wait_until));
+      return work(who);
+    }));
     return reactor;
+  }
+
+  // Waits for the snapshot of the dataset version the caller asked for in
+  // x-lges-min-version metadata, if any (docs/DESIGN.md, "Reading your own
+  // writes").
+  absl::Status AwaitMinVersion(const grpc::ServerContextBase& ctx,
+                               absl::Time until) {
+    LGES_ASSIGN_OR_RETURN(const int64_t wanted, MinVersionOf(ctx));
+    if (wanted == 0 || snapshots_.AwaitVersion(wanted, absl::Now()))
+      return absl::OkStatus();
+    LGES_ASSIGN_OR_RETURN(const int64_t latest, store_.DatasetVersion());
+    if (latest < wanted) {
+      return absl::FailedPreconditionError(
+          "x-lges-min-version asks for dataset version " +
+          std::to_string(wanted) + ", but the latest is " +
+          std::to_string(latest));
+    }
+    if (!snapshots_.AwaitVersion(wanted, until)) {
+      return absl::UnavailableError(
+          "the analytics of dataset version " + std::to_string(wanted) +
+          " were not ready in time; retry");
+    }
+    return absl::OkStatus();
   }
 
   absl::Status Classify(const pb::ClassifyRecommendationRequest& req,

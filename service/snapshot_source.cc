@@ -66,6 +66,19 @@ bool SnapshotSource::AwaitWrites(absl::Time deadline) const {
   return true;
 }
 
+bool SnapshotSource::AwaitVersion(int64_t version, absl::Time deadline) const {
+  auto reached = [&] {
+    std::shared_ptr<const analytics::Snapshot> s = Current();
+    return s && s->data().version >= version;
+  };
+  if (reached()) return true;
+  absl::MutexLock lock(&wait_mu_);
+  while (!reached()) {
+    if (changed_.WaitWithDeadline(&wait_mu_, deadline)) return reached();
+  }
+  return true;
+}
+
 absl::Status SnapshotSource::Rebuild() {
   absl::MutexLock lock(&rebuild_mu_);
   const uint64_t covers = requested_.load();

@@ -50,6 +50,9 @@ class SnapshotSource {
   // call is published (or a rebuild of it failed), or until `deadline`.
   // Returns at once when there is nothing to wait for; false on timeout.
   bool AwaitWrites(absl::Time deadline) const;
+  // Waits until the current snapshot is of dataset version `version` or
+  // later, or until `deadline`; false on timeout.
+  bool AwaitVersion(int64_t version, absl::Time deadline) const;
   // The latest snapshot; never null after the first successful Rebuild().
   std::shared_ptr<const analytics::Snapshot> Current() const;
   // Increases with every published snapshot; cheap to read (one atomic

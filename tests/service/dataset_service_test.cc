@@ -1,6 +1,8 @@
 // DatasetService over a real server.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "absl/synchronization/notification.h"
 
 #include "convert/record_set.h"
@@ -267,6 +269,52 @@ TEST_F(DatasetServiceTest, ABurstOfWritesSharesRebuildsAndReadsSeeThemAll) {
   EXPECT_GE(rebuilds, 1u);
   EXPECT_LE(rebuilds, 2u);
   backend_.snapshots->RemoveListener(listener);
+}
+
+TEST_F(DatasetServiceTest, AReadCanAskForAtLeastTheVersionOfItsWrite) {
+  pb::GetSectorSummaryRequest req;
+  req.set_academic_year(2022);
+  pb::SectorSummary summary;
+  // The next rebuild is held at its publish, as a slow one would be.
+  absl::Notification release;
+  const int listener = backend_.snapshots->OnPublish(
+      [&](const std::shared_ptr<const analytics::Snapshot>&) {
+        release.WaitForNotification();
+      });
+  KeyMessage first = testing::SampleKeyMessage();
+  ASSERT_TRUE(store_->CreateKeyMessage(first, WriteContext{}).ok());
+  // The write that a second client must see: version 2, whose rebuild
+  // waits behind the held one.
+  pb::CreateKeyMessageRequest create;
+  KeyMessage second = testing::SampleKeyMessage();
+  second.position = 2;
+  *create.mutable_key_message() = testing::ToProto<pb::KeyMessage>(second);
+  pb::KeyMessage created;
+  ASSERT_TRUE(client_->CreateKeyMessage(create, &created).ok());
+  pb::DatasetInfo info;
+  ASSERT_TRUE(client_->GetDatasetInfo({}, &info).ok());
+  ASSERT_EQ(info.dataset_version(), 2);
+
+  auto reader = ClientWith(TokenFor("reader", Role::kReader), "", 2);
+  absl::Notification answered;
+  absl::Status status;
+  std::thread read([&] {
+    status = reader->GetSectorSummary(req, &summary);
+    answered.Notify();
+  });
+  EXPECT_FALSE(answered.WaitForNotificationWithTimeout(absl::Milliseconds(300)));
+  release.Notify();
+  read.join();
+  ASSERT_TRUE(status.ok()) << status;
+  EXPECT_EQ(summary.meta().dataset_version(), 2);
+  backend_.snapshots->RemoveListener(listener);
+
+  // A version that does not exist yet is refused at once, naming the latest.
+  auto ahead = ClientWith(TokenFor("reader", Role::kReader), "", 9);
+  status = ahead->GetSectorSummary(req, &summary);
+  EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(status.message().find("the latest is 2"), std::string::npos)
+      << status;
 }
 
 class PublicRecordServiceTest : public ServerTest {

@@ -54,13 +54,17 @@ class ServerTest : public ::testing::Test {
   }
 
   // A client of the running server that sends `token` ("" for none).
+  // With `min_version`, its analytics reads ask for at least that dataset
+  // version.
   std::unique_ptr<LgesClient> ClientWith(const std::string& token,
-                                         const std::string& actor = "") {
+                                         const std::string& actor = "",
+                                         int64_t min_version = 0) {
     LgesClient::Options options;
     options.address = address_;
     options.timeout = std::chrono::seconds(5);
     options.token = token;
     options.actor = actor;
+    options.min_dataset_version = min_version;
     return std::make_unique<LgesClient>(options);
   }
 
