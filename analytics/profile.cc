@@ -59,7 +59,14 @@ AuthorityProfile BuildAuthorityProfile(
     return data.inspections[a].start_date.Earliest() <
            data.inspections[b].start_date.Earliest();
   });
-  std::vector<YearStats> years;
+  // The themed recommendations of each of these inspections, in one pass
+  // (not one pass per inspection, which grows with the square of the data).
+  std::vector<std::vector<const ThemedRecommendation*>> themed_of(
+      data.inspections.size());
+  for (const ThemedRecommendation& t : themed) {
+    if (data.inspections[t.inspection].provider_code == provider_code)
+      themed_of[t.inspection].push_back(&t);
+  }
   for (size_t i : order) {
     const Inspection& in = data.inspections[i];
     ProfileInspection p{in.id,
@@ -68,12 +75,11 @@ AuthorityProfile BuildAuthorityProfile(
                         in.causing_significant_concern,
                         in.recommendation_count,
                         GroupCode(data, in)};
-    for (const ThemedRecommendation& t : themed) {
-      if (t.inspection != i) continue;
-      const Recommendation& r = in.recommendations[t.number - 1];
+    for (const ThemedRecommendation* t : themed_of[i]) {
+      const Recommendation& r = in.recommendations[t->number - 1];
       p.recommendations.push_back({r.number, r.text, r.text_status,
-                                   t.primary_theme, t.tags,
-                                   t.override_applied.has_value()});
+                                   t->primary_theme, t->tags,
+                                   t->override_applied.has_value()});
     }
     out.inspections.push_back(std::move(p));
   }

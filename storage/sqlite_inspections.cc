@@ -61,8 +61,11 @@ absl::Status SqliteStore::LoadInspectionChildren(
       if (it != targets.end()) add(*it->second, q);
     }
   };
-  constexpr char kWhere[] =
-      " WHERE (?1 = '' OR inspection_id = ?1) ORDER BY inspection_id, ";
+  // Two forms, not "(?1 = '' OR inspection_id = ?1)": SQLite cannot use the
+  // key's index for that, and every single read would scan the table.
+  const std::string kWhere =
+      only.empty() ? " WHERE ?1 = '' ORDER BY inspection_id, "
+                   : " WHERE inspection_id = ?1 ORDER BY inspection_id, ";
   LGES_RETURN_IF_ERROR(each_row(
       std::string("SELECT inspection_id, text FROM inspection_questions") +
           kWhere + "position",

@@ -88,6 +88,35 @@ class PublicRecordTest(unittest.TestCase):
             round_trip = ok("export", server=empty.address)
         self.assertEqual(comparable(json.loads(round_trip)), comparable(json.loads(exported)))
 
+    def test_a_record_set_over_4_mib_round_trips_through_lgesctl(self):
+        # 1,000 copies of a 2022-2023 inspection with long recommendations:
+        # about 6 MB, over gRPC's 4 MiB message limit, which lgesctl and the
+        # server pass by streaming the records in parts.
+        with harness.Server() as server:
+            exported = json.loads(ok("export", "--from=2022-2023", "--to=2022-2023", server=server.address))
+            base = next(i for i in exported["inspections"] if i["name"] == "inspections/GWYNEDD-2023-06")
+            copies = []
+            for n in range(1000):
+                copy = json.loads(json.dumps(base))
+                copy["name"] = f"inspections/BIG-{n}"
+                for r in copy["recommendations"]:
+                    r["text"] = f"Copy {n}: " + "strengthen planning " * 95
+                copies.append(copy)
+            big = self.path("big.json", json.dumps({"format": "lges-records", "format_version": 1,
+                                                    "source": "big.json", "inspections": copies}))
+            self.assertGreater(os.path.getsize(big), 4 * 1024 * 1024)
+            self.assertIn("created 1000, updated 0, unchanged 0", ok("import", big, server=server.address))
+            out = os.path.join(self.files, "big-export.json")
+            written = ok("export", out, "--from=2022-2023", "--to=2022-2023", server=server.address)
+            self.assertRegex(written, r"\d+ providers, 100\d inspections")
+            self.assertGreater(os.path.getsize(out), 4 * 1024 * 1024)
+            with open(out) as f:
+                round_trip = json.load(f)
+            by_name = {i["name"]: i for i in round_trip["inspections"]}
+            self.assertEqual(by_name["inspections/BIG-999"]["recommendations"], copies[999]["recommendations"])
+            # The export imports again and changes nothing.
+            self.assertIn("created 0, updated 0", ok("import", out, server=server.address))
+
     def test_malformed_files_are_refused_and_change_nothing(self):
         with harness.Server() as server:
             exported = json.loads(ok("export", "--from=2022-2023", "--to=2022-2023", server=server.address))
