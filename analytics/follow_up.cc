@@ -188,12 +188,20 @@ std::vector<Episode> BuildEpisodes(const Dataset& data, const CivilDay& as_of) {
   return out;
 }
 
+namespace {
+
+// True if `e` was in force on `day`.
+bool Covers(const Episode& e, const CivilDay& day) {
+  return !(day < e.entered.Earliest()) &&
+         (!e.removed || day < e.removed->Earliest());
+}
+
+}  // namespace
+
 const Episode* EpisodeOn(const std::vector<Episode>& episodes,
                          const std::string& provider_code, const CivilDay& day) {
   for (const Episode& e : episodes) {
-    if (e.provider_code != provider_code || day < e.entered.Earliest())
-      continue;
-    if (!e.removed || day < e.removed->Earliest()) return &e;
+    if (e.provider_code == provider_code && Covers(e, day)) return &e;
   }
   return nullptr;
 }
@@ -215,10 +223,10 @@ FollowUpYear FollowUpForYear(const std::vector<Episode>& episodes,
   std::set<std::string> at_start, at_end;
   for (const Episode& e : episodes) {
     const CivilDay entered = e.entered.Earliest();
-    if (InFollowUp(episodes, e.provider_code, year.First()))
-      at_start.insert(e.provider_code);
-    if (InFollowUp(episodes, e.provider_code, year.Last()))
-      at_end.insert(e.provider_code);
+    // A provider is in follow-up on a day if any of its episodes covers
+    // it: one pass over the episodes, not one per episode.
+    if (Covers(e, year.First())) at_start.insert(e.provider_code);
+    if (Covers(e, year.Last())) at_end.insert(e.provider_code);
     if (year.First() <= entered && entered <= year.Last())
       out.entered.push_back(e.provider_code);
     if (e.removed && year.First() <= e.removed->Earliest() &&
