@@ -1,4 +1,5 @@
-// Benchmark of the analytics rpcs against the gRPC floor (Echo) on the same
+// Benchmark of the analytics rpcs against the gRPC floor (Echo, a service
+// of this benchmark's server only: bench/echo_service.h) on the same
 // machine, in one run, over the synthetic dataset of issue 3 made N times
 // larger: 20 academic years x 22 authorities x N inspections x 8
 // recommendations. Also reports the load (one import), the process's RSS,
@@ -12,6 +13,8 @@
 //   --concurrency=C  only this many concurrent calls (default 1, 16 and 64)
 //   --write-records=FILE  also write the dataset as a JSON record set
 
+#include <grpcpp/impl/codegen/service_type.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -23,6 +26,7 @@
 #include <vector>
 
 #include "bench/bench_support.h"
+#include "bench/echo_service.h"
 #include "clients/lges_client.h"
 #include "clients/lgesctl/record_stream.h"
 #include "convert/record_set.h"
@@ -136,12 +140,10 @@ struct Result {
   long errors = 0;
 };
 
-// Runs `call` from one thread per client for `seconds`, after a short
-// warm-up.
+// Runs `call(t)` from threads t = 0..concurrency-1 for `seconds`, after a
+// short warm-up.
 template <typename Call>
-Result Drive(std::vector<std::unique_ptr<lges::LgesClient>>& clients,
-             double seconds, Call call) {
-  const size_t concurrency = clients.size();
+Result Drive(size_t concurrency, double seconds, Call call) {
   std::vector<std::vector<double>> latencies(concurrency);
   std::atomic<long> errors{0};
   std::vector<std::thread> threads;
@@ -152,7 +154,7 @@ Result Drive(std::vector<std::unique_ptr<lges::LgesClient>>& clients,
     threads.emplace_back([&, t] {
       while (Clock::now() < end) {
         const auto start = Clock::now();
-        const bool ok = call(*clients[t]);
+        const bool ok = call(t);
         const auto stop = Clock::now();
         if (!ok) ++errors;
         if (start >= warmup_end)
@@ -251,15 +253,16 @@ int main(int argc, char** argv) {
       data.inspections.size() * kRecommendationsPerInspection, load_s,
       backend->snapshots->last_rebuild_us() / 1000.0, rss, rss_empty, peak);
 
+  // The Echo floor is served beside the API by this server only.
+  std::unique_ptr<grpc::Service> echo_service = lges::bench::MakeEchoService();
   lges::LgesServer server(*backend->store, *backend->snapshots, *backend->sqlite,
-                          {.listen = "127.0.0.1:0"});
+                          {.listen = "127.0.0.1:0",
+                           .extra_services = {echo_service.get()}});
 
   auto port = server.Start();
   if (!port.ok()) return 1;
   const std::string address = "127.0.0.1:" + std::to_string(*port);
 
-  lges::pb::EchoRequest echo;
-  echo.set_message("ping");
   lges::pb::GetSectorSummaryRequest summary;
   summary.set_academic_year(kFirstYear + kYears / 2);
   lges::pb::GetThemeTrendsRequest trends;
@@ -289,24 +292,25 @@ int main(int argc, char** argv) {
               "p50 us", "p99 us", "vs echo");
   for (int concurrency : concurrencies) {
     std::vector<std::unique_ptr<lges::LgesClient>> clients;
+    std::vector<std::unique_ptr<lges::bench::EchoClient>> echoes;
     for (int i = 0; i < concurrency; ++i) {
       clients.push_back(std::make_unique<lges::LgesClient>(
           lges::LgesClient::Options{address, std::chrono::seconds(10), ""}));
+      echoes.push_back(std::make_unique<lges::bench::EchoClient>(address));
     }
     std::vector<Result> echo_rounds, summary_rounds, trends_rounds;
     for (int round = 0; round < kRounds; ++round) {
-      echo_rounds.push_back(Drive(clients, seconds, [&](lges::LgesClient& c) {
-        lges::pb::EchoResponse r;
-        return c.Echo(echo, &r).ok();
+      echo_rounds.push_back(Drive(concurrency, seconds, [&](size_t t) {
+        return echoes[t]->Echo("ping");
       }));
       summary_rounds.push_back(
-          Drive(clients, seconds, [&](lges::LgesClient& c) {
+          Drive(concurrency, seconds, [&](size_t t) {
             lges::pb::SectorSummary r;
-            return c.GetSectorSummary(summary, &r).ok();
+            return clients[t]->GetSectorSummary(summary, &r).ok();
           }));
-      trends_rounds.push_back(Drive(clients, seconds, [&](lges::LgesClient& c) {
+      trends_rounds.push_back(Drive(concurrency, seconds, [&](size_t t) {
         lges::pb::ThemeTrends r;
-        return c.GetThemeTrends(trends, &r).ok();
+        return clients[t]->GetThemeTrends(trends, &r).ok();
       }));
     }
     const Result floor = Median(echo_rounds);

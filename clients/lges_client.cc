@@ -301,7 +301,6 @@ LGES_CLIENT_METHOD(analytics, AnalyticsService, GetAuthorityProfile,
                    GetAuthorityProfileRequest, AuthorityProfile)
 LGES_CLIENT_METHOD(analytics, AnalyticsService, CompareConsortia,
                    CompareConsortiaRequest, ConsortiumComparison)
-LGES_CLIENT_METHOD(analytics, AnalyticsService, Echo, EchoRequest, EchoResponse)
 
 LGES_CLIENT_METHOD(dataset, DatasetService, ImportRecords, ImportRecordsRequest,
                    ImportRecordsResponse)

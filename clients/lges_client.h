@@ -149,7 +149,6 @@ class LgesClient {
                                    pb::AuthorityProfile* resp);
   absl::Status CompareConsortia(const pb::CompareConsortiaRequest& req,
                                 pb::ConsortiumComparison* resp);
-  absl::Status Echo(const pb::EchoRequest& req, pb::EchoResponse* resp);
 
   absl::Status ImportRecords(const pb::ImportRecordsRequest& req,
                              pb::ImportRecordsResponse* resp);

@@ -123,6 +123,5 @@ LGES_EDGE_TRAITS(GetFollowUpStatusRequest, ParseOrMark)
 LGES_EDGE_TRAITS(GetFollowUpAnalyticsRequest, ParseOrMark)
 LGES_EDGE_TRAITS(GetAuthorityProfileRequest, ParseOrMark)
 LGES_EDGE_TRAITS(CompareConsortiaRequest, ParseOrMark)
-LGES_EDGE_TRAITS(EchoRequest, ParseOrMark)
 
 #undef LGES_EDGE_TRAITS

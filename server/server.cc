@@ -71,6 +71,8 @@ absl::StatusOr<int> LgesServer::Start() {
   builder.SetMaxReceiveMessageSize(options_.max_message_bytes);
   builder.SetMaxSendMessageSize(options_.max_message_bytes);
   for (const auto& service : services_) builder.RegisterService(service.get());
+  for (grpc::Service* service : options_.extra_services)
+    builder.RegisterService(service);
   if (options_.rpc_metrics != nullptr) {
     std::vector<
         std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>

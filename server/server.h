@@ -56,6 +56,10 @@ struct ServerOptions {
   int max_open_files = 0;
   // Bytes of cached analytics replies (and their keys) per snapshot.
   size_t reply_cache_bytes = 8 * 1024 * 1024;
+  // More services to serve beside the API, for a benchmark's own server
+  // (bench/echo_service.h); never set by lges-server. Must outlive the
+  // server.
+  std::vector<grpc::Service*> extra_services;
 };
 
 class LgesServer {

@@ -153,14 +153,6 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     return Finish(ctx, __func__, req,
                   [&](const Identity&) { return Compare(*req, resp); });
   }
-  grpc::ServerUnaryReactor* Echo(grpc::CallbackServerContext* ctx,
-                                 const pb::EchoRequest* req,
-                                 pb::EchoResponse* resp) override {
-    return Finish(ctx, __func__, req, [&](const Identity&) {
-      resp->set_message(req->message());
-      return absl::OkStatus();
-    });
-  }
 
  private:
   // Refuses a request that failed the edge check (protos/edge_check.h; null

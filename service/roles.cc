@@ -34,7 +34,6 @@ const std::map<std::string, Role, std::less<>>& RoleTable() {
       {"estyn.lges.v1.AnalyticsService/GetFollowUpAnalytics", Role::kReader},
       {"estyn.lges.v1.AnalyticsService/GetAuthorityProfile", Role::kReader},
       {"estyn.lges.v1.AnalyticsService/CompareConsortia", Role::kReader},
-      {"estyn.lges.v1.AnalyticsService/Echo", Role::kReader},
       {"estyn.lges.v1.WatchService/WatchSector", Role::kReader},
       {"estyn.lges.v1.DatasetService/ImportRecords", Role::kEditor},
       {"estyn.lges.v1.DatasetService/ExportRecords", Role::kReader},

@@ -247,12 +247,6 @@ TEST_F(AnalyticsServiceTest, ProfilesAndConsortiumComparisons) {
   ASSERT_EQ(comparison.consortia_size(), 1);
   EXPECT_EQ(comparison.consortia(0).consortium(), "eas");
   EXPECT_EQ(comparison.consortia(0).name_en(), "EAS");
-
-  pb::EchoRequest echo;
-  echo.set_message("ping");
-  pb::EchoResponse pong;
-  ASSERT_TRUE(client_->Echo(echo, &pong).ok());
-  EXPECT_EQ(pong.message(), "ping");
 }
 
 TEST_F(AnalyticsServiceTest, AFloodOfPaddedRequestsCostsOneCacheEntry) {

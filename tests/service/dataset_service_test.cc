@@ -29,6 +29,13 @@ class DatasetServiceTest : public ServerTest {
     req.set_dry_run(dry_run);
     return req;
   }
+  // Creates `m` through the API.
+  void CreateThroughApi(const KeyMessage& m) {
+    pb::CreateKeyMessageRequest req;
+    *req.mutable_key_message() = testing::ToProto<pb::KeyMessage>(m);
+    pb::KeyMessage created;
+    ASSERT_TRUE(client_->CreateKeyMessage(req, &created).ok());
+  }
 };
 
 TEST_F(DatasetServiceTest, ImportsAllOrNothingAndLogsTheSource) {
@@ -107,12 +114,9 @@ TEST_F(DatasetServiceTest, AnExportOverTheMessageLimitSaysWhichKnobToTurn) {
     pb::ImportRecordsResponse out;
     ASSERT_TRUE(client_->ImportRecords(req, &out).ok()) << part;
   }
-  pb::CreateKeyMessageRequest small;
   KeyMessage later = testing::SampleKeyMessage();
   later.academic_year = 2023;
-  *small.mutable_key_message() = testing::ToProto<pb::KeyMessage>(later);
-  pb::KeyMessage created;
-  ASSERT_TRUE(client_->CreateKeyMessage(small, &created).ok());
+  CreateThroughApi(later);
 
   pb::RecordSet all;
   const absl::Status status = client_->ExportRecords({}, &all);
@@ -285,12 +289,9 @@ TEST_F(DatasetServiceTest, AReadCanAskForAtLeastTheVersionOfItsWrite) {
   ASSERT_TRUE(store_->CreateKeyMessage(first, WriteContext{}).ok());
   // The write that a second client must see: version 2, whose rebuild
   // waits behind the held one.
-  pb::CreateKeyMessageRequest create;
   KeyMessage second = testing::SampleKeyMessage();
   second.position = 2;
-  *create.mutable_key_message() = testing::ToProto<pb::KeyMessage>(second);
-  pb::KeyMessage created;
-  ASSERT_TRUE(client_->CreateKeyMessage(create, &created).ok());
+  CreateThroughApi(second);
   pb::DatasetInfo info;
   ASSERT_TRUE(client_->GetDatasetInfo({}, &info).ok());
   ASSERT_EQ(info.dataset_version(), 2);
