@@ -1,5 +1,7 @@
 #include "clients/lges_client.h"
 
+#include <algorithm>
+
 #include <grpcpp/channel.h>
 #include <grpcpp/client_context.h>
 #include <grpcpp/create_channel.h>
@@ -20,19 +22,28 @@ namespace lges {
 namespace {
 
 // The google.rpc.BadRequest field violations in `status`'s details, if any.
-Violations BadRequestOf(const grpc::Status& status) {
-  Violations out;
+// The status details the server sends (service/status_map.h), read into an
+// absl::Status: field violations and the ErrorInfo's reason and metadata.
+absl::Status WithDetails(absl::Status out, const grpc::Status& status) {
   google::rpc::Status details;
   if (status.error_details().empty() ||
       !details.ParseFromString(status.error_details()))
     return out;
+  Violations violations;
   for (const google::protobuf::Any& any : details.details()) {
     google::rpc::BadRequest bad_request;
-    if (!any.UnpackTo(&bad_request)) continue;
-    for (const auto& v : bad_request.field_violations())
-      out.push_back({v.field(), v.description()});
+    google::rpc::ErrorInfo info;
+    if (any.UnpackTo(&bad_request)) {
+      for (const auto& v : bad_request.field_violations())
+        violations.push_back({v.field(), v.description()});
+    } else if (any.UnpackTo(&info)) {
+      std::vector<std::pair<std::string, std::string>> metadata(
+          info.metadata().begin(), info.metadata().end());
+      std::sort(metadata.begin(), metadata.end());
+      out = WithReason(std::move(out), info.reason(), std::move(metadata));
+    }
   }
-  return out;
+  return violations.empty() ? out : WithViolations(std::move(out), violations);
 }
 
 // The metadata every call carries.
@@ -51,10 +62,9 @@ void AddCredentials(grpc::ClientContext& context,
 // The one place where a call's gRPC status becomes the caller's.
 absl::Status FromGrpc(const grpc::Status& status) {
   if (status.ok()) return absl::OkStatus();
-  absl::Status out(static_cast<absl::StatusCode>(status.error_code()),
-                   status.error_message());
-  const Violations violations = BadRequestOf(status);
-  return violations.empty() ? out : WithViolations(std::move(out), violations);
+  return WithDetails(absl::Status(static_cast<absl::StatusCode>(status.error_code()),
+                                  status.error_message()),
+                     status);
 }
 
 }  // namespace

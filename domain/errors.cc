@@ -1,5 +1,7 @@
 #include "domain/errors.h"
 
+#include <cctype>
+
 #include "absl/strings/cord.h"
 #include "absl/strings/str_split.h"
 
@@ -9,6 +11,8 @@ namespace {
 // The payload is one "field\tdescription" pair per line; neither part may
 // contain a tab or newline, so both are replaced with spaces.
 constexpr char kViolationsUrl[] = "type.lges/field-violations";
+// The reason payload: the reason, then one "key\tvalue" pair per line.
+constexpr char kReasonUrl[] = "type.lges/error-reason";
 
 std::string Clean(std::string s) {
   for (char& c : s) {
@@ -52,6 +56,53 @@ Violations ViolationsOf(const absl::Status& status) {
     out.push_back({parts.first, parts.second});
   }
   return out;
+}
+
+std::string ErrorReason::Get(std::string_view key) const {
+  for (const auto& [k, v] : metadata)
+    if (k == key) return v;
+  return "";
+}
+
+absl::Status WithReason(
+    absl::Status status, std::string reason,
+    std::vector<std::pair<std::string, std::string>> metadata) {
+  std::string payload = Clean(std::move(reason)) + "\n";
+  for (auto& [key, value] : metadata)
+    payload += Clean(std::move(key)) + "\t" + Clean(std::move(value)) + "\n";
+  status.SetPayload(kReasonUrl, absl::Cord(payload));
+  return status;
+}
+
+ErrorReason ReasonOf(const absl::Status& status) {
+  ErrorReason out;
+  if (auto payload = status.GetPayload(kReasonUrl)) {
+    bool first = true;
+    for (absl::string_view line :
+         absl::StrSplit(std::string(*payload), '\n', absl::SkipEmpty())) {
+      if (first) {
+        out.reason = std::string(line);
+        first = false;
+        continue;
+      }
+      std::pair<std::string, std::string> kv =
+          absl::StrSplit(line, absl::MaxSplits('\t', 1));
+      out.metadata.push_back(std::move(kv));
+    }
+    return out;
+  }
+  if (status.code() == absl::StatusCode::kInvalidArgument) {
+    out.reason = "BAD_REQUEST";
+  } else {
+    out.reason = absl::StatusCodeToString(status.code());
+    for (char& c : out.reason) c = c == ' ' ? '_' : std::toupper(c);
+  }
+  return out;
+}
+
+absl::Status ResourceNotFound(const std::string& resource) {
+  return WithReason(absl::NotFoundError(resource + " does not exist"),
+                    "RESOURCE_NOT_FOUND", {{"resource", resource}});
 }
 
 Violations Prefixed(std::string_view prefix, Violations violations) {

@@ -5,6 +5,8 @@
 // passed up through storage and the service layer.
 
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -37,6 +39,26 @@ absl::Status InvalidFieldError(std::string field, std::string description);
 Violations ViolationsOf(const absl::Status& status);
 // Prefixes every violation's field with `prefix` + "." (e.g. "inspection").
 Violations Prefixed(std::string_view prefix, Violations violations);
+
+// Why a call failed, for programs: an UPPER_SNAKE reason listed in
+// docs/ERRORS.md ("STALE_ETAG") and the values that go with it
+// ({"resource", "providers/W06000023"}). Carried as a payload, as the
+// violations are; service/status_map sends it as a google.rpc.ErrorInfo.
+struct ErrorReason {
+  std::string reason;
+  std::vector<std::pair<std::string, std::string>> metadata;
+  // The value of metadata `key`, or "".
+  std::string Get(std::string_view key) const;
+};
+// `status` (not OK) with `reason` attached; code and message are kept.
+absl::Status WithReason(
+    absl::Status status, std::string reason,
+    std::vector<std::pair<std::string, std::string>> metadata = {});
+// The reason `status` carries, or the default for its code: the code's
+// name ("NOT_FOUND"), or "BAD_REQUEST" for INVALID_ARGUMENT.
+ErrorReason ReasonOf(const absl::Status& status);
+// NOT_FOUND for `resource` (a resource name), reason RESOURCE_NOT_FOUND.
+absl::Status ResourceNotFound(const std::string& resource);
 
 }  // namespace lges
 

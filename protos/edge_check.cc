@@ -55,9 +55,13 @@ grpc::Status InvalidArgument(const wire::Problem& problem) {
       bad_request.add_field_violations();
   violation->set_field(problem.field);
   violation->set_description(problem.description);
+  google::rpc::ErrorInfo info;
+  info.set_reason("BAD_REQUEST");
+  info.set_domain(kErrorDomain);
   google::rpc::Status status;
   status.set_code(static_cast<int>(grpc::StatusCode::INVALID_ARGUMENT));
   status.set_message(message);
+  status.add_details()->PackFrom(info);
   status.add_details()->PackFrom(bad_request);
   return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, message,
                       status.SerializeAsString());

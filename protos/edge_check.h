@@ -42,6 +42,9 @@
 
 namespace lges::edge {
 
+// The domain of every google.rpc.ErrorInfo the server sends.
+inline constexpr char kErrorDomain[] = "lges.estyn.gov.wales";
+
 // Checks and parses a received request into `message`; clears the buffer.
 // INVALID_ARGUMENT with BadRequest details on any problem.
 grpc::Status ParseRequest(grpc::ByteBuffer* buffer,

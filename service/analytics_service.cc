@@ -192,15 +192,21 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
       return absl::OkStatus();
     LGES_ASSIGN_OR_RETURN(const int64_t latest, store_.DatasetVersion());
     if (latest < wanted) {
-      return absl::FailedPreconditionError(
-          "x-lges-min-version asks for dataset version " +
-          std::to_string(wanted) + ", but the latest is " +
-          std::to_string(latest));
+      return WithReason(
+          absl::FailedPreconditionError(
+              "x-lges-min-version asks for dataset version " +
+              std::to_string(wanted) + ", but the latest is " +
+              std::to_string(latest)),
+          "MIN_VERSION_AHEAD",
+          {{"min_version", std::to_string(wanted)},
+           {"dataset_version", std::to_string(latest)}});
     }
     if (!snapshots_.AwaitVersion(wanted, until)) {
-      return absl::UnavailableError(
-          "the analytics of dataset version " + std::to_string(wanted) +
-          " were not ready in time; retry");
+      return WithReason(
+          absl::UnavailableError("the analytics of dataset version " +
+                                 std::to_string(wanted) +
+                                 " were not ready in time; retry"),
+          "MIN_VERSION_NOT_READY", {{"min_version", std::to_string(wanted)}});
     }
     return absl::OkStatus();
   }
@@ -335,7 +341,7 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     const std::shared_ptr<const Snapshot> snapshot = snapshots_.Current();
     const analytics::AuthorityProfile* profile = snapshot->Profile(code);
     if (profile == nullptr)
-      return absl::NotFoundError("providers/" + code + " does not exist");
+      return ResourceNotFound("providers/" + code);
     convert::ToProto(*snapshot, *profile, resp);
     return absl::OkStatus();
   }

@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "domain/errors.h"
 #include "service/log.h"
 #include "service/roles.h"
 #include "service/tokens.h"
@@ -66,18 +67,24 @@ absl::StatusOr<Authorizer::Admission> Authorizer::Admit(
       absl::MutexLock lock(&mu_);
       reason = overload_;
     }
-    if (!reason.empty())
-      return Refuse(absl::ResourceExhaustedError(reason), *who, method);
+    if (!reason.empty()) {
+      return Refuse(WithReason(absl::ResourceExhaustedError(reason),
+                               "SERVER_OVERLOADED"),
+                    *who, method);
+    }
   }
   std::string key = who->anonymous ? "peer:" + ctx.peer() : who->name;
   // The peer's port changes with each connection; its address does not.
   if (who->anonymous) key = key.substr(0, key.rfind(':'));
   if (!TakeSlot(key)) {
-    return Refuse(absl::ResourceExhaustedError(
-                      "more than " + std::to_string(max_calls_per_caller_) +
-                      " calls in flight for one caller (see "
-                      "--max-calls-per-caller)"),
-                  *who, method);
+    return Refuse(
+        WithReason(absl::ResourceExhaustedError(
+                       "more than " + std::to_string(max_calls_per_caller_) +
+                       " calls in flight for one caller (see "
+                       "--max-calls-per-caller)"),
+                   "TOO_MANY_CALLS",
+                   {{"limit", std::to_string(max_calls_per_caller_)}}),
+        *who, method);
   }
   return Admission(this, *std::move(who), std::move(key));
 }

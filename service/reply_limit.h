@@ -8,6 +8,7 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "domain/errors.h"
 
 namespace lges {
 
@@ -16,10 +17,15 @@ namespace lges {
 inline absl::Status CheckReplySize(size_t bytes, size_t limit,
                                    const std::string& ask_for_less) {
   if (limit == 0 || bytes <= limit) return absl::OkStatus();
-  return absl::ResourceExhaustedError(
-      "the reply would be " + std::to_string(bytes) +
-      " bytes, over the server's message limit of " + std::to_string(limit) +
-      " bytes (lges-server --max-message-mib); " + ask_for_less);
+  return WithReason(
+      absl::ResourceExhaustedError(
+          "the reply would be " + std::to_string(bytes) +
+          " bytes, over the server's message limit of " +
+          std::to_string(limit) + " bytes (lges-server --max-message-mib); " +
+          ask_for_less),
+      "REPLY_TOO_LARGE",
+      {{"reply_bytes", std::to_string(bytes)},
+       {"limit_bytes", std::to_string(limit)}});
 }
 
 }  // namespace lges

@@ -1,6 +1,7 @@
 #include "service/status_map.h"
 
 #include "domain/errors.h"
+#include "protos/edge_check.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 
@@ -15,17 +16,20 @@ constexpr size_t kMaxFieldBytes = 100;
 constexpr size_t kMaxDescriptionBytes = 160;
 constexpr size_t kMaxViolations = 20;
 
-}  // namespace
+// The ErrorInfo every error carries, with at most 8 metadata entries of
+// bounded size.
+google::rpc::ErrorInfo InfoOf(const ErrorReason& reason) {
+  google::rpc::ErrorInfo info;
+  info.set_reason(Quoted(reason.reason, kMaxFieldBytes));
+  info.set_domain(edge::kErrorDomain);
+  for (size_t i = 0; i < reason.metadata.size() && i < 8; ++i) {
+    (*info.mutable_metadata())[Quoted(reason.metadata[i].first, 40)] =
+        Quoted(reason.metadata[i].second, kMaxFieldBytes);
+  }
+  return info;
+}
 
-grpc::Status ToGrpcStatus(const absl::Status& status) {
-  if (status.ok()) return grpc::Status::OK;
-  const auto code = static_cast<grpc::StatusCode>(status.code());
-  const std::string message = Quoted(
-      std::string_view(status.message().data(), status.message().size()),
-      kMaxMessageBytes);
-  const Violations violations = ViolationsOf(status);
-  if (violations.empty()) return grpc::Status(code, message);
-
+google::rpc::BadRequest BadRequestOf(const Violations& violations) {
   google::rpc::BadRequest bad_request;
   for (size_t i = 0; i < violations.size() && i < kMaxViolations; ++i) {
     google::rpc::BadRequest::FieldViolation* fv =
@@ -39,10 +43,47 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
         "and " + std::to_string(violations.size() - kMaxViolations) +
         " more problems");
   }
+  return bad_request;
+}
+
+// ResourceInfo for an error about one resource ("providers/W06000023").
+google::rpc::ResourceInfo ResourceInfoOf(const std::string& resource) {
+  google::rpc::ResourceInfo info;
+  info.set_resource_type(resource.substr(0, resource.find('/')));
+  info.set_resource_name(Quoted(resource, kMaxFieldBytes));
+  return info;
+}
+
+}  // namespace
+
+grpc::Status ToGrpcStatus(const absl::Status& status) {
+  if (status.ok()) return grpc::Status::OK;
+  const auto code = static_cast<grpc::StatusCode>(status.code());
+  const std::string message = Quoted(
+      std::string_view(status.message().data(), status.message().size()),
+      kMaxMessageBytes);
   google::rpc::Status details;
   details.set_code(static_cast<int>(code));
   details.set_message(message);
-  details.add_details()->PackFrom(bad_request);
+  const ErrorReason reason = ReasonOf(status);
+  details.add_details()->PackFrom(InfoOf(reason));
+  const Violations violations = ViolationsOf(status);
+  if (!violations.empty())
+    details.add_details()->PackFrom(BadRequestOf(violations));
+  const std::string resource = reason.Get("resource");
+  if (!resource.empty()) {
+    if (status.code() == absl::StatusCode::kFailedPrecondition) {
+      google::rpc::PreconditionFailure failure;
+      google::rpc::PreconditionFailure::Violation* v =
+          failure.add_violations();
+      v->set_type(reason.reason);
+      v->set_subject(Quoted(resource, kMaxFieldBytes));
+      v->set_description(Quoted(message, kMaxDescriptionBytes));
+      details.add_details()->PackFrom(failure);
+    } else {
+      details.add_details()->PackFrom(ResourceInfoOf(resource));
+    }
+  }
   return grpc::Status(code, message, details.SerializeAsString());
 }
 

@@ -160,9 +160,11 @@ absl::Status WatchService::Check(const grpc::CallbackServerContext& ctx,
       !who.ok())
     return who.status();
   if (active_ >= max_streams_ && max_streams_ > 0) {
-    return absl::ResourceExhaustedError(
-        "more than " + std::to_string(max_streams_) +
-        " watch streams are open (see --max-watch-streams)");
+    return WithReason(
+        absl::ResourceExhaustedError(
+            "more than " + std::to_string(max_streams_) +
+            " watch streams are open (see --max-watch-streams)"),
+        "TOO_MANY_WATCH_STREAMS", {{"limit", std::to_string(max_streams_)}});
   }
   if (req.academic_year() == 0) return absl::OkStatus();
   const Violations v =

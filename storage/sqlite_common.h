@@ -30,7 +30,26 @@ inline std::optional<int64_t> ParseNumericId(const std::string& id) {
 }
 
 inline absl::Status NotFound(const std::string& resource) {
-  return absl::NotFoundError(resource + " does not exist");
+  return ResourceNotFound(resource);
+}
+
+// ALREADY_EXISTS for `resource`, reason RESOURCE_ALREADY_EXISTS.
+inline absl::Status AlreadyExists(const std::string& resource) {
+  return WithReason(absl::AlreadyExistsError(resource + " already exists"),
+                    "RESOURCE_ALREADY_EXISTS", {{"resource", resource}});
+}
+
+// FAILED_PRECONDITION: `resource` is referred to by `count` records of
+// `what`, reason RECORD_REFERENCED.
+inline absl::Status Referenced(const std::string& resource, int64_t count,
+                               const std::string& what,
+                               const std::string& remedy) {
+  return WithReason(
+      absl::FailedPreconditionError(resource + " is referred to by " +
+                                    std::to_string(count) + " " + what +
+                                    "; " + remedy),
+      "RECORD_REFERENCED",
+      {{"resource", resource}, {"references", std::to_string(count)}});
 }
 
 }  // namespace lges::internal

@@ -30,8 +30,10 @@ absl::StatusOr<Credential> SqliteStore::CreateCredential(
   taken.Bind(1, name);
   LGES_ASSIGN_OR_RETURN(bool exists, taken.Step());
   if (exists)
-    return absl::AlreadyExistsError("a credential named '" + name +
-                                    "' exists (names are never reused)");
+    return WithReason(
+        absl::AlreadyExistsError("a credential named '" + name +
+                                 "' exists (names are never reused)"),
+        "RESOURCE_ALREADY_EXISTS", {{"resource", "tokens/" + name}});
   LGES_ASSIGN_OR_RETURN(
       sql::Query insert,
       db_->Prepare("INSERT INTO credentials (name, role, token_hash, "

@@ -3,6 +3,8 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "domain/errors.h"
+
 namespace lges::sql {
 namespace {
 
@@ -23,8 +25,9 @@ StorageFault FaultOf(int code) {
 
 absl::Status StatusFor(int code, const std::string& message) {
   if (StorageFault fault = FaultOf(code); fault != StorageFault::kNone) {
-    return absl::UnavailableError(std::string(StorageFaultText(fault)) +
-                                  " (" + message + ")");
+    const std::string text(StorageFaultText(fault));
+    return WithReason(absl::UnavailableError(text + " (" + message + ")"),
+                      "STORAGE_FAULT", {{"fault", text}});
   }
   switch (code & 0xff) {
     case SQLITE_BUSY:

@@ -247,8 +247,7 @@ absl::StatusOr<std::string> SqliteStore::ChooseInspectionId(
     const Inspection& in) {
   if (!in.id.empty()) {
     LGES_ASSIGN_OR_RETURN(bool taken, InspectionIdTaken(in.id));
-    if (taken)
-      return absl::AlreadyExistsError(ResourceOf(in.id) + " already exists");
+    if (taken) return internal::AlreadyExists(ResourceOf(in.id));
     return in.id;
   }
   const std::string base = DefaultInspectionId(in);
@@ -257,8 +256,10 @@ absl::StatusOr<std::string> SqliteStore::ChooseInspectionId(
     LGES_ASSIGN_OR_RETURN(bool taken, InspectionIdTaken(candidate));
     if (!taken) return candidate;
   }
-  return absl::AlreadyExistsError("no free inspection id after " + base +
-                                  "-50; give inspection_id");
+  return WithReason(
+      absl::AlreadyExistsError("no free inspection id after " + base +
+                               "-50; give inspection_id"),
+      "NO_FREE_INSPECTION_ID", {{"base", base}});
 }
 
 absl::StatusOr<Page<Inspection>> SqliteStore::ListInspections(
@@ -355,9 +356,9 @@ absl::StatusOr<int64_t> SqliteStore::DeleteInspection(const std::string& id,
   refs.Bind(1, id);
   LGES_RETURN_IF_ERROR(refs.Step().status());
   if (refs.Int(0) > 0) {
-    return absl::FailedPreconditionError(
-        ResourceOf(id) + " is referred to by " + std::to_string(refs.Int(0)) +
-        " follow-up events; delete or relink those first");
+    return internal::Referenced(ResourceOf(id), refs.Int(0),
+                                "follow-up events",
+                                "delete or relink those first");
   }
   LGES_ASSIGN_OR_RETURN(sql::Query del,
                         db_->Prepare("DELETE FROM inspections WHERE id = ?"));

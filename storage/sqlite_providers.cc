@@ -158,8 +158,7 @@ absl::StatusOr<Provider> SqliteStore::CreateProvider(const Provider& p,
                         db_->Prepare("SELECT 1 FROM providers WHERE code = ?"));
   exists.Bind(1, p.code);
   LGES_ASSIGN_OR_RETURN(bool taken, exists.Step());
-  if (taken)
-    return absl::AlreadyExistsError(ResourceOf(p.code) + " already exists");
+  if (taken) return internal::AlreadyExists(ResourceOf(p.code));
   const int64_t now = NowMs();
   LGES_ASSIGN_OR_RETURN(
       sql::Query q,
@@ -219,9 +218,11 @@ absl::StatusOr<int64_t> SqliteStore::DeleteProvider(const std::string& code,
   LGES_RETURN_IF_ERROR(CheckRevision("providers", "code", code,
                                      expected_revision, ResourceOf(code)));
   if (FindAuthority(code) != nullptr) {
-    return absl::FailedPreconditionError(
-        ResourceOf(code) +
-        " is a local authority; the 22 authorities cannot be deleted");
+    return WithReason(
+        absl::FailedPreconditionError(
+            ResourceOf(code) +
+            " is a local authority; the 22 authorities cannot be deleted"),
+        "AUTHORITY_NOT_DELETABLE", {{"resource", ResourceOf(code)}});
   }
   LGES_ASSIGN_OR_RETURN(
       sql::Query refs,
@@ -231,9 +232,9 @@ absl::StatusOr<int64_t> SqliteStore::DeleteProvider(const std::string& code,
   refs.Bind(1, code);
   LGES_RETURN_IF_ERROR(refs.Step().status());
   if (refs.Int(0) > 0) {
-    return absl::FailedPreconditionError(
-        ResourceOf(code) + " is referred to by " + std::to_string(refs.Int(0)) +
-        " inspections or follow-up events; delete those first");
+    return internal::Referenced(ResourceOf(code), refs.Int(0),
+                                "inspections or follow-up events",
+                                "delete those first");
   }
   LGES_ASSIGN_OR_RETURN(sql::Query del,
                         db_->Prepare("DELETE FROM providers WHERE code = ?"));

@@ -78,9 +78,10 @@ absl::StatusOr<std::string> SqliteStore::FindCreateRequest(
   LGES_ASSIGN_OR_RETURN(bool row, q.Step());
   if (!row) return std::string();
   if (q.Text(1) != ctx.request_fingerprint) {
-    return absl::AlreadyExistsError(
-        "request_id '" + ctx.request_id +
-        "' was already used for a different request");
+    return WithReason(
+        absl::AlreadyExistsError("request_id '" + ctx.request_id +
+                                 "' was already used for a different request"),
+        "REQUEST_ID_REUSED", {{"request_id", ctx.request_id}});
   }
   return q.Text(0);
 }
@@ -107,9 +108,14 @@ absl::Status SqliteStore::CheckRevision(const std::string& table,
   LGES_ASSIGN_OR_RETURN(bool row, q.Step());
   if (!row) return internal::NotFound(resource);
   if (expected != 0 && q.Int(0) != expected) {
-    return absl::FailedPreconditionError(
-        resource +
-        " has changed since it was read (etag mismatch); read it again");
+    return WithReason(
+        absl::FailedPreconditionError(
+            resource +
+            " has changed since it was read (etag mismatch); read it again"),
+        "STALE_ETAG",
+        {{"resource", resource},
+         {"etag", "r" + std::to_string(expected)},
+         {"current_etag", "r" + std::to_string(q.Int(0))}});
   }
   return absl::OkStatus();
 }

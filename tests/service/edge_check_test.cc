@@ -80,11 +80,15 @@ class EdgeCheckTest : public testing::ServerTest {
     return status;
   }
 
+  // The one violation's field, if the details are an ErrorInfo saying
+  // BAD_REQUEST and a BadRequest with one violation.
   static std::string Field(const grpc::Status& status) {
     google::rpc::Status details;
+    google::rpc::ErrorInfo info;
     google::rpc::BadRequest bad;
     if (!details.ParseFromString(status.error_details()) ||
-        details.details_size() != 1 || !details.details(0).UnpackTo(&bad) ||
+        details.details_size() != 2 || !details.details(0).UnpackTo(&info) ||
+        info.reason() != "BAD_REQUEST" || !details.details(1).UnpackTo(&bad) ||
         bad.field_violations_size() != 1)
       return "<no BadRequest>";
     return bad.field_violations(0).field();
