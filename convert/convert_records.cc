@@ -3,6 +3,7 @@
 
 #include "convert/convert.h"
 #include "convert/convert_internal.h"
+#include "convert/resource_name.h"
 
 namespace lges::convert {
 
@@ -82,7 +83,7 @@ void RecommendationsFromProto(const pb::Inspection& in, Inspection& d,
 
 Inspection FromProto(const pb::Inspection& in, Violations& out) {
   Inspection d;
-  d.provider_code = in.provider_code();
+  d.provider_code = ProviderCodeOf(in.provider_code());
   d.start_date = FromProto(in.start_date(), "start_date", out);
   if (in.has_end_date()) d.end_date = FromProto(in.end_date(), "end_date", out);
   d.academic_year = in.academic_year();
@@ -151,7 +152,7 @@ void ToProto(const Inspection& in, pb::Inspection* out) {
 
 FollowUpEvent FromProto(const pb::FollowUpEvent& in, Violations& out) {
   FollowUpEvent e;
-  e.provider_code = in.provider_code();
+  e.provider_code = ProviderCodeOf(in.provider_code());
   e.kind = FollowUpKindFromProto(in.kind(), "kind", out);
   e.date = FromProto(in.date(), "date", out);
   static constexpr std::string_view kPrefix = "inspections/";

@@ -1,6 +1,7 @@
 #include "convert/resource_name.h"
 
 #include "domain/errors.h"
+#include "domain/validation.h"
 
 namespace lges::convert {
 namespace {
@@ -22,6 +23,23 @@ absl::StatusOr<std::string> IdFromName(const std::string& name,
                              "must be a resource name '" + prefix + "{id}'");
   }
   return name.substr(prefix.size());
+}
+
+std::string ProviderCodeOf(const std::string& reference) {
+  constexpr std::string_view kPrefix = "providers/";
+  return reference.rfind(kPrefix, 0) == 0 ? reference.substr(kPrefix.size())
+                                          : reference;
+}
+
+absl::StatusOr<std::string> ProviderCodeFrom(const std::string& value,
+                                             const std::string& field) {
+  const std::string code = ProviderCodeOf(value);
+  if (value.empty() || LooksLikeGssCode(code) || IsValidProviderSlug(code))
+    return code;
+  return InvalidFieldError(
+      field,
+      "must be a provider code (W06000023, gwe) or its resource name "
+      "(providers/W06000023)");
 }
 
 }  // namespace lges::convert

@@ -292,14 +292,20 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     Violations v;
     const ProviderKind kind =
         convert::KindFromProto(req.provider_kind(), "provider_kind", v);
+    // "gwe" or "providers/gwe"; "none" for inspections outside any group.
+    const std::string consortium =
+        req.consortium() == "none"
+            ? req.consortium()
+            : convert::ProviderCodeFrom(req.consortium(), "consortium")
+                  .value_or(req.consortium());
     for (FieldViolation& bad : ValidateConsortiumFilter(
-             req.consortium(), snapshot.group_codes(), "consortium"))
+             consortium, snapshot.group_codes(), "consortium"))
       v.push_back(std::move(bad));
     if (!v.empty()) return InvalidArgumentError(v);
     convert::ToProto(
         snapshot,
         snapshot.Trends(req.from_academic_year(), req.to_academic_year(), kind,
-                        req.consortium()),
+                        consortium),
         resp);
     return absl::OkStatus();
   }

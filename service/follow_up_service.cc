@@ -29,7 +29,9 @@ struct FollowUpTraits {
       const pb::ListFollowUpEventsRequest& req) {
     Violations violations;
     Filter filter;
-    filter.provider_code = req.provider_code();
+    LGES_ASSIGN_OR_RETURN(
+        filter.provider_code,
+        convert::ProviderCodeFrom(req.provider_code(), "provider_code"));
     filter.kind =
         convert::FollowUpKindFromProto(req.kind(), "kind", violations);
     LGES_RETURN_IF_ERROR(StatusOf(violations));

@@ -29,7 +29,9 @@ struct InspectionTraits {
       const pb::ListInspectionsRequest& req) {
     Violations violations;
     Filter filter;
-    filter.provider_code = req.provider_code();
+    LGES_ASSIGN_OR_RETURN(
+        filter.provider_code,
+        convert::ProviderCodeFrom(req.provider_code(), "provider_code"));
     filter.academic_year_from = req.academic_year_from();
     filter.academic_year_to = req.academic_year_to();
     filter.framework =

@@ -151,6 +151,46 @@ TEST_F(InspectionServiceTest, RejectsEachInvalidFieldAndChangesNothing) {
   EXPECT_EQ(Snapshot(), before);
 }
 
+TEST_F(InspectionServiceTest, TakesAProviderAsCodeOrNameAndRefusesAMalformedOne) {
+  pb::CreateInspectionRequest by_name = CreateRequest();
+  by_name.mutable_inspection()->set_provider_code("providers/W06000023");
+  pb::Inspection created;
+  ASSERT_TRUE(client_->CreateInspection(by_name, &created).ok());
+  EXPECT_EQ(created.provider_code(), "W06000023");
+
+  for (const char* provider : {"W06000023", "providers/W06000023"}) {
+    pb::ListInspectionsRequest list;
+    list.set_provider_code(provider);
+    pb::ListInspectionsResponse page;
+    ASSERT_TRUE(client_->ListInspections(list, &page).ok()) << provider;
+    EXPECT_EQ(page.inspections_size(), 1) << provider;
+    pb::ListFollowUpEventsRequest events;
+    events.set_provider_code(provider);
+    pb::ListFollowUpEventsResponse none;
+    EXPECT_TRUE(client_->ListFollowUpEvents(events, &none).ok()) << provider;
+  }
+  // A well-formed code of no provider is an empty page; a malformed one is
+  // an error naming the field, never an empty page.
+  pb::ListInspectionsRequest unknown;
+  unknown.set_provider_code("providers/gwe");
+  pb::ListInspectionsResponse page;
+  ASSERT_TRUE(client_->ListInspections(unknown, &page).ok());
+  EXPECT_EQ(page.inspections_size(), 0);
+  for (const char* bad : {"inspections/POWYS-2025-02", "W06 000023", "providers/"}) {
+    pb::ListInspectionsRequest list;
+    list.set_provider_code(bad);
+    EXPECT_EQ(ViolationFields(client_->ListInspections(list, &page)),
+              std::vector<std::string>{"provider_code"})
+        << bad;
+    pb::ListFollowUpEventsRequest events;
+    events.set_provider_code(bad);
+    pb::ListFollowUpEventsResponse none;
+    EXPECT_EQ(ViolationFields(client_->ListFollowUpEvents(events, &none)),
+              std::vector<std::string>{"provider_code"})
+        << bad;
+  }
+}
+
 TEST_F(InspectionServiceTest, RetriesWithTheSameRequestIdCreateOnce) {
   pb::CreateInspectionRequest req = CreateRequest();
   req.clear_inspection_id();
