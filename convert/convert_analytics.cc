@@ -78,6 +78,7 @@ void ToProto(const analytics::Classification& c, int vocabulary_version,
 
 void ToProto(const analytics::FollowUpYear& y, pb::FollowUpYear* out) {
   out->set_academic_year(y.academic_year);
+  out->set_academic_year_label(AcademicYear{y.academic_year}.Label());
   for (const std::string& c : y.at_start) out->add_at_start(c);
   for (const std::string& c : y.entered) out->add_entered(c);
   for (const std::string& c : y.removed) out->add_removed(c);
@@ -175,6 +176,7 @@ void ToProto(const analytics::Snapshot& s, const analytics::ThemeTrends& trends,
   if (!trends.themes.empty()) {
     for (const analytics::TrendPoint& p : trends.themes.front().points) {
       out->add_academic_years(p.academic_year);
+      out->add_academic_year_labels(AcademicYear{p.academic_year}.Label());
       out->add_inspected(p.inspected);
       out->add_providers_inspected(p.providers_inspected);
     }
@@ -205,6 +207,7 @@ void ToProto(const analytics::Snapshot& s,
     pb::ProfileInspection* pi = out->add_inspections();
     pi->set_inspection("inspections/" + in.inspection_id);
     pi->set_academic_year(in.academic_year);
+    pi->set_academic_year_label(AcademicYear{in.academic_year}.Label());
     ToProto(in.start_date, pi->mutable_start_date());
     pi->set_causing_significant_concern(in.causing_significant_concern);
     pi->set_recommendation_count(in.recommendation_count);

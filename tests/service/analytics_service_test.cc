@@ -147,6 +147,9 @@ TEST_F(AnalyticsServiceTest,
                              trends.years_without_inspections().end()),
             (std::vector<int>{2020, 2021}));
   EXPECT_EQ(trends.academic_years_size(), 3);
+  EXPECT_EQ(std::vector<std::string>(trends.academic_year_labels().begin(),
+                                     trends.academic_year_labels().end()),
+            (std::vector<std::string>{"2020-2021", "2021-2022", "2022-2023"}));
   EXPECT_FALSE(trends.inspected(0));
   EXPECT_EQ(trends.providers_inspected(2), 4);
   const pb::ThemeTrend& evaluation = trends.themes(0);
@@ -202,6 +205,7 @@ TEST_F(AnalyticsServiceTest, FollowUpStatusAndAnalytics) {
   pb::FollowUpAnalytics analytics;
   ASSERT_TRUE(client_->GetFollowUpAnalytics(analytics_req, &analytics).ok());
   ASSERT_EQ(analytics.years_size(), 2);
+  EXPECT_EQ(analytics.years(0).academic_year_label(), "2021-2022");
   EXPECT_EQ(analytics.years(0).entered(0), "W06000020");
   ASSERT_EQ(analytics.episodes_size(), 1);
   EXPECT_TRUE(analytics.episodes(0).ongoing());
@@ -232,6 +236,7 @@ TEST_F(AnalyticsServiceTest, ProfilesAndConsortiumComparisons) {
   ASSERT_TRUE(client_->GetAuthorityProfile(req, &profile).ok());
   EXPECT_EQ(profile.provider().name_en(), "Torfaen");
   ASSERT_EQ(profile.inspections_size(), 1);
+  EXPECT_EQ(profile.inspections(0).academic_year_label(), "2021-2022");
   EXPECT_EQ(profile.inspections(0).consortium(), "eas");
   EXPECT_EQ(profile.inspections(0).recommendations(0).primary_theme(),
             "self_evaluation");
