@@ -38,6 +38,19 @@ struct BadCase {
   const char* field;  // Where BadRequest points.
 };
 
+// Sends `parts` as one streamed import.
+absl::Status SendParts(LgesClient& c,
+                       const std::vector<pb::ImportRecordsRequest>& parts) {
+  pb::ImportRecordsResponse out;
+  return c.ImportRecordsStream(
+      [&](const LgesClient::SendPart& send) {
+        for (const pb::ImportRecordsRequest& part : parts)
+          if (!send(part)) break;
+        return absl::OkStatus();
+      },
+      &out);
+}
+
 TEST_F(BadInputTest, EachKindIsRefusedNamingTheFieldAndChangesNothing) {
   const pb::KeyMessage stored = StoredMessage();
   const BadCase cases[] = {
@@ -198,6 +211,40 @@ TEST_F(BadInputTest, EachKindIsRefusedNamingTheFieldAndChangesNothing) {
          return c.SetRecommendationTheme(req, &out);
        },
        "theme_id"},
+      {"invalid UTF-8 in a streamed import's part",
+       [](LgesClient& c, const pb::KeyMessage& m) {
+         pb::ImportRecordsRequest part;
+         part.mutable_records()->set_format("lges-records");
+         part.mutable_records()->set_format_version(1);
+         pb::KeyMessage copy = m;
+         copy.set_text("Leaders \xc0\xaf plan");
+         *part.mutable_records()->add_key_messages() = m;
+         *part.mutable_records()->add_key_messages() = copy;
+         return SendParts(c, {part});
+       },
+       "records.key_messages[1].text"},
+      {"one identity in two parts of a streamed import",
+       [](LgesClient& c, const pb::KeyMessage& m) {
+         pb::ImportRecordsRequest first, second;
+         first.mutable_records()->set_format("lges-records");
+         first.mutable_records()->set_format_version(1);
+         pb::KeyMessage copy = m;
+         copy.set_position(7);
+         *first.mutable_records()->add_key_messages() = copy;
+         copy.set_text("The same place, said again.");
+         *second.mutable_records()->add_key_messages() = copy;
+         return SendParts(c, {first, second});
+       },
+       "records.key_messages[1]"},
+      {"a streamed export of a reversed year range",
+       [](LgesClient& c, const pb::KeyMessage&) {
+         pb::ExportRecordsRequest req;
+         req.set_academic_year_from(2024);
+         req.set_academic_year_to(2020);
+         return c.ExportRecordsStream(
+             req, [](const pb::RecordSet&) { return true; });
+       },
+       "academic_year_to"},
       {"revoking a 10,000-character name",
        [](LgesClient& c, const pb::KeyMessage&) {
          pb::RevokeTokenRequest req;
