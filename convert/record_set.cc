@@ -188,6 +188,9 @@ bool SendRecordsOfYears(const Dataset& data, int from, int to,
 }
 
 bool SendRecordSet(const pb::RecordSet& whole, RecordSetParts& parts) {
+  parts.part().set_format(whole.format());
+  parts.part().set_format_version(whole.format_version());
+  parts.part().set_source(whole.source());
   return SendEach(whole.providers(), &pb::RecordSet::add_providers, kAll,
                   parts) &&
          SendEach(whole.inspections(), &pb::RecordSet::add_inspections, kAll,

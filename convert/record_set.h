@@ -82,7 +82,8 @@ void SetExportHeader(const std::string& source,
 bool SendRecordsOfYears(const Dataset& data, int from, int to,
                         RecordSetParts& parts);
 
-// Passes every record of `whole` to `parts`. False once a send has failed.
+// Passes `whole` to `parts`: its format fields and source into the part
+// being filled, then every record. False once a send has failed.
 bool SendRecordSet(const estyn::lges::v1::RecordSet& whole,
                    RecordSetParts& parts);
 

@@ -80,9 +80,6 @@ absl::Status ImportPass(const std::string& path, const Loaded* csv,
           const pb::RecordSet& r = csv->records;
           *counts = {r.providers_size(), r.inspections_size(),
                      r.follow_up_events_size(), r.key_messages_size()};
-          parts.part().set_format(r.format());
-          parts.part().set_format_version(r.format_version());
-          parts.part().set_source(r.source());
           return SendRecordSet(r, parts)
                      ? absl::OkStatus()
                      : absl::CancelledError("the server ended the import");

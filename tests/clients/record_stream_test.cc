@@ -58,9 +58,6 @@ std::string WrittenInParts(const pb::RecordSet& whole, size_t part_bytes,
     ++*parts_sent;
     return true;
   });
-  parts.part().set_format(whole.format());
-  parts.part().set_format_version(whole.format_version());
-  parts.part().set_source(whole.source());
   EXPECT_TRUE(SendRecordSet(whole, parts));
   writer.Finish();
   return out.str();

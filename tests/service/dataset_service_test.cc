@@ -158,9 +158,6 @@ absl::Status ImportInParts(LgesClient& client, const pb::RecordSet& records,
           req.set_dry_run(dry_run);
           return send(req);
         });
-        parts.part().set_format(records.format());
-        parts.part().set_format_version(records.format_version());
-        parts.part().set_source(records.source());
         return SendRecordSet(records, parts)
                    ? absl::OkStatus()
                    : absl::CancelledError("send failed");
