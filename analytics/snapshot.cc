@@ -41,6 +41,7 @@ std::shared_ptr<const Snapshot> Snapshot::Build(Dataset data,
   for (const Provider& p : s->data_.providers) {
     if (p.kind != ProviderKind::kLocalAuthority)
       s->group_codes_.push_back(p.code);
+    s->provider_index_.emplace(p.code, s->provider_index_.size());
   }
   s->BuildStats();
   for (int year = s->first_year_; year <= s->last_year_; ++year)
@@ -50,6 +51,11 @@ std::shared_ptr<const Snapshot> Snapshot::Build(Dataset data,
                                                        s->episodes_, p.code));
   }
   return s;
+}
+
+const Provider* Snapshot::FindProvider(const std::string& code) const {
+  auto it = provider_index_.find(code);
+  return it == provider_index_.end() ? nullptr : &data_.providers[it->second];
 }
 
 void Snapshot::BuildStats() {

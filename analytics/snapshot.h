@@ -71,6 +71,8 @@ class Snapshot {
   }
   // The codes of the school improvement services and partnerships.
   const std::vector<std::string>& group_codes() const { return group_codes_; }
+  // The provider with `code`; nullptr if there is none.
+  const Provider* FindProvider(const std::string& code) const;
 
  private:
   using StatsKey = std::pair<ProviderKind, std::string>;
@@ -88,6 +90,7 @@ class Snapshot {
   std::vector<ThemedRecommendation> themed_;
   std::vector<Episode> episodes_;
   std::vector<std::string> group_codes_;
+  std::map<std::string, size_t> provider_index_;  // Code to data_.providers.
   std::vector<std::string> inspection_group_;  // Per inspection: group code on
                                                // its start date, or "none".
   std::map<StatsKey, std::vector<YearStats>>

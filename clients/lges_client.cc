@@ -227,6 +227,20 @@ absl::Status LgesClient::ImportRecordsStream(
   return FromGrpc(writer->Finish());
 }
 
+absl::Status LgesClient::ListAllThemes(pb::ListThemesResponse* resp) {
+  pb::ListThemesRequest req;
+  req.set_page_size(500);
+  resp->Clear();
+  do {
+    pb::ListThemesResponse page;
+    if (absl::Status s = ListThemes(req, &page); !s.ok()) return s;
+    req.set_page_token(page.next_page_token());
+    page.clear_next_page_token();
+    resp->MergeFrom(page);
+  } while (!req.page_token().empty());
+  return absl::OkStatus();
+}
+
 absl::Status LgesClient::Health(const std::string& service, bool* serving) {
   grpc::health::v1::HealthCheckRequest req;
   req.set_service(service);
@@ -299,6 +313,9 @@ LGES_CLIENT_METHOD(analytics, AnalyticsService, SetRecommendationTheme,
                    SetRecommendationThemeResponse)
 LGES_CLIENT_METHOD(analytics, AnalyticsService, ListThemeOverrides,
                    ListThemeOverridesRequest, ListThemeOverridesResponse)
+LGES_CLIENT_METHOD(analytics, AnalyticsService, ListThemeOverrideHistory,
+                   ListThemeOverrideHistoryRequest,
+                   ListThemeOverrideHistoryResponse)
 LGES_CLIENT_METHOD(analytics, AnalyticsService, GetSectorSummary,
                    GetSectorSummaryRequest, SectorSummary)
 LGES_CLIENT_METHOD(analytics, AnalyticsService, GetThemeTrends,

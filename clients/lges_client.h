@@ -129,6 +129,9 @@ class LgesClient {
 
   absl::Status ListThemes(const pb::ListThemesRequest& req,
                           pb::ListThemesResponse* resp);
+  // Every theme of the vocabulary: ListThemes page after page, merged into
+  // one response (without a next_page_token).
+  absl::Status ListAllThemes(pb::ListThemesResponse* resp);
   absl::Status ClassifyRecommendation(
       const pb::ClassifyRecommendationRequest& req,
       pb::ClassifyRecommendationResponse* resp);
@@ -137,6 +140,9 @@ class LgesClient {
       pb::SetRecommendationThemeResponse* resp);
   absl::Status ListThemeOverrides(const pb::ListThemeOverridesRequest& req,
                                   pb::ListThemeOverridesResponse* resp);
+  absl::Status ListThemeOverrideHistory(
+      const pb::ListThemeOverrideHistoryRequest& req,
+      pb::ListThemeOverrideHistoryResponse* resp);
   absl::Status GetSectorSummary(const pb::GetSectorSummaryRequest& req,
                                 pb::SectorSummary* resp);
   absl::Status GetThemeTrends(const pb::GetThemeTrendsRequest& req,

@@ -29,6 +29,11 @@ PartialDate FromProto(const pb::PartialDate& in, const std::string& path,
 // For display (lgesctl): unknown enum values become unspecified.
 PartialDate FromProto(const pb::PartialDate& in);
 void ToProto(const PartialDate& in, pb::PartialDate* out);
+// A whole day as google.type.Date.
+void ToProto(const CivilDay& in, google::type::Date* out);
+// The day `in` names; nullopt unless year, month and day make a valid day
+// (domain/dates.h), so a year or a month alone is refused.
+std::optional<CivilDay> FromProto(const google::type::Date& in);
 Provenance FromProto(const pb::Provenance& in, const std::string& path,
                      Violations& out);
 void ToProto(const Provenance& in, pb::Provenance* out);

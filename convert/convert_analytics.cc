@@ -10,8 +10,46 @@ namespace {
 
 using google::protobuf::util::TimeUtil;
 
-void LineToProto(const analytics::ThemeLine& line, pb::ThemeLine* out) {
+// The labels of theme `id`; left empty if the vocabulary lacks it.
+template <typename Message>
+void SetThemeLabels(const analytics::Vocabulary& vocabulary,
+                    const std::string& id, Message* out,
+                    void (Message::*set_en)(const std::string&),
+                    void (Message::*set_cy)(const std::string&)) {
+  if (const analytics::Theme* theme = vocabulary.Find(id)) {
+    (out->*set_en)(theme->label_en);
+    (out->*set_cy)(theme->label_cy);
+  }
+}
+
+// The names of provider `code`; left empty if the snapshot lacks it.
+template <typename Message>
+void SetProviderNames(const analytics::Snapshot& s, const std::string& code,
+                      Message* out,
+                      void (Message::*set_en)(const std::string&),
+                      void (Message::*set_cy)(const std::string&)) {
+  if (const Provider* p = s.FindProvider(code)) {
+    (out->*set_en)(p->name_en);
+    (out->*set_cy)(p->name_cy);
+  }
+}
+
+void AddNamed(const analytics::Snapshot& s,
+              const std::vector<std::string>& codes,
+              google::protobuf::RepeatedPtrField<pb::ProviderName>* out) {
+  for (const std::string& code : codes) {
+    pb::ProviderName* named = out->Add();
+    named->set_code(code);
+    SetProviderNames(s, code, named, &pb::ProviderName::set_name_en,
+                     &pb::ProviderName::set_name_cy);
+  }
+}
+
+void LineToProto(const analytics::Vocabulary& vocabulary,
+                 const analytics::ThemeLine& line, pb::ThemeLine* out) {
   out->set_theme_id(line.theme_id);
+  SetThemeLabels(vocabulary, line.theme_id, out, &pb::ThemeLine::set_label_en,
+                 &pb::ThemeLine::set_label_cy);
   out->set_providers(line.providers);
   out->set_recommendations(line.recommendations);
   out->set_sentence(line.sentence);
@@ -19,8 +57,8 @@ void LineToProto(const analytics::ThemeLine& line, pb::ThemeLine* out) {
 
 void MilestoneToProto(const analytics::Milestone& m, pb::Milestone* out) {
   out->set_kind(static_cast<pb::MilestoneKind>(static_cast<int>(m.kind) + 1));
-  out->set_planned_from(FormatIso(m.planned_from));
-  out->set_planned_to(FormatIso(m.planned_to));
+  ToProto(m.planned_from, out->mutable_planned_from());
+  ToProto(m.planned_to, out->mutable_planned_to());
   if (m.happened) ToProto(*m.happened, out->mutable_happened());
   out->set_state(
       static_cast<pb::MilestoneState>(static_cast<int>(m.state) + 1));
@@ -61,9 +99,13 @@ void ToProto(const analytics::Vocabulary& vocabulary,
     ToProto(t, out->add_themes());
 }
 
-void ToProto(const analytics::Classification& c, int vocabulary_version,
+void ToProto(const analytics::Classification& c,
+             const analytics::Vocabulary& vocabulary,
              pb::ClassifyRecommendationResponse* out) {
   out->set_primary_theme(c.primary_theme);
+  SetThemeLabels(vocabulary, c.primary_theme, out,
+                 &pb::ClassifyRecommendationResponse::set_primary_theme_label_en,
+                 &pb::ClassifyRecommendationResponse::set_primary_theme_label_cy);
   for (const std::string& t : c.tags) out->add_tags(t);
   for (const analytics::Evidence& e : c.evidence) {
     pb::Evidence* ev = out->add_evidence();
@@ -73,16 +115,21 @@ void ToProto(const analytics::Classification& c, int vocabulary_version,
     ev->set_kind(static_cast<pb::CueKind>(e.kind));
     ev->set_in_head(e.in_head);
   }
-  out->set_vocabulary_version(vocabulary_version);
+  out->set_vocabulary_version(vocabulary.version);
 }
 
-void ToProto(const analytics::FollowUpYear& y, pb::FollowUpYear* out) {
+void ToProto(const analytics::Snapshot& s, const analytics::FollowUpYear& y,
+             pb::FollowUpYear* out) {
   out->set_academic_year(y.academic_year);
   out->set_academic_year_label(AcademicYear{y.academic_year}.Label());
   for (const std::string& c : y.at_start) out->add_at_start(c);
   for (const std::string& c : y.entered) out->add_entered(c);
   for (const std::string& c : y.removed) out->add_removed(c);
   for (const std::string& c : y.at_end) out->add_at_end(c);
+  AddNamed(s, y.at_start, out->mutable_at_start_names());
+  AddNamed(s, y.entered, out->mutable_entered_names());
+  AddNamed(s, y.removed, out->mutable_removed_names());
+  AddNamed(s, y.at_end, out->mutable_at_end_names());
 }
 
 void ToProto(const analytics::Episode& e, const CivilDay& day,
@@ -94,8 +141,11 @@ void ToProto(const analytics::Episode& e, const CivilDay& day,
   if (e.removed) ToProto(*e.removed, out->mutable_removed());
 }
 
-void ToProto(const analytics::Episode& e, pb::FollowUpEpisode* out) {
+void ToProto(const analytics::Snapshot& s, const analytics::Episode& e,
+             pb::FollowUpEpisode* out) {
   out->set_provider_code(e.provider_code);
+  SetProviderNames(s, e.provider_code, out, &pb::FollowUpEpisode::set_name_en,
+                   &pb::FollowUpEpisode::set_name_cy);
   if (!e.inspection_id.empty())
     out->set_inspection("inspections/" + e.inspection_id);
   ToProto(e.entered, out->mutable_entered());
@@ -116,12 +166,13 @@ void ToProto(const analytics::Episode& e, pb::FollowUpEpisode* out) {
 
 void ToProto(const analytics::Snapshot& s, const CivilDay& day,
              pb::FollowUpStatus* out) {
-  out->set_date(FormatIso(day));
+  ToProto(day, out->mutable_date());
   int in_follow_up = 0;
   for (const auto& [authority, episode] : s.StatusAt(day)) {
     pb::AuthorityStatus* a = out->add_authorities();
     a->set_provider_code(authority->code);
     a->set_name_en(authority->name_en);
+    a->set_name_cy(authority->name_cy);
     a->set_in_follow_up(episode != nullptr);
     if (!episode) continue;
     ++in_follow_up;
@@ -134,9 +185,9 @@ void ToProto(const analytics::Snapshot& s, const CivilDay& day,
 void ToProto(const analytics::Snapshot& s, int from, int to,
              pb::FollowUpAnalytics* out) {
   for (const analytics::FollowUpYear& year : s.FollowUpYears(from, to))
-    ToProto(year, out->add_years());
+    ToProto(s, year, out->add_years());
   for (const analytics::Episode& e : s.episodes())
-    ToProto(e, out->add_episodes());
+    ToProto(s, e, out->add_episodes());
   out->set_mean_days_completed(s.MeanDaysCompleted());
   ToProto(s, analytics::Notes{}, out->mutable_meta());
 }
@@ -145,8 +196,9 @@ void ToProto(const analytics::Snapshot& s, int academic_year,
              pb::SectorSnapshot* out) {
   out->set_dataset_version(s.version());
   *out->mutable_as_of() = TimeUtil::MillisecondsToTimestamp(s.as_of_ms());
-  for (const std::string& code : s.InFollowUpOn(s.today()))
-    out->add_in_follow_up(code);
+  const std::vector<std::string> in_follow_up = s.InFollowUpOn(s.today());
+  for (const std::string& code : in_follow_up) out->add_in_follow_up(code);
+  AddNamed(s, in_follow_up, out->mutable_in_follow_up_names());
   ToProto(s, s.Summary(academic_year), out->mutable_summary());
 }
 
@@ -159,9 +211,9 @@ void ToProto(const analytics::Snapshot& s,
   out->set_english_medium(summary.english_medium);
   out->set_case_studies(summary.case_studies);
   out->set_providers_inspected(summary.providers_inspected);
-  ToProto(summary.follow_up, out->mutable_follow_up());
+  ToProto(s, summary.follow_up, out->mutable_follow_up());
   for (const analytics::ThemeLine& line : summary.themes)
-    LineToProto(line, out->add_themes());
+    LineToProto(s.vocabulary(), line, out->add_themes());
   for (const KeyMessage& m : summary.key_messages)
     ToProto(m, out->add_key_messages());
   ToProto(s, summary.notes, out->mutable_meta());
@@ -184,6 +236,8 @@ void ToProto(const analytics::Snapshot& s, const analytics::ThemeTrends& trends,
   for (const analytics::ThemeTrend& t : trends.themes) {
     pb::ThemeTrend* trend = out->add_themes();
     trend->set_theme_id(t.theme_id);
+    SetThemeLabels(s.vocabulary(), t.theme_id, trend,
+                   &pb::ThemeTrend::set_label_en, &pb::ThemeTrend::set_label_cy);
     trend->set_first_seen(t.first_seen.value_or(0));
     trend->set_last_seen(t.last_seen.value_or(0));
     trend->set_recommendations(t.recommendations);
@@ -200,9 +254,8 @@ void ToProto(const analytics::Snapshot& s, const analytics::ThemeTrends& trends,
 void ToProto(const analytics::Snapshot& s,
              const analytics::AuthorityProfile& profile,
              pb::AuthorityProfile* out) {
-  for (const Provider& p : s.data().providers) {
-    if (p.code == profile.provider_code) ToProto(p, out->mutable_provider());
-  }
+  if (const Provider* p = s.FindProvider(profile.provider_code))
+    ToProto(*p, out->mutable_provider());
   for (const analytics::ProfileInspection& in : profile.inspections) {
     pb::ProfileInspection* pi = out->add_inspections();
     pi->set_inspection("inspections/" + in.inspection_id);
@@ -212,12 +265,18 @@ void ToProto(const analytics::Snapshot& s,
     pi->set_causing_significant_concern(in.causing_significant_concern);
     pi->set_recommendation_count(in.recommendation_count);
     pi->set_consortium(in.group_code);
+    SetProviderNames(s, in.group_code, pi,
+                     &pb::ProfileInspection::set_consortium_name_en,
+                     &pb::ProfileInspection::set_consortium_name_cy);
     for (const analytics::ProfileRecommendation& r : in.recommendations) {
       pb::ThemedRecommendation* tr = pi->add_recommendations();
       tr->set_number(r.number);
       tr->set_text(r.text);
       tr->set_text_status(static_cast<pb::TextStatus>(r.text_status));
       tr->set_primary_theme(r.primary_theme);
+      SetThemeLabels(s.vocabulary(), r.primary_theme, tr,
+                     &pb::ThemedRecommendation::set_primary_theme_label_en,
+                     &pb::ThemedRecommendation::set_primary_theme_label_cy);
       for (const std::string& t : r.tags) tr->add_tags(t);
       tr->set_overridden(r.overridden);
     }
@@ -225,11 +284,14 @@ void ToProto(const analytics::Snapshot& s,
   for (const analytics::RecurringTheme& r : profile.recurring_themes) {
     pb::RecurringTheme* rt = out->add_recurring_themes();
     rt->set_theme_id(r.theme_id);
+    SetThemeLabels(s.vocabulary(), r.theme_id, rt,
+                   &pb::RecurringTheme::set_label_en,
+                   &pb::RecurringTheme::set_label_cy);
     for (const std::string& id : r.inspection_ids)
       rt->add_inspections("inspections/" + id);
   }
   for (const analytics::Episode& e : profile.follow_up)
-    ToProto(e, out->add_follow_up());
+    ToProto(s, e, out->add_follow_up());
   ToProto(s, profile.notes, out->mutable_meta());
 }
 
@@ -241,11 +303,13 @@ void ToProto(const analytics::Snapshot& s, const analytics::GroupComparison& c,
     pb::ConsortiumLine* line = out->add_consortia();
     line->set_consortium(g.group_code);
     line->set_name_en(g.name_en);
+    SetProviderNames(s, g.group_code, line, &pb::ConsortiumLine::set_name_en,
+                     &pb::ConsortiumLine::set_name_cy);
     line->set_inspections(g.inspections);
     line->set_providers_inspected(g.providers_inspected);
     line->set_judged_causing_concern(g.judged_causing_concern);
     for (const analytics::ThemeLine& t : g.themes)
-      LineToProto(t, line->add_themes());
+      LineToProto(s.vocabulary(), t, line->add_themes());
   }
   ToProto(s, c.notes, out->mutable_meta());
 }

@@ -1,7 +1,8 @@
 #pragma once
 // Conversion of analytics results to their protos
 // (estyn/lges/v1/analytics.proto). Analytics results only go out, so there are
-// no reverse conversions.
+// no reverse conversions. Every provider code and theme id goes out with the
+// names or labels beside it, looked up in the snapshot or vocabulary given.
 
 #include "analytics/snapshot.h"
 #include "estyn/lges/v1/analytics.pb.h"
@@ -16,10 +17,13 @@ void ToProto(const analytics::Snapshot& snapshot, const analytics::Notes& notes,
 void ToProto(const analytics::Theme& theme, pb::Theme* out);
 void ToProto(const analytics::Vocabulary& vocabulary,
              pb::ListThemesResponse* out);
-void ToProto(const analytics::Classification& c, int vocabulary_version,
+void ToProto(const analytics::Classification& c,
+             const analytics::Vocabulary& vocabulary,
              pb::ClassifyRecommendationResponse* out);
-void ToProto(const analytics::FollowUpYear& y, pb::FollowUpYear* out);
-void ToProto(const analytics::Episode& e, pb::FollowUpEpisode* out);
+void ToProto(const analytics::Snapshot& s, const analytics::FollowUpYear& y,
+             pb::FollowUpYear* out);
+void ToProto(const analytics::Snapshot& s, const analytics::Episode& e,
+             pb::FollowUpEpisode* out);
 // The episode as it stood on `day`: since, days so far, inspection, removal.
 void ToProto(const analytics::Episode& e, const CivilDay& day,
              pb::AuthorityStatus* out);

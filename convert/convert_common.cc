@@ -30,9 +30,21 @@ void ToProto(const PartialDate& in, pb::PartialDate* out) {
   out->set_day(in.day);
   out->set_term(static_cast<pb::Term>(in.term));
   if (in.IsSet() && DescribeInvalid(in).empty()) {
-    out->set_earliest(FormatIso(in.Earliest()));
-    out->set_latest(FormatIso(in.Latest()));
+    ToProto(in.Earliest(), out->mutable_earliest());
+    ToProto(in.Latest(), out->mutable_latest());
   }
+}
+
+void ToProto(const CivilDay& in, google::type::Date* out) {
+  out->set_year(in.year);
+  out->set_month(in.month);
+  out->set_day(in.day);
+}
+
+std::optional<CivilDay> FromProto(const google::type::Date& in) {
+  const CivilDay day{in.year(), in.month(), in.day()};
+  if (!IsValidDay(day)) return std::nullopt;
+  return day;
 }
 
 Provenance FromProto(const pb::Provenance& in, const std::string& path,

@@ -7,6 +7,7 @@
 #include "estyn/lges/v1/analytics.grpc.pb.h"
 #include "service/cached_reply.h"
 #include "service/reply_limit.h"
+#include "service/request_support.h"
 #include "service/serve.h"
 #include "service/services.h"
 #include "service/snapshot_source.h"
@@ -73,10 +74,8 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
   grpc::ServerUnaryReactor* ListThemes(grpc::CallbackServerContext* ctx,
                                        const pb::ListThemesRequest* req,
                                        pb::ListThemesResponse* resp) override {
-    return Finish(ctx, __func__, req, [&](const Identity&) {
-      convert::ToProto(snapshots_.classifier().vocabulary(), resp);
-      return absl::OkStatus();
-    });
+    return Finish(ctx, __func__, req,
+                  [&](const Identity&) { return Themes(*req, resp); });
   }
 
   grpc::ServerUnaryReactor* ClassifyRecommendation(
@@ -100,6 +99,13 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
       pb::ListThemeOverridesResponse* resp) override {
     return Finish(ctx, __func__, req,
                   [&](const Identity&) { return ListOverrides(*req, resp); });
+  }
+  grpc::ServerUnaryReactor* ListThemeOverrideHistory(
+      grpc::CallbackServerContext* ctx,
+      const pb::ListThemeOverrideHistoryRequest* req,
+      pb::ListThemeOverrideHistoryResponse* resp) override {
+    return Finish(ctx, __func__, req,
+                  [&](const Identity&) { return OverrideHistory(*req, resp); });
   }
   grpc::ServerUnaryReactor* GetSectorSummary(
       grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* request,
@@ -219,7 +225,7 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
           "text", "must be 1-2000 characters of recommendation text");
     }
     convert::ToProto(snapshots_.classifier().Classify(req.text()),
-                     snapshots_.classifier().vocabulary().version, resp);
+                     snapshots_.classifier().vocabulary(), resp);
     return absl::OkStatus();
   }
 
@@ -264,24 +270,59 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     return absl::OkStatus();
   }
 
+  absl::Status Themes(const pb::ListThemesRequest& req,
+                      pb::ListThemesResponse* resp) {
+    const analytics::Vocabulary& vocabulary =
+        snapshots_.classifier().vocabulary();
+    LGES_ASSIGN_OR_RETURN(PageSlice page,
+                          SliceOf(vocabulary.themes.size(), req.page_size(),
+                                  req.page_token(), FilterKey(req)));
+    resp->set_vocabulary(vocabulary.name);
+    resp->set_version(vocabulary.version);
+    for (size_t i = page.begin; i < page.end; ++i)
+      convert::ToProto(vocabulary.themes[i], resp->add_themes());
+    resp->set_next_page_token(page.next_page_token);
+    resp->set_total_size(static_cast<int>(vocabulary.themes.size()));
+    return absl::OkStatus();
+  }
+
+  // The inspection id of an optional "inspections/{id}" filter; "" for all.
+  static absl::StatusOr<std::string> InspectionFilter(const std::string& name) {
+    if (name.empty()) return std::string();
+    return convert::IdFromName(name, "inspections", "inspection");
+  }
+
   absl::Status ListOverrides(const pb::ListThemeOverridesRequest& req,
                              pb::ListThemeOverridesResponse* resp) {
-    std::string id;
-    if (!req.inspection().empty()) {
-      LGES_ASSIGN_OR_RETURN(
-          id,
-          convert::IdFromName(req.inspection(), "inspections", "inspection"));
-    }
-    LGES_ASSIGN_OR_RETURN(std::vector<ThemeOverride> current,
+    LGES_ASSIGN_OR_RETURN(std::string id, InspectionFilter(req.inspection()));
+    LGES_ASSIGN_OR_RETURN(std::vector<ThemeOverride> all,
                           store_.ListThemeOverrides());
-    for (const ThemeOverride& o : current) {
-      if (id.empty() || o.inspection_id == id)
-        convert::ToProto(o, resp->add_overrides());
+    std::vector<ThemeOverride> current;
+    for (ThemeOverride& o : all) {
+      if (id.empty() || o.inspection_id == id) current.push_back(std::move(o));
     }
+    LGES_ASSIGN_OR_RETURN(PageSlice page,
+                          SliceOf(current.size(), req.page_size(),
+                                  req.page_token(), FilterKey(req)));
+    for (size_t i = page.begin; i < page.end; ++i)
+      convert::ToProto(current[i], resp->add_overrides());
+    resp->set_next_page_token(page.next_page_token);
+    resp->set_total_size(static_cast<int>(current.size()));
+    return absl::OkStatus();
+  }
+
+  absl::Status OverrideHistory(const pb::ListThemeOverrideHistoryRequest& req,
+                               pb::ListThemeOverrideHistoryResponse* resp) {
+    LGES_ASSIGN_OR_RETURN(std::string id, InspectionFilter(req.inspection()));
     LGES_ASSIGN_OR_RETURN(std::vector<ThemeOverride> history,
                           store_.ListThemeOverrideHistory(id));
-    for (const ThemeOverride& o : history)
-      convert::ToProto(o, resp->add_history());
+    LGES_ASSIGN_OR_RETURN(PageSlice page,
+                          SliceOf(history.size(), req.page_size(),
+                                  req.page_token(), FilterKey(req)));
+    for (size_t i = page.begin; i < page.end; ++i)
+      convert::ToProto(history[i], resp->add_history());
+    resp->set_next_page_token(page.next_page_token);
+    resp->set_total_size(static_cast<int>(history.size()));
     return absl::OkStatus();
   }
 
@@ -314,11 +355,12 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
                               pb::FollowUpStatus* resp) {
     const std::shared_ptr<const Snapshot> snapshot = snapshots_.Current();
     CivilDay day = snapshot->today();
-    if (!req.date().empty()) {
-      std::optional<CivilDay> parsed = ParseIso(req.date());
+    if (req.has_date()) {
+      std::optional<CivilDay> parsed = convert::FromProto(req.date());
       if (!parsed)
         return InvalidFieldError("date",
-                                 "must be a day written YYYY-MM-DD between " +
+                                 "must be a whole day (year, month and day) "
+                                 "between " +
                                      std::to_string(kMinYear) + " and " +
                                      std::to_string(kMaxYear));
       day = *parsed;

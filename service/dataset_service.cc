@@ -184,11 +184,19 @@ class DatasetServiceImpl final : public pb::DatasetService::Service {
       return InvalidFieldError("page_size", "must not be negative");
     const int limit =
         req.page_size() == 0 ? 100 : std::min(req.page_size(), 1000);
+    int64_t since = req.since_version();
+    if (!req.page_token().empty()) {
+      LGES_ASSIGN_OR_RETURN(since, CursorOf(req.page_token()));
+    }
     LGES_ASSIGN_OR_RETURN(std::vector<Change> changes,
-                          store_.ListChanges(req.since_version(), limit));
+                          store_.ListChanges(since, limit));
     for (const Change& c : changes) convert::ToProto(c, resp->add_changes());
     LGES_ASSIGN_OR_RETURN(int64_t version, store_.DatasetVersion());
     resp->set_dataset_version(version);
+    if (!changes.empty() && static_cast<int>(changes.size()) == limit &&
+        changes.back().version < version) {
+      resp->set_next_page_token(CursorToken(changes.back().version));
+    }
     return absl::OkStatus();
   }
 

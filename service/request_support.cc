@@ -82,6 +82,36 @@ std::string NextPageToken(const PageRequest& page, int returned, int total,
                                    FilterHash(filter_key));
 }
 
+absl::StatusOr<PageSlice> SliceOf(size_t total, int page_size,
+                                  const std::string& page_token,
+                                  const std::string& filter_key) {
+  LGES_ASSIGN_OR_RETURN(PageRequest page,
+                        ParsePage(page_size, page_token, filter_key));
+  PageSlice slice;
+  slice.begin = std::min(total, static_cast<size_t>(page.offset));
+  slice.end = std::min(total, slice.begin + static_cast<size_t>(page.limit));
+  slice.next_page_token =
+      NextPageToken(page, static_cast<int>(slice.end - slice.begin),
+                    static_cast<int>(total), filter_key);
+  return slice;
+}
+
+std::string CursorToken(int64_t position) {
+  return absl::WebSafeBase64Escape("after:" + std::to_string(position));
+}
+
+absl::StatusOr<int64_t> CursorOf(const std::string& page_token) {
+  std::string decoded;
+  int64_t position = 0;
+  if (!absl::WebSafeBase64Unescape(page_token, &decoded) ||
+      decoded.rfind("after:", 0) != 0 ||
+      !absl::SimpleAtoi(decoded.substr(6), &position) || position < 0) {
+    return InvalidFieldError("page_token",
+                             "is not a page token this service issued");
+  }
+  return position;
+}
+
 absl::Status ApplyFieldMask(const google::protobuf::Message& patch,
                             const google::protobuf::FieldMask& mask,
                             const std::vector<std::string>& immutable,

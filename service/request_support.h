@@ -27,6 +27,24 @@ absl::StatusOr<PageRequest> ParsePage(int page_size,
 std::string NextPageToken(const PageRequest& page, int returned, int total,
                           const std::string& filter_key);
 
+// One page of a list held in memory: items [begin, end) of it.
+struct PageSlice {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string next_page_token;  // "" on the last page.
+};
+// The page that `page_size` and `page_token` ask for of a list of `total`
+// items, as ParsePage validates them.
+absl::StatusOr<PageSlice> SliceOf(size_t total, int page_size,
+                                  const std::string& page_token,
+                                  const std::string& filter_key);
+
+// A page token that carries on after `position` of an ordered log (such as
+// the change log's versions), and the position it carries; INVALID_ARGUMENT
+// at "page_token" if this service did not issue it.
+std::string CursorToken(int64_t position);
+absl::StatusOr<int64_t> CursorOf(const std::string& page_token);
+
 // Merges the fields of `patch` named by `mask` into `target` (replacing
 // repeated and message fields whole). An empty mask or "*" takes every field
 // except `output_only`. Empty, repeated and unknown paths, and paths in

@@ -28,6 +28,8 @@ const std::map<std::string, Role, std::less<>>& RoleTable() {
       {"estyn.lges.v1.AnalyticsService/ClassifyRecommendation", Role::kReader},
       {"estyn.lges.v1.AnalyticsService/SetRecommendationTheme", Role::kEditor},
       {"estyn.lges.v1.AnalyticsService/ListThemeOverrides", Role::kReader},
+      {"estyn.lges.v1.AnalyticsService/ListThemeOverrideHistory",
+       Role::kReader},
       {"estyn.lges.v1.AnalyticsService/GetSectorSummary", Role::kReader},
       {"estyn.lges.v1.AnalyticsService/GetThemeTrends", Role::kReader},
       {"estyn.lges.v1.AnalyticsService/GetFollowUpStatus", Role::kReader},

@@ -2,6 +2,7 @@
 #include "convert/convert.h"
 #include "domain/errors.h"
 #include "estyn/lges/v1/tokens.grpc.pb.h"
+#include "service/request_support.h"
 #include "service/serve.h"
 #include "service/services.h"
 #include "service/tokens.h"
@@ -23,9 +24,10 @@ class TokenServiceImpl final : public pb::TokenService::Service {
                   [&](const Identity& who) { return Create(who, *req, resp); });
   }
   grpc::Status ListTokens(grpc::ServerContext* ctx,
-                          const pb::ListTokensRequest*,
+                          const pb::ListTokensRequest* req,
                           pb::ListTokensResponse* resp) override {
-    return serve_(*ctx, __func__, [&](const Identity&) { return List(resp); });
+    return serve_(*ctx, __func__,
+                  [&](const Identity&) { return List(*req, resp); });
   }
   grpc::Status RevokeToken(grpc::ServerContext* ctx,
                            const pb::RevokeTokenRequest* req,
@@ -59,10 +61,17 @@ class TokenServiceImpl final : public pb::TokenService::Service {
     return absl::OkStatus();
   }
 
-  absl::Status List(pb::ListTokensResponse* resp) {
+  absl::Status List(const pb::ListTokensRequest& req,
+                    pb::ListTokensResponse* resp) {
     LGES_ASSIGN_OR_RETURN(std::vector<Credential> all,
                           credentials_.ListCredentials());
-    for (const Credential& c : all) convert::ToProto(c, resp->add_tokens());
+    LGES_ASSIGN_OR_RETURN(PageSlice page,
+                          SliceOf(all.size(), req.page_size(),
+                                  req.page_token(), FilterKey(req)));
+    for (size_t i = page.begin; i < page.end; ++i)
+      convert::ToProto(all[i], resp->add_tokens());
+    resp->set_next_page_token(page.next_page_token);
+    resp->set_total_size(static_cast<int>(all.size()));
     return absl::OkStatus();
   }
 

@@ -162,7 +162,7 @@ int Themes(const Args& args, LgesClient& client, Io io) {
   if (args.words.size() != 1)
     return UsageError("expected 'themes'", io, "themes");
   pb::ListThemesResponse themes;
-  if (std::optional<int> done = FailedOrPrinted(client.ListThemes({}, &themes),
+  if (std::optional<int> done = FailedOrPrinted(client.ListAllThemes(&themes),
                                                 "list themes", themes, io))
     return *done;
   Section s;

@@ -93,7 +93,7 @@ std::map<std::string, std::string> ProviderNames(LgesClient& client) {
 std::map<std::string, std::string> ThemeLabels(LgesClient& client) {
   pb::ListThemesResponse themes;
   std::map<std::string, std::string> labels;
-  if (client.ListThemes({}, &themes).ok()) {
+  if (client.ListAllThemes(&themes).ok()) {
     for (const pb::Theme& t : themes.themes()) labels[t.id()] = t.label_en();
   }
   return labels;

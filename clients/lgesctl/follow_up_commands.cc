@@ -2,9 +2,15 @@
 // episodes with their milestones, and the recorded events.
 #include "clients/lgesctl/commands.h"
 #include "clients/lgesctl/format.h"
+#include "convert/convert.h"
 
 namespace lges::cli {
 namespace {
+
+// "2025-06-01".
+std::string Iso(const google::type::Date& d) {
+  return FormatIso({d.year(), d.month(), d.day()});
+}
 
 std::string Until(const pb::FollowUpEpisode& e) {
   return e.ongoing() ? "still in" : DateLabel(e.removed());
@@ -12,7 +18,17 @@ std::string Until(const pb::FollowUpEpisode& e) {
 
 int Status(const Args& args, LgesClient& client, Io io) {
   pb::GetFollowUpStatusRequest req;
-  req.set_date(args.Flag("as-of", args.Flag("date")));
+  const std::string day = args.Flag("as-of", args.Flag("date"));
+  if (!day.empty()) {
+    std::optional<CivilDay> parsed = ParseIso(day);
+    if (!parsed)
+      return UsageError("--as-of is a day written YYYY-MM-DD, such as "
+                        "2025-06-01, between " +
+                            std::to_string(kMinYear) + " and " +
+                            std::to_string(kMaxYear),
+                        io, "follow-up");
+    convert::ToProto(*parsed, req.mutable_date());
+  }
   pb::FollowUpStatus s;
   if (std::optional<int> done = FailedOrPrinted(
           client.GetFollowUpStatus(req, &s), "follow-up status", s, io))
@@ -32,7 +48,7 @@ int Status(const Args& args, LgesClient& client, Io io) {
   View view{
       std::to_string(s.in_follow_up()) +
           (s.in_follow_up() == 1 ? " local authority" : " local authorities") +
-          " in follow-up on " + s.date(),
+          " in follow-up on " + Iso(s.date()),
       {},
       {}};
   if (!section.table.rows.empty()) view.sections.push_back(section);
@@ -57,7 +73,7 @@ Section Milestones(const pb::FollowUpAnalytics& a,
       s.table.rows.push_back({e.provider_code(),
                               LabelOr(names, e.provider_code()),
                               MilestoneKindLabel(m.kind()),
-                              m.planned_from() + " to " + m.planned_to(),
+                              Iso(m.planned_from()) + " to " + Iso(m.planned_to()),
                               m.has_happened() ? DateLabel(m.happened()) : "",
                               MilestoneStateLabel(m.state())});
     }

@@ -11,13 +11,35 @@ std::string Time(const google::protobuf::Timestamp& t) {
   return google::protobuf::util::TimeUtil::ToString(t).substr(0, 19);
 }
 
+// Every change of override (of --inspection, if given), page after page.
+absl::Status History(const Args& args, LgesClient& client,
+                     pb::ListThemeOverrideHistoryResponse* all) {
+  pb::ListThemeOverrideHistoryRequest req;
+  if (args.Has("inspection"))
+    req.set_inspection("inspections/" + args.Flag("inspection"));
+  req.set_page_size(500);
+  do {
+    pb::ListThemeOverrideHistoryResponse page;
+    if (absl::Status s = client.ListThemeOverrideHistory(req, &page); !s.ok())
+      return s;
+    req.set_page_token(page.next_page_token());
+    page.clear_next_page_token();
+    all->MergeFrom(page);
+  } while (!req.page_token().empty());
+  return absl::OkStatus();
+}
+
 int List(const Args& args, LgesClient& client, Io io) {
   pb::ListThemeOverridesRequest req;
   if (args.Has("inspection"))
     req.set_inspection("inspections/" + args.Flag("inspection"));
-  pb::ListThemeOverridesResponse resp;
+  pb::ListThemeOverridesResponse in_force;
+  if (absl::Status status = client.ListThemeOverrides(req, &in_force);
+      !status.ok())
+    return ReportRpcError(status, "list overrides", io);
+  pb::ListThemeOverrideHistoryResponse resp;
   if (std::optional<int> done = FailedOrPrinted(
-          client.ListThemeOverrides(req, &resp), "list overrides", resp, io))
+          History(args, client, &resp), "list overrides", resp, io))
     return *done;
   Section s;
   s.heading = "Changes of theme, oldest first";
@@ -33,7 +55,7 @@ int List(const Args& args, LgesClient& client, Io io) {
   }
   Show({"",
         {s},
-        {"overrides in force: " + std::to_string(resp.overrides_size())}},
+        {"overrides in force: " + std::to_string(in_force.total_size())}},
        io);
   return kExitOk;
 }

@@ -99,7 +99,7 @@ int Report(const Args& args, LgesClient& client, Io io) {
   status = client.GetFollowUpAnalytics(follow_req, &follow_up);
   if (!status.ok()) return ReportRpcError(status, "follow-up analytics", io);
   pb::ListThemesResponse themes;
-  status = client.ListThemes({}, &themes);
+  status = client.ListAllThemes(&themes);
   if (!status.ok()) return ReportRpcError(status, "list themes", io);
 
   const std::string html = RenderSectorPageHtml(Fill(

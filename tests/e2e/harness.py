@@ -127,8 +127,11 @@ def lges_stubs():
     from grpc_tools import protoc
     import grpc_tools
     well_known = os.path.join(os.path.dirname(grpc_tools.__file__), "_proto")
-    args = ["protoc", f"-I{root}", f"-I{well_known}", "-I/usr/include", f"--python_out={out}"]
-    rc = protoc.main(args + [f"{root}/estyn/lges/v1/{n}.proto" for n in names])
+    googleapis = "/usr/share/gocode/src/github.com/gogo/googleapis"
+    args = ["protoc", f"-I{root}", f"-I{well_known}", f"-I{googleapis}", "-I/usr/include",
+            f"--python_out={out}"]
+    used = [f"{googleapis}/google/{p}.proto" for p in ("type/date", "api/http", "api/annotations")]
+    rc = protoc.main(args + used + [f"{root}/estyn/lges/v1/{n}.proto" for n in names])
     if rc != 0:
         raise RuntimeError("protoc failed on the LGES protos")
     sys.path.insert(0, out)

@@ -50,7 +50,7 @@ READS = {
     "providers-get": (["providers", "get", "erw"], ("providers", "Provider")),
     "key-messages": (["key-messages", "--year=2022-2023"], ("key_messages", "ListKeyMessagesResponse")),
     "changes": (["changes", "--since=105"], ("dataset", "ListChangesResponse")),
-    "override-list-empty": (["override", "list"], ("analytics", "ListThemeOverridesResponse")),
+    "override-list-empty": (["override", "list"], ("analytics", "ListThemeOverrideHistoryResponse")),
     "health": (["health"], None),
 }
 

@@ -14,6 +14,14 @@ namespace {
 
 using testing::ServerTest;
 
+google::type::Date Day(int year, int month, int day) {
+  google::type::Date d;
+  d.set_year(year);
+  d.set_month(month);
+  d.set_day(day);
+  return d;
+}
+
 class AnalyticsServiceTest : public ServerTest {
  protected:
   void Create(const Inspection& in) {
@@ -121,7 +129,11 @@ TEST_F(AnalyticsServiceTest, Reproduces2022To2023OverviewAndFollowsOverrides) {
   pb::ListThemeOverridesResponse overrides;
   ASSERT_TRUE(client_->ListThemeOverrides({}, &overrides).ok());
   ASSERT_EQ(overrides.overrides_size(), 1);
-  EXPECT_EQ(overrides.history_size(), 1);
+  EXPECT_EQ(overrides.total_size(), 1);
+  pb::ListThemeOverrideHistoryResponse history;
+  ASSERT_TRUE(client_->ListThemeOverrideHistory({}, &history).ok());
+  ASSERT_EQ(history.history_size(), 1);
+  EXPECT_EQ(history.history(0).theme_id(), "equity_disadvantage");
 
   set.set_theme_id("not_a_theme");
   set.set_recommendation_number(0);
@@ -176,7 +188,7 @@ TEST_F(AnalyticsServiceTest, FollowUpStatusAndAnalytics) {
   torfaen.report_published = PartialDate::Day(2022, 5, 18);
   Create(torfaen);
   pb::GetFollowUpStatusRequest req;
-  req.set_date("2023-01-01");
+  *req.mutable_date() = Day(2023, 1, 1);
   pb::FollowUpStatus status;
   ASSERT_TRUE(client_->GetFollowUpStatus(req, &status).ok());
   EXPECT_EQ(status.in_follow_up(), 1);
@@ -192,10 +204,13 @@ TEST_F(AnalyticsServiceTest, FollowUpStatusAndAnalytics) {
     EXPECT_EQ(a.inspection(), "inspections/TORF-2022-03");
     EXPECT_FALSE(a.has_removed());  // Not removed in this record.
   }
-  req.set_date("2022-05-17");
+  *req.mutable_date() = Day(2022, 5, 17);
   ASSERT_TRUE(client_->GetFollowUpStatus(req, &status).ok());
   EXPECT_EQ(status.in_follow_up(), 0);
-  req.set_date("2022-02-30");
+  *req.mutable_date() = Day(2022, 2, 30);
+  EXPECT_EQ(ViolationFields(client_->GetFollowUpStatus(req, &status)),
+            std::vector<std::string>{"date"});
+  *req.mutable_date() = Day(2022, 2, 0);  // A month is not a day.
   EXPECT_EQ(ViolationFields(client_->GetFollowUpStatus(req, &status)),
             std::vector<std::string>{"date"});
 

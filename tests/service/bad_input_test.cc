@@ -245,6 +245,47 @@ TEST_F(BadInputTest, EachKindIsRefusedNamingTheFieldAndChangesNothing) {
              req, [](const pb::RecordSet&) { return true; });
        },
        "academic_year_to"},
+      {"a page token not issued by the service, for themes",
+       [](LgesClient& c, const pb::KeyMessage&) {
+         pb::ListThemesRequest req;
+         req.set_page_token("not-a-token");
+         pb::ListThemesResponse out;
+         return c.ListThemes(req, &out);
+       },
+       "page_token"},
+      {"a malformed inspection filter on the override history",
+       [](LgesClient& c, const pb::KeyMessage&) {
+         pb::ListThemeOverrideHistoryRequest req;
+         req.set_inspection("POWYS-2025-02");
+         pb::ListThemeOverrideHistoryResponse out;
+         return c.ListThemeOverrideHistory(req, &out);
+       },
+       "inspection"},
+      {"a negative page size for overrides",
+       [](LgesClient& c, const pb::KeyMessage&) {
+         pb::ListThemeOverridesRequest req;
+         req.set_page_size(-1);
+         pb::ListThemeOverridesResponse out;
+         return c.ListThemeOverrides(req, &out);
+       },
+       "page_size"},
+      {"a change-log page token not issued by the service",
+       [](LgesClient& c, const pb::KeyMessage&) {
+         pb::ListChangesRequest req;
+         req.set_page_token("YWZ0ZXI6LTE");  // "after:-1"
+         pb::ListChangesResponse out;
+         return c.ListChanges(req, &out);
+       },
+       "page_token"},
+      {"a month given as the follow-up day",
+       [](LgesClient& c, const pb::KeyMessage&) {
+         pb::GetFollowUpStatusRequest req;
+         req.mutable_date()->set_year(2023);
+         req.mutable_date()->set_month(1);
+         pb::FollowUpStatus out;
+         return c.GetFollowUpStatus(req, &out);
+       },
+       "date"},
       {"revoking a 10,000-character name",
        [](LgesClient& c, const pb::KeyMessage&) {
          pb::RevokeTokenRequest req;

@@ -73,7 +73,8 @@ TEST_F(ProviderServiceTest, CreatesUpdatesAndDeletesAConsortium) {
   pb::Provider created;
   ASSERT_TRUE(Create(Consortium(), &created).ok());
   EXPECT_EQ(created.name(), "providers/eas");
-  EXPECT_EQ(created.memberships(0).valid_from().earliest(), "2012-01-01");
+  EXPECT_EQ(created.memberships(0).valid_from().earliest().year(), 2012);
+  EXPECT_EQ(created.memberships(0).valid_from().earliest().month(), 1);
   EXPECT_EQ(Create(Consortium(), &created).code(),
             absl::StatusCode::kAlreadyExists);
 
