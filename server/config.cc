@@ -77,7 +77,15 @@ const NumericFlag* FindNumericFlag(const std::string& name) {
 
 absl::Status Apply(ServerConfig& config, const std::string& name,
                    const std::string& value, const std::string& origin) {
-  if (name == "listen" || name == "metrics-listen") {
+  if (name == "http-listen" && value == "off") {
+    config.http_listen.clear();
+  } else if (name == "http-listen") {
+    if (const std::string problem = HostPortProblem(value); !problem.empty())
+      return absl::InvalidArgumentError(origin +
+                                        ": expected HOST:PORT or off, got '" +
+                                        value + "' (" + problem + ")");
+    config.http_listen = value;
+  } else if (name == "listen" || name == "metrics-listen") {
     if (const std::string problem = HostPortProblem(value); !problem.empty())
       return absl::InvalidArgumentError(origin + ": expected HOST:PORT, got '" +
                                         value + "' (" + problem + ")");
@@ -133,6 +141,11 @@ absl::Status CheckTransport(const ServerConfig& c) {
     return absl::InvalidArgumentError(
         "refusing to serve gRPC on " + c.listen +
         " in plaintext: give --tls-cert and --tls-key, or --insecure");
+  if (!c.http_listen.empty() && c.tls_cert_file.empty() &&
+      !IsLoopback(c.http_listen))
+    return absl::InvalidArgumentError(
+        "refusing to serve HTTP on " + c.http_listen +
+        " in plaintext: give --tls-cert and --tls-key, or --insecure");
   if (!IsLoopback(c.metrics_listen))
     return absl::InvalidArgumentError(
         "refusing to serve /metrics on " + c.metrics_listen +
@@ -169,6 +182,7 @@ absl::Status ApplyEnvironment(
   static const std::pair<const char*, const char*> kEnv[] = {
       {"LGES_LISTEN", "listen"},
       {"LGES_METRICS_LISTEN", "metrics-listen"},
+      {"LGES_HTTP_LISTEN", "http-listen"},
       {"LGES_DB", "db"},
       {"LGES_LOG_LEVEL", "log-level"},
       {"LGES_PUBLIC_RECORD", "public-record"},
@@ -245,12 +259,17 @@ std::string DefaultTokenFile(
 
 std::string ServerUsage() {
   return "usage: lges-server [--listen=HOST:PORT] [--metrics-listen=HOST:PORT] "
-         "[--db=PATH] [--log-level=LEVEL]\n"
+         "[--http-listen=HOST:PORT]\n"
+         "                   [--db=PATH] [--log-level=LEVEL]\n"
          "\n"
          "  --listen          gRPC address (env LGES_LISTEN; default "
          "127.0.0.1:50051)\n"
          "  --metrics-listen  Prometheus /metrics address (env "
          "LGES_METRICS_LISTEN; default 127.0.0.1:9464)\n"
+         "  --http-listen     HTTP/JSON API, /openapi.json and the pages, or "
+         "off (env\n"
+         "                    LGES_HTTP_LISTEN; default 127.0.0.1:8080; HTTPS "
+         "with --tls-cert)\n"
          "  --db              SQLite database file (env LGES_DB; default\n"
          "                    $LGES_DATA_DIR/lges.db or "
          "~/.local/share/lges-insights/lges.db)\n"

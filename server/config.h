@@ -4,6 +4,8 @@
 //
 //   --listen=HOST:PORT          LGES_LISTEN          default 127.0.0.1:50051
 //   --metrics-listen=HOST:PORT  LGES_METRICS_LISTEN  default 127.0.0.1:9464
+//   --http-listen=HOST:PORT|off LGES_HTTP_LISTEN     default 127.0.0.1:8080:
+//                                                    HTTP/JSON, OpenAPI, pages
 //   --db=PATH                   LGES_DB              default <data dir>/lges.db
 //   --create                                         make the --db file if it
 //                                                    does not exist
@@ -26,8 +28,8 @@
 //   --max-open-files=N          LGES_MAX_OPEN_FILES        default: the
 //                                                    open-file limit less 64
 //
-// Listening beyond loopback in plaintext (gRPC without --tls-cert, or
-// /metrics, which is always plain HTTP) is refused unless --insecure is
+// Listening beyond loopback in plaintext (gRPC or HTTP without --tls-cert,
+// or /metrics, which is always plain HTTP) is refused unless --insecure is
 // given.
 //
 // The first start of a database without credentials creates the "admin"
@@ -57,6 +59,8 @@ namespace lges {
 struct ServerConfig {
   std::string listen = "127.0.0.1:50051";
   std::string metrics_listen = "127.0.0.1:9464";
+  // Empty when off.
+  std::string http_listen = "127.0.0.1:8080";
   std::string db_path;
   log::Level log_level = log::Level::kInfo;
   // Create the database if its file does not exist (else that is an error).

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "gateway/http_server.h"
 #include "server/backend.h"
 #include "server/config.h"
 #include "server/credentials.h"
@@ -233,6 +234,30 @@ int OpenFileCap(const lges::ServerConfig& config) {
                          100000000));
 }
 
+// The HTTP listener on --http-listen, with gRPC's TLS and message limit;
+// nullptr (logged) if it cannot start.
+std::unique_ptr<lges::gateway::HttpGateway> StartHttp(
+    const lges::ServerConfig& config, lges::LgesServer& server) {
+  lges::gateway::HttpOptions http;
+  http.listen = config.http_listen;
+  http.tls_cert_pem = server.options().tls_cert_pem;
+  http.tls_key_pem = server.options().tls_key_pem;
+  http.tls_client_ca_pem = server.options().tls_client_ca_pem;
+  http.max_body_bytes = server.options().max_message_bytes;
+  auto gateway = std::make_unique<lges::gateway::HttpGateway>(
+      server.InProcessChannel(), std::move(http));
+  absl::StatusOr<int> port = gateway->Start();
+  if (!port.ok()) {
+    lges::log::Error(std::string(port.status().message()));
+    return nullptr;
+  }
+  const bool tls = !server.options().tls_cert_pem.empty();
+  lges::log::Info(std::string("serving HTTP/JSON and pages on ") +
+                  (tls ? "https://" : "http://") + config.http_listen +
+                  "/ (port " + std::to_string(*port) + ")");
+  return gateway;
+}
+
 int Run(const lges::ServerConfig& config, lges::ServerOptions options,
         const std::string& metrics_auth) {
   const sigset_t signals = BlockShutdownSignals();
@@ -262,6 +287,15 @@ int Run(const lges::ServerConfig& config, lges::ServerOptions options,
   metrics.Watch(server);
   lges::log::Info("serving gRPC on " + config.listen + " (port " +
                   std::to_string(*port) + ")");
+  std::unique_ptr<lges::gateway::HttpGateway> http;
+  if (!config.http_listen.empty()) {
+    http = StartHttp(config, server);
+    if (!http) {
+      server.Shutdown(kShutdownDeadline);
+      metrics.Stop();
+      return 1;
+    }
+  }
   int received = 0;
   {
     lges::StorageMonitor storage(
@@ -278,7 +312,10 @@ int Run(const lges::ServerConfig& config, lges::ServerOptions options,
   lges::log::Info(std::string("received ") +
                   (received == SIGINT ? "SIGINT" : "SIGTERM") +
                   "; shutting down");
+  // gRPC first: its shutdown ends the watch streams that HTTP clients
+  // follow, so that the HTTP listener's threads can finish.
   server.Shutdown(kShutdownDeadline);
+  if (http) http->Stop();
   metrics.Stop();
   lges::log::Info("stopped");
   return 0;

@@ -92,6 +92,13 @@ absl::StatusOr<int> LgesServer::Start() {
   return port;
 }
 
+std::shared_ptr<grpc::Channel> LgesServer::InProcessChannel() {
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(options_.max_message_bytes);
+  args.SetMaxSendMessageSize(options_.max_message_bytes);
+  return server_->InProcessChannel(args);
+}
+
 size_t LgesServer::ReplyLimit() const {
   // Room for the message's own framing within gRPC's limit.
   return options_.max_message_bytes > 1024

@@ -20,6 +20,7 @@
 #include "storage/store.h"
 
 namespace grpc {
+class Channel;
 class Server;
 class Service;
 }  // namespace grpc
@@ -78,6 +79,10 @@ class LgesServer {
   // Reports NOT_SERVING, then stops accepting calls and waits up to
   // `deadline` for calls in flight before cancelling them.
   void Shutdown(std::chrono::milliseconds deadline);
+
+  // A channel to the running server within the process, with its message
+  // limits: for the HTTP gateway (gateway/http_server.h).
+  std::shared_ptr<grpc::Channel> InProcessChannel();
 
   // For metrics, while serving: open watch streams and calls in flight.
   int watch_streams() const;

@@ -62,6 +62,8 @@ class Server:
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="lges-e2e-")
         self.port = free_port()
         self.metrics_port = free_port()
+        self.http_port = free_port()
+        self.http_url = f"http://127.0.0.1:{self.http_port}"
         self.address = f"127.0.0.1:{self.port}"
         self.token_file = os.path.join(self.data_dir, "admin-token")
         self.process = None
@@ -75,6 +77,7 @@ class Server:
         self.process = subprocess.Popen(
             [*self.command_prefix, os.environ["LGES_SERVER_BIN"], f"--listen={self.address}",
              f"--metrics-listen=127.0.0.1:{self.metrics_port}",
+             f"--http-listen=127.0.0.1:{self.http_port}",
              f"--public-record={'true' if self.public_record else 'false'}",
              f"--token-file={self.token_file}", "--create",
              *([f"--today={self.today}"] if self.today else []), *self.extra_args],
@@ -123,14 +126,16 @@ def lges_stubs():
     and returns the estyn.lges.v1 modules by name: {"analytics": ..., ...}."""
     root = os.path.join(os.path.dirname(__file__), "..", "..", "protos")
     out = tempfile.mkdtemp(prefix="lges-pb-")
-    names = ["common", "providers", "inspections", "follow_up", "key_messages", "analytics", "dataset"]
+    names = ["common", "providers", "inspections", "follow_up", "key_messages", "analytics", "dataset",
+             "tokens"]
     from grpc_tools import protoc
     import grpc_tools
     well_known = os.path.join(os.path.dirname(grpc_tools.__file__), "_proto")
     googleapis = "/usr/share/gocode/src/github.com/gogo/googleapis"
     args = ["protoc", f"-I{root}", f"-I{well_known}", f"-I{googleapis}", "-I/usr/include",
             f"--python_out={out}"]
-    used = [f"{googleapis}/google/{p}.proto" for p in ("type/date", "api/http", "api/annotations")]
+    used = [f"{googleapis}/google/{p}.proto"
+            for p in ("type/date", "api/http", "api/annotations", "rpc/status", "rpc/error_details")]
     rc = protoc.main(args + used + [f"{root}/estyn/lges/v1/{n}.proto" for n in names])
     if rc != 0:
         raise RuntimeError("protoc failed on the LGES protos")
