@@ -26,7 +26,9 @@ grpc::ByteBuffer ToBuffer(const std::string& bytes) {
 
 // Writes every request, then half-closes; reads replies one at a time and
 // hands them to the calling thread, which asks for the next when it has
-// passed one on (so a slow HTTP client slows the stream, not memory).
+// passed one on (so a slow HTTP client slows the stream, not memory). A
+// hold keeps the call from finishing while the calling thread may still
+// start a read; Finish releases it.
 class Call final
     : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
  public:
@@ -35,15 +37,16 @@ class Call final
   }
 
   void Begin() {
+    AddHold();
     StartRead(&reply_);
     WriteNext();
     StartCall();
   }
 
-  // The next reply, or nullopt once the call has ended.
+  // The next reply, or nullopt once there are no more.
   std::optional<std::string> Next() {
     std::unique_lock<std::mutex> lock(mu_);
-    changed_.wait(lock, [&] { return has_reply_ || done_ || read_over_; });
+    changed_.wait(lock, [&] { return has_reply_ || read_over_; });
     if (!has_reply_) return std::nullopt;
     has_reply_ = false;
     std::string out = ToString(reply_);
@@ -52,8 +55,14 @@ class Call final
     return out;
   }
 
-  grpc::Status Wait() {
+  // Waits for the last read (which a cancelled call also ends), releases
+  // the hold, and waits for the call's status.
+  grpc::Status Finish() {
     std::unique_lock<std::mutex> lock(mu_);
+    changed_.wait(lock, [&] { return read_over_; });
+    lock.unlock();
+    RemoveHold();
+    lock.lock();
     changed_.wait(lock, [&] { return done_; });
     return status_;
   }
@@ -124,7 +133,7 @@ Outcome Forwarder::Call(
       break;
     }
   }
-  const grpc::Status status = call.Wait();
+  const grpc::Status status = call.Finish();
   return {static_cast<int>(status.error_code()), status.error_message(),
           status.error_details()};
 }

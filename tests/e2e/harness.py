@@ -93,8 +93,23 @@ class Server:
             grpc.channel_ready_future(channel).result(timeout=20)
         finally:
             channel.close()
+        self.wait_for_http()
         TOKEN_FILES[self.address] = self.token_file
         return self
+
+    def wait_for_http(self, timeout=20):
+        """Waits for the HTTP listener, which starts after gRPC's."""
+        if any(a.startswith("--http-listen=") for a in self.extra_args):
+            return
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", self.http_port), timeout=1).close()
+                return
+            except OSError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    raise RuntimeError("lges-server's HTTP listener did not start")
+                time.sleep(0.05)
 
     def admin_token(self):
         with open(self.token_file) as f:
