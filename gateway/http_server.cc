@@ -12,6 +12,7 @@
 #include "domain/errors.h"
 #include "gateway/csv_table.h"
 #include "gateway/forward.h"
+#include "gateway/openapi.h"
 #include "gateway/routes.h"
 #include "gateway/tls.h"
 #include "gateway/transcode.h"
@@ -182,6 +183,10 @@ void HttpGateway::Handle(mg_connection* conn) {
   const mg_request_info* info = mg_get_request_info(conn);
   const std::string verb = info->request_method ? info->request_method : "";
   const std::string path = info->local_uri ? info->local_uri : "";
+  if (verb == "GET" && path == "/openapi.json") {
+    Respond(conn, 200, "application/json", OpenApiDocument());
+    return;
+  }
   std::vector<std::string> allowed;
   std::optional<RouteTable::Match> match =
       RouteTable::Api().Find(verb, path, &allowed);

@@ -123,8 +123,13 @@ std::vector<std::string> PathTemplate::variables() const {
 std::string PathTemplate::OpenApiPath() const {
   std::string out;
   for (const Segment& s : segments_) {
-    out += '/';
-    out += s.variable.empty() ? s.literal : "{" + s.variable + "}";
+    if (s.variable.empty()) {
+      out += '/' + s.literal;
+      continue;
+    }
+    const std::string leaf = s.variable.substr(s.variable.rfind('.') + 1);
+    for (const std::string& p : s.pattern)
+      out += '/' + (p == "*" ? "{" + leaf + "}" : p);
   }
   if (!verb_.empty()) out += ":" + verb_;
   return out;

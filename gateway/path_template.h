@@ -30,8 +30,9 @@ class PathTemplate {
   const std::string& text() const { return text_; }
   // The field paths of the variables, in order.
   std::vector<std::string> variables() const;
-  // The template with each variable as "{field}" (OpenAPI's form) and the
-  // pattern each stands for ("inspections/*"), in order.
+  // The template in OpenAPI's form: a variable's pattern written out, its
+  // "*" as the last name of the field: "/v1/{provider.name=providers/*}"
+  // becomes "/v1/providers/{name}".
   std::string OpenApiPath() const;
 
  private:
