@@ -1,6 +1,6 @@
 #include "clients/lgesctl/args.h"
 
-#include <cstdio>
+#include "render/sector_page.h"
 
 namespace lges::cli {
 namespace {
@@ -51,10 +51,7 @@ std::optional<int> ParseAcademicYear(const std::string& text) {
 }
 
 std::string ShortAcademicYearLabel(int start_year) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%02d-%02d", start_year % 100,
-                (start_year + 1) % 100);
-  return text;
+  return render::ShortYearLabel(start_year);
 }
 
 std::string AcademicYearLabel(int start_year) {

@@ -1,9 +1,10 @@
+#include <cstdio>
 #include <map>
 
-#include "clients/lgesctl/sector_page.h"
-#include "clients/lgesctl/svg_chart.h"
+#include "render/sector_page.h"
+#include "render/svg_chart.h"
 
-namespace lges::cli {
+namespace lges::render {
 namespace {
 
 constexpr char kStyle[] = R"css(
@@ -203,6 +204,13 @@ std::string Footer(const SectorPage& p) {
 
 }  // namespace
 
+std::string ShortYearLabel(int academic_year) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%02d-%02d", academic_year % 100,
+                (academic_year + 1) % 100);
+  return text;
+}
+
 std::string RenderSectorPageHtml(const SectorPage& p) {
   return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
          "<meta name=\"viewport\" content=\"width=device-width\">"
@@ -213,4 +221,4 @@ std::string RenderSectorPageHtml(const SectorPage& p) {
          ThemeChart(p) + FollowUp(p) + Footer(p) + "</main></body></html>\n";
 }
 
-}  // namespace lges::cli
+}  // namespace lges::render

@@ -1,11 +1,11 @@
 // The printable sector page and its SVG charts, as text.
-#include "clients/lgesctl/sector_page.h"
+#include "render/sector_page.h"
 
 #include <gtest/gtest.h>
 
-#include "clients/lgesctl/svg_chart.h"
+#include "render/svg_chart.h"
 
-namespace lges::cli {
+namespace lges::render {
 namespace {
 
 SectorPage Page() {
@@ -71,4 +71,4 @@ TEST(SvgChartTest, ColumnChartHighlightsTheChosenYear) {
 }
 
 }  // namespace
-}  // namespace lges::cli
+}  // namespace lges::render

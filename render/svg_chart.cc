@@ -1,8 +1,8 @@
-#include "clients/lgesctl/svg_chart.h"
+#include "render/svg_chart.h"
 
 #include <algorithm>
 
-namespace lges::cli {
+namespace lges::render {
 namespace {
 
 constexpr int kWidth = 680;  // viewBox units; the page scales the chart.
@@ -137,4 +137,4 @@ std::string ColumnChart(const std::vector<Bar>& bars,
   return svg + "</svg>";
 }
 
-}  // namespace lges::cli
+}  // namespace lges::render

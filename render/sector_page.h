@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace lges::cli {
+namespace lges::render {
 
 struct SectorPage {
   struct Name {
@@ -50,4 +50,7 @@ struct SectorPage {
 // The whole HTML document.
 std::string RenderSectorPageHtml(const SectorPage& page);
 
-}  // namespace lges::cli
+// "22-23" for 2022: an academic year as the follow-up chart labels it.
+std::string ShortYearLabel(int academic_year);
+
+}  // namespace lges::render

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace lges::cli {
+namespace lges::render {
 
 struct Bar {
   std::string label;     // "Evaluation and improvement planning", "22-23".
@@ -26,4 +26,4 @@ std::string ColumnChart(const std::vector<Bar>& bars, const std::string& title);
 // Escapes &, <, >, " and ' for HTML and SVG text and attributes.
 std::string EscapeXml(const std::string& text);
 
-}  // namespace lges::cli
+}  // namespace lges::render
