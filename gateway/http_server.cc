@@ -13,6 +13,7 @@
 #include "gateway/csv_table.h"
 #include "gateway/forward.h"
 #include "gateway/openapi.h"
+#include "gateway/pages.h"
 #include "gateway/routes.h"
 #include "gateway/tls.h"
 #include "gateway/transcode.h"
@@ -24,6 +25,10 @@ namespace {
 // Request headers passed on to the gRPC call as metadata.
 constexpr const char* kForwardedHeaders[] = {"authorization", "x-lges-actor",
                                              "x-lges-min-version"};
+// Pages load nothing: no scripts, no fetches, styles and images inline.
+constexpr char kPagePolicy[] =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 constexpr auto kUnaryDeadline = std::chrono::seconds(60);
 constexpr auto kUploadDeadline = std::chrono::minutes(10);
 
@@ -186,6 +191,16 @@ void HttpGateway::Handle(mg_connection* conn) {
   if (verb == "GET" && path == "/openapi.json") {
     Respond(conn, 200, "application/json", OpenApiDocument());
     return;
+  }
+  if (verb == "GET" && path.rfind("/v1/", 0) != 0) {
+    std::optional<PageReply> page = RenderPage(
+        *forwarder_, path, info->query_string ? info->query_string : "",
+        ForwardedMetadata(conn));
+    if (page) {
+      Respond(conn, page->http_status, "text/html; charset=utf-8", page->html,
+              {{"Content-Security-Policy", kPagePolicy}});
+      return;
+    }
   }
   std::vector<std::string> allowed;
   std::optional<RouteTable::Match> match =

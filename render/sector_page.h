@@ -50,6 +50,10 @@ struct SectorPage {
 // The whole HTML document.
 std::string RenderSectorPageHtml(const SectorPage& page);
 
+// The pages' stylesheet (screen and A4 print), for other pages that look
+// like the sector page (gateway/pages.cc).
+const char* PageStyle();
+
 // "22-23" for 2022: an academic year as the follow-up chart labels it.
 std::string ShortYearLabel(int academic_year);
 

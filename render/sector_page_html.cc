@@ -44,6 +44,19 @@ figure { margin: 0; }
 .chart .strong { font-weight: bold; }
 .chart .sublabel { font-size: 10.5px; fill: var(--muted); font-style: italic; }
 .chart .value, .chart .tick { font-size: 11px; }
+.chart .cell { fill: var(--brand); }
+.chart .cell-text { font-size: 10px; }
+.chart .cell-text.light { fill: #fff; }
+.chart .none { fill: #f3f3f3; }
+nav.site { padding: 2mm 10mm; background: var(--pale); font-size: 10pt; }
+nav.site a { margin-right: 5mm; color: var(--brand); }
+table.data { border-collapse: collapse; width: 100%; font-size: 9.5pt; margin: 2mm 0 4mm; }
+table.data caption { text-align: left; font-weight: bold; padding: 1mm 0; }
+table.data th, table.data td { text-align: left; padding: 1mm 2mm; border-bottom: 1px solid var(--rule);
+                               vertical-align: top; }
+table.data td.n, table.data th.n { text-align: right; }
+a { color: var(--brand); }
+.links { columns: 3; padding-left: 5mm; }
 table.names { border-collapse: collapse; width: 100%; font-size: 10pt; }
 table.names th, table.names td { text-align: left; padding: 1mm 2mm; border-bottom: 1px solid var(--rule); }
 [lang="cy"] { font-style: italic; color: var(--muted); }
@@ -165,7 +178,7 @@ std::string NameRows(const std::string& what,
   std::string cells;
   for (const SectorPage::Name& n : names)
     cells += (cells.empty() ? "" : ", ") + Bilingual(n);
-  return "<tr><th>" + E(what) + "</th><td>" + cells + "</td></tr>";
+  return "<tr><th scope=\"row\">" + E(what) + "</th><td>" + cells + "</td></tr>";
 }
 
 std::string FollowUp(const SectorPage& p) {
@@ -203,6 +216,8 @@ std::string Footer(const SectorPage& p) {
 }
 
 }  // namespace
+
+const char* PageStyle() { return kStyle; }
 
 std::string ShortYearLabel(int academic_year) {
   char text[16];

@@ -137,4 +137,40 @@ std::string ColumnChart(const std::vector<Bar>& bars,
   return svg + "</svg>";
 }
 
+std::string Heatmap(const std::vector<std::string>& rows,
+                    const std::vector<std::string>& columns,
+                    const std::vector<std::vector<HeatCell>>& cells,
+                    const std::string& title) {
+  constexpr double kLabel = 320, kRow = 20, kHead = 22;
+  const double width =
+      columns.empty() ? 0 : (kWidth - kLabel) / static_cast<double>(columns.size());
+  const int height = static_cast<int>(kHead + kRow * rows.size() + 4);
+  std::string svg = Open(height, title, IdFor(title));
+  for (size_t c = 0; c < columns.size(); ++c)
+    svg += Text(kLabel + width * (c + 0.5), 15, "tick", columns[c], "middle");
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const double y = kHead + kRow * r;
+    svg += Text(kLabel - 6, y + 14, "tick", rows[r], "end");
+    for (size_t c = 0; c < columns.size() && r < cells.size() &&
+                       c < cells[r].size();
+         ++c) {
+      const HeatCell& cell = cells[r][c];
+      const double x = kLabel + width * c;
+      svg += "<rect x=\"" + Num(x + 1) + "\" y=\"" + Num(y + 1) +
+             "\" width=\"" + Num(width - 2) + "\" height=\"" + Num(kRow - 2) +
+             "\" class=\"" + (cell.present ? "cell" : "none") + "\"" +
+             (cell.present ? " fill-opacity=\"" +
+                                 Num(0.08 + 0.92 * std::clamp(cell.value, 0.0, 1.0)) +
+                                 "\""
+                           : std::string()) +
+             "/>";
+      if (cell.present)
+        svg += Text(x + width / 2, y + 14,
+                    cell.value > 0.5 ? "cell-text light" : "cell-text",
+                    cell.text, "middle");
+    }
+  }
+  return svg + "</svg>";
+}
+
 }  // namespace lges::render

@@ -23,6 +23,19 @@ std::string HorizontalBarChart(const std::vector<Bar>& bars, int max_value,
 // One column per item, labels underneath, a y axis in whole numbers.
 std::string ColumnChart(const std::vector<Bar>& bars, const std::string& title);
 
+// A grid of cells, one row per label and one column per column label,
+// each shaded by its value (0-1) with its text inside; a cell that is not
+// `present` (a year without inspections) is drawn blank.
+struct HeatCell {
+  bool present = false;
+  double value = 0;   // 0-1.
+  std::string text;   // "25%".
+};
+std::string Heatmap(const std::vector<std::string>& rows,
+                    const std::vector<std::string>& columns,
+                    const std::vector<std::vector<HeatCell>>& cells,
+                    const std::string& title);
+
 // Escapes &, <, >, " and ' for HTML and SVG text and attributes.
 std::string EscapeXml(const std::string& text);
 

@@ -21,7 +21,7 @@ ALLOWED = {
     "convert": {"domain", "analytics", "convert"},
     "service": {"common", "domain", "analytics", "storage", "convert",
                 "service"},
-    "gateway": {"common", "domain", "service", "render", "gateway"},
+    "gateway": {"common", "domain", "convert", "service", "render", "gateway"},
     "server": {"common", "domain", "analytics", "storage", "convert",
                "service", "gateway", "server"},
     "clients": {"common", "domain", "convert", "render", "clients"},
