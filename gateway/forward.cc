@@ -30,10 +30,17 @@ grpc::ByteBuffer ToBuffer(const std::string& bytes) {
 // hold keeps the call from finishing while the calling thread may still
 // start a read; Finish releases it.
 class Call final
-    : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
+    : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>,
+      public ForwardedCall {
  public:
-  explicit Call(std::vector<std::string> requests) {
+  explicit Call(const std::vector<std::string>& requests) {
     for (const std::string& r : requests) requests_.push_back(ToBuffer(r));
+  }
+  ~Call() override {
+    if (!finished_) {
+      context_.TryCancel();
+      Finish();
+    }
   }
 
   void Begin() {
@@ -43,8 +50,7 @@ class Call final
     StartCall();
   }
 
-  // The next reply, or nullopt once there are no more.
-  std::optional<std::string> Next() {
+  std::optional<std::string> Next() override {
     std::unique_lock<std::mutex> lock(mu_);
     changed_.wait(lock, [&] { return has_reply_ || read_over_; });
     if (!has_reply_) return std::nullopt;
@@ -55,16 +61,20 @@ class Call final
     return out;
   }
 
+  void Cancel() override { context_.TryCancel(); }
+
   // Waits for the last read (which a cancelled call also ends), releases
   // the hold, and waits for the call's status.
-  grpc::Status Finish() {
+  Outcome Finish() override {
     std::unique_lock<std::mutex> lock(mu_);
     changed_.wait(lock, [&] { return read_over_; });
     lock.unlock();
-    RemoveHold();
+    if (!finished_) RemoveHold();
+    finished_ = true;
     lock.lock();
     changed_.wait(lock, [&] { return done_; });
-    return status_;
+    return {static_cast<int>(status_.error_code()), status_.error_message(),
+            status_.error_details()};
   }
 
   void OnWriteDone(bool ok) override {
@@ -104,6 +114,7 @@ class Call final
   bool has_reply_ = false;
   bool read_over_ = false;
   bool done_ = false;
+  bool finished_ = false;  // The calling thread's own: Finish has run.
   grpc::Status status_;
 };
 
@@ -114,28 +125,35 @@ Forwarder::Forwarder(std::shared_ptr<grpc::Channel> channel)
 
 Forwarder::~Forwarder() = default;
 
+std::unique_ptr<ForwardedCall> Forwarder::Start(
+    const std::string& method, const std::vector<std::string>& requests,
+    const Metadata& metadata,
+    std::optional<std::chrono::system_clock::time_point> deadline) {
+  grpc::TemplatedGenericStub<grpc::ByteBuffer, grpc::ByteBuffer> stub(channel_);
+  auto call = std::make_unique<lges::gateway::Call>(requests);
+  for (const auto& [key, value] : metadata)
+    call->context().AddMetadata(key, value);
+  if (deadline) call->context().set_deadline(*deadline);
+  stub.PrepareBidiStreamingCall(&call->context(), method, grpc::StubOptions(),
+                                call.get());
+  call->Begin();
+  return call;
+}
+
 Outcome Forwarder::Call(
     const std::string& method, const std::vector<std::string>& requests,
-    const std::vector<std::pair<std::string, std::string>>& metadata,
+    const Metadata& metadata,
     std::optional<std::chrono::system_clock::time_point> deadline,
     const std::function<bool(const std::string& reply)>& on_reply) {
-  grpc::TemplatedGenericStub<grpc::ByteBuffer, grpc::ByteBuffer> stub(channel_);
-  lges::gateway::Call call(requests);
-  for (const auto& [key, value] : metadata)
-    call.context().AddMetadata(key, value);
-  if (deadline) call.context().set_deadline(*deadline);
-  stub.PrepareBidiStreamingCall(&call.context(), method, grpc::StubOptions(),
-                                &call);
-  call.Begin();
-  while (std::optional<std::string> reply = call.Next()) {
+  std::unique_ptr<ForwardedCall> call =
+      Start(method, requests, metadata, deadline);
+  while (std::optional<std::string> reply = call->Next()) {
     if (!on_reply(*reply)) {
-      call.context().TryCancel();
+      call->Cancel();
       break;
     }
   }
-  const grpc::Status status = call.Finish();
-  return {static_cast<int>(status.error_code()), status.error_message(),
-          status.error_details()};
+  return call->Finish();
 }
 
 }  // namespace lges::gateway

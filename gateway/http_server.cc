@@ -1,13 +1,9 @@
 #include "gateway/http_server.h"
 
-#include <civetweb.h>
 #include <grpcpp/channel.h>
+#include <httplib.h>
 
-#include <chrono>
-#include <cstring>
-#include <vector>
-
-#include "absl/strings/str_cat.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_join.h"
 #include "domain/errors.h"
 #include "gateway/csv_table.h"
@@ -32,31 +28,14 @@ constexpr char kPagePolicy[] =
 constexpr auto kUnaryDeadline = std::chrono::seconds(60);
 constexpr auto kUploadDeadline = std::chrono::minutes(10);
 
-const char* ReasonPhrase(int status) {
-  const char* text = mg_get_response_code_text(nullptr, status);
-  return text ? text : "";
+void SetJson(httplib::Response& res, int status, const std::string& body) {
+  res.status = status;
+  res.set_content(body, "application/json");
 }
 
-void Respond(mg_connection* conn, int status, const std::string& type,
-             const std::string& body,
-             const std::vector<std::pair<std::string, std::string>>& extra = {}) {
-  std::string head = absl::StrCat("HTTP/1.1 ", status, " ",
-                                  ReasonPhrase(status), "\r\nContent-Type: ",
-                                  type, "\r\nContent-Length: ", body.size(),
-                                  "\r\nX-Content-Type-Options: nosniff\r\n"
-                                  "Cache-Control: no-store\r\n");
-  for (const auto& [name, value] : extra)
-    absl::StrAppend(&head, name, ": ", value, "\r\n");
-  head += "\r\n";
-  mg_write(conn, head.data(), head.size());
-  mg_write(conn, body.data(), body.size());
-}
-
-void RespondStatus(mg_connection* conn, const Outcome& outcome,
-                   const std::vector<std::pair<std::string, std::string>>&
-                       extra = {}) {
-  Respond(conn, HttpStatusOf(outcome.code), "application/json",
-          StatusJson(outcome.code, outcome.message, outcome.details), extra);
+void SetStatus(httplib::Response& res, const Outcome& outcome) {
+  SetJson(res, HttpStatusOf(outcome.code),
+          StatusJson(outcome.code, outcome.message, outcome.details));
 }
 
 // A failure found before any call, carried as the gRPC service would.
@@ -66,62 +45,79 @@ Outcome OutcomeOf(const absl::Status& status) {
           g.error_details()};
 }
 
-// The body, up to `limit` bytes; nullopt if it is longer.
-std::optional<std::string> ReadBody(mg_connection* conn, size_t limit) {
-  std::string body;
-  char buffer[16384];
-  while (true) {
-    const int n = mg_read(conn, buffer, sizeof(buffer));
-    if (n <= 0) break;
-    body.append(buffer, n);
-    if (body.size() > limit) return std::nullopt;
-  }
-  return body;
-}
-
-std::string Header(mg_connection* conn, const char* name) {
-  const char* value = mg_get_header(conn, name);
-  return value ? value : "";
-}
-
 const google::protobuf::Message& Prototype(
     const google::protobuf::Descriptor* type) {
   return *google::protobuf::MessageFactory::generated_factory()->GetPrototype(
       type);
 }
 
-std::vector<std::pair<std::string, std::string>> ForwardedMetadata(
-    mg_connection* conn) {
-  std::vector<std::pair<std::string, std::string>> metadata;
+Metadata ForwardedMetadata(const httplib::Request& req) {
+  Metadata metadata;
   for (const char* name : kForwardedHeaders) {
-    const std::string value = Header(conn, name);
+    const std::string value = req.get_header_value(name);
     if (!value.empty()) metadata.emplace_back(name, value);
   }
   return metadata;
 }
 
+std::string QueryOf(const httplib::Request& req) {
+  const size_t mark = req.target.find('?');
+  return mark == std::string::npos ? "" : req.target.substr(mark + 1);
+}
+
 // 404 for a path the API does not have, 405 for a method it does not take.
-void RespondNoRoute(mg_connection* conn, const std::string& verb,
-                    const std::string& path,
-                    const std::vector<std::string>& allowed) {
+void SetNoRoute(httplib::Response& res, const std::string& verb,
+                const std::string& path,
+                const std::vector<std::string>& allowed) {
   if (allowed.empty()) {
-    RespondStatus(conn, OutcomeOf(absl::NotFoundError(
-                            "no such path: " + Quoted(path, 100) +
-                            "; the API is described at /openapi.json")));
+    SetStatus(res, OutcomeOf(absl::NotFoundError(
+                       "no such path: " + Quoted(path, 100) +
+                       "; the API is described at /openapi.json")));
     return;
   }
   const std::string methods = absl::StrJoin(allowed, ", ");
   const Outcome outcome = OutcomeOf(absl::UnimplementedError(
       verb + " is not a method of " + Quoted(path, 100) + "; it takes " +
       methods));
-  Respond(conn, 405, "application/json",
-          StatusJson(outcome.code, outcome.message, outcome.details),
-          {{"Allow", methods}});
+  SetJson(res, 405, StatusJson(outcome.code, outcome.message, outcome.details));
+  res.set_header("Allow", methods);
 }
 
-bool WantsCsv(mg_connection* conn) {
-  const std::string accept = Header(conn, "Accept");
-  return accept.find("text/csv") != std::string::npos;
+// The JSON google.rpc.Status of a request that cpp-httplib refused before
+// any handler saw it.
+void SetHttpError(const httplib::Request& req, httplib::Response& res,
+                  size_t limit) {
+  if (!res.body.empty()) return;
+  if (res.status == 413) {
+    const bool form = req.get_header_value("Content-Type").find(
+                          "x-www-form-urlencoded") != std::string::npos;
+    SetJson(res, 413,
+            StatusJson(8,
+                       form ? "a form-encoded body is limited to 8 KiB; send "
+                              "JSON with Content-Type: application/json"
+                            : "the request body is larger than the limit of " +
+                                  std::to_string(limit) +
+                                  " bytes (--max-message-mib)",
+                       ""));
+  } else if (res.status >= 400) {
+    SetJson(res, res.status,
+            StatusJson(3, "the request is not one this server can read as "
+                          "HTTP/1.1 (a POST, PUT or PATCH needs a "
+                          "Content-Length)",
+                       ""));
+  }
+}
+
+// "HOST:PORT" or "[V6]:PORT".
+bool SplitHostPort(const std::string& listen, std::string& host, int& port) {
+  const size_t colon = listen.rfind(':');
+  if (colon == std::string::npos ||
+      !absl::SimpleAtoi(listen.substr(colon + 1), &port))
+    return false;
+  host = listen.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
+  return !host.empty();
 }
 
 }  // namespace
@@ -134,169 +130,174 @@ HttpGateway::HttpGateway(std::shared_ptr<grpc::Channel> channel,
 HttpGateway::~HttpGateway() { Stop(); }
 
 absl::StatusOr<int> HttpGateway::Start() {
-  const bool tls = !options_.tls_cert_pem.empty();
-  mg_init_library(tls ? MG_FEATURES_TLS : 0);
-  const std::string ports = options_.listen + (tls ? "s" : "");
-  const std::string threads = std::to_string(options_.threads);
-  const char* config[] = {"listening_ports", ports.c_str(),
-                          "num_threads", threads.c_str(),
-                          "request_timeout_ms", "30000",
-                          "enable_keep_alive", "yes",
-                          "ssl_protocol_version", "4",
-                          nullptr};
-  mg_callbacks callbacks;
-  std::memset(&callbacks, 0, sizeof(callbacks));
-  if (tls) callbacks.init_ssl = &HttpGateway::InitTls;
-  // civetweb prints its own errors; ours say what failed.
-  callbacks.log_message = [](const mg_connection*, const char*) { return 1; };
-  context_ = mg_start(&callbacks, this, config);
-  if (!context_) {
+  std::string host;
+  int port = 0;
+  if (!SplitHostPort(options_.listen, host, port))
+    return absl::InvalidArgumentError("not HOST:PORT: " + options_.listen);
+  if (options_.tls_cert_pem.empty()) {
+    server_ = std::make_unique<httplib::Server>();
+  } else {
+    std::string problem;
+    server_ = std::make_unique<httplib::SSLServer>([&](SSL_CTX& ctx) {
+      problem = ConfigureTls(&ctx, options_.tls_cert_pem, options_.tls_key_pem,
+                             options_.tls_client_ca_pem);
+      return problem.empty();
+    });
+    if (!server_->is_valid())
+      return absl::UnavailableError("cannot serve HTTPS: " + problem);
+  }
+  const int threads = options_.threads;
+  server_->new_task_queue = [threads] {
+    return new httplib::ThreadPool(threads);
+  };
+  server_->set_payload_max_length(options_.max_body_bytes);
+  server_->set_read_timeout(std::chrono::seconds(30));
+  server_->set_keep_alive_timeout(30);
+  server_->set_error_handler(
+      [this](const httplib::Request& req, httplib::Response& res) {
+        SetHttpError(req, res, options_.max_body_bytes);
+      });
+  // Every path and method comes to Handle, after the body is read (which
+  // a pre-routing handler would come before).
+  const auto handle = [this](const httplib::Request& req,
+                             httplib::Response& res) { Handle(req, res); };
+  server_->Get(".*", handle);
+  server_->Post(".*", handle);
+  server_->Patch(".*", handle);
+  server_->Put(".*", handle);
+  server_->Delete(".*", handle);
+  const int bound = port == 0 ? server_->bind_to_any_port(host)
+                              : (server_->bind_to_port(host, port) ? port : -1);
+  if (bound <= 0) {
+    server_.reset();
     return absl::UnavailableError("cannot serve HTTP on " + options_.listen +
-                                  (tls ? " with TLS" : "") +
-                                  " (address in use, or TLS set-up failed)");
+                                  " (address in use?)");
   }
-  mg_set_request_handler(context_, "/", &HttpGateway::HandleRequest, this);
-  mg_server_port port;
-  std::memset(&port, 0, sizeof(port));
-  if (mg_get_server_ports(context_, 1, &port) < 1) {
-    Stop();
-    return absl::UnavailableError("HTTP listener has no port");
-  }
-  return port.port;
+  thread_ = std::thread([this] { server_->listen_after_bind(); });
+  return bound;
 }
 
 void HttpGateway::Stop() {
-  if (context_) mg_stop(context_);
-  context_ = nullptr;
+  if (server_) server_->stop();
+  if (thread_.joinable()) thread_.join();
+  server_.reset();
 }
 
-int HttpGateway::InitTls(void* ssl_ctx, void* self) {
-  const HttpOptions& o = static_cast<HttpGateway*>(self)->options_;
-  return ConfigureTls(ssl_ctx, o.tls_cert_pem, o.tls_key_pem,
-                      o.tls_client_ca_pem)
-                 .empty()
-             ? 1
-             : -1;
-}
-
-int HttpGateway::HandleRequest(mg_connection* conn, void* self) {
-  static_cast<HttpGateway*>(self)->Handle(conn);
-  return 1;  // Handled; civetweb closes or keeps the connection.
-}
-
-void HttpGateway::Handle(mg_connection* conn) {
-  const mg_request_info* info = mg_get_request_info(conn);
-  const std::string verb = info->request_method ? info->request_method : "";
-  const std::string path = info->local_uri ? info->local_uri : "";
-  if (verb == "GET" && path == "/openapi.json") {
-    Respond(conn, 200, "application/json", OpenApiDocument());
+void HttpGateway::Handle(const httplib::Request& req, httplib::Response& res) {
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Cache-Control", "no-store");
+  if (req.method == "GET" && req.path == "/openapi.json") {
+    res.set_content(OpenApiDocument(), "application/json");
     return;
   }
-  if (verb == "GET" && path.rfind("/v1/", 0) != 0) {
-    std::optional<PageReply> page = RenderPage(
-        *forwarder_, path, info->query_string ? info->query_string : "",
-        ForwardedMetadata(conn));
+  if (req.method == "GET" && req.path.rfind("/v1/", 0) != 0) {
+    std::optional<PageReply> page =
+        RenderPage(*forwarder_, req.path, QueryOf(req), ForwardedMetadata(req));
     if (page) {
-      Respond(conn, page->http_status, "text/html; charset=utf-8", page->html,
-              {{"Content-Security-Policy", kPagePolicy}});
+      res.status = page->http_status;
+      res.set_content(page->html, "text/html; charset=utf-8");
+      res.set_header("Content-Security-Policy", kPagePolicy);
       return;
     }
   }
+  ServeApi(req, res);
+}
+
+void HttpGateway::ServeApi(const httplib::Request& req,
+                           httplib::Response& res) {
   std::vector<std::string> allowed;
   std::optional<RouteTable::Match> match =
-      RouteTable::Api().Find(verb, path, &allowed);
+      RouteTable::Api().Find(req.method, req.path, &allowed);
   if (!match) {
-    RespondNoRoute(conn, verb, path, allowed);
-    return;
-  }
-  std::optional<std::string> body = ReadBody(conn, options_.max_body_bytes);
-  if (!body) {
-    Respond(conn, 413, "application/json",
-            StatusJson(8,
-                       "the request body is larger than the limit of " +
-                           std::to_string(options_.max_body_bytes) +
-                           " bytes (--max-message-mib)",
-                       ""));
+    SetNoRoute(res, req.method, req.path, allowed);
     return;
   }
   const Route& route = *match->route;
   auto requests =
-      BuildRequests(route, match->bindings,
-                    ParseQuery(info->query_string ? info->query_string : ""),
-                    *body);
+      BuildRequests(route, match->bindings, ParseQuery(QueryOf(req)), req.body);
   if (!requests.ok()) {
-    RespondStatus(conn, OutcomeOf(requests.status()));
+    SetStatus(res, OutcomeOf(requests.status()));
     return;
   }
-  Call call{&route, {}, ForwardedMetadata(conn), std::nullopt};
-  for (const auto& r : *requests)
-    call.requests.push_back(r->SerializeAsString());
-  const auto now = std::chrono::system_clock::now();
-  if (route.method->client_streaming()) {
-    call.deadline = now + kUploadDeadline;
-  } else if (!route.method->server_streaming()) {
-    call.deadline = now + kUnaryDeadline;
-  }
+  std::vector<std::string> serialized;
+  for (const auto& r : *requests) serialized.push_back(r->SerializeAsString());
+  const Metadata metadata = ForwardedMetadata(req);
   if (route.method->server_streaming()) {
-    ServeStream(conn, call);
-  } else {
-    ServeUnary(conn, call);
+    ServeStream(route, std::move(serialized), metadata, res);
+    return;
   }
-}
-
-void HttpGateway::ServeUnary(mg_connection* conn, const Call& call) {
+  const auto deadline = std::chrono::system_clock::now() +
+                        (route.method->client_streaming()
+                             ? std::chrono::duration_cast<std::chrono::seconds>(
+                                   kUploadDeadline)
+                             : kUnaryDeadline);
   std::unique_ptr<google::protobuf::Message> reply(
-      Prototype(call.route->method->output_type()).New());
+      Prototype(route.method->output_type()).New());
   const Outcome outcome = forwarder_->Call(
-      call.route->grpc_method, call.requests, call.metadata, call.deadline,
+      route.grpc_method, serialized, metadata, deadline,
       [&](const std::string& bytes) { return reply->ParseFromString(bytes); });
   if (outcome.code != 0) {
-    RespondStatus(conn, outcome);
-  } else if (!WantsCsv(conn)) {
-    Respond(conn, 200, "application/json", ToJson(*reply));
+    SetStatus(res, outcome);
+  } else if (req.get_header_value("Accept").find("text/csv") ==
+             std::string::npos) {
+    res.set_content(ToJson(*reply), "application/json");
   } else if (std::optional<std::string> csv = CsvTable(*reply)) {
     // With a byte-order mark, so that spreadsheets read it as UTF-8.
-    Respond(conn, 200, "text/csv; charset=utf-8", "\xEF\xBB\xBF" + *csv);
+    res.set_content("\xEF\xBB\xBF" + *csv, "text/csv; charset=utf-8");
   } else {
-    Respond(conn, 406, "application/json",
-            StatusJson(3, "this reply is not a table; ask for JSON", ""));
+    SetJson(res, 406, StatusJson(3, "this reply is not a table; ask for JSON", ""));
   }
 }
 
-void HttpGateway::ServeStream(mg_connection* conn, const Call& call) {
-  // One JSON object per line, each sent as it arrives.
-  const google::protobuf::Message& prototype =
-      Prototype(call.route->method->output_type());
-  bool started = false;
-  const Outcome outcome = forwarder_->Call(
-      call.route->grpc_method, call.requests, call.metadata, call.deadline,
-      [&](const std::string& bytes) {
-        std::unique_ptr<google::protobuf::Message> reply(prototype.New());
-        if (!reply->ParseFromString(bytes)) return false;
-        if (!started) {
-          const std::string head =
-              "HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\n"
-              "Transfer-Encoding: chunked\r\nX-Content-Type-Options: "
-              "nosniff\r\nCache-Control: no-store\r\n\r\n";
-          if (mg_write(conn, head.data(), head.size()) <= 0) return false;
-          started = true;
-        }
-        const std::string line = ToJson(*reply) + "\n";
-        return mg_send_chunk(conn, line.data(),
-                             static_cast<unsigned>(line.size())) > 0;
-      });
-  if (!started) {
-    RespondStatus(conn, outcome);
+void HttpGateway::ServeStream(const Route& route,
+                              std::vector<std::string> requests,
+                              const Metadata& metadata,
+                              httplib::Response& res) {
+  // The first reply decides the status: an rpc that fails before it sends
+  // anything answers as a unary one would.
+  std::shared_ptr<ForwardedCall> call = forwarder_->Start(
+      route.grpc_method, requests, metadata, std::nullopt);
+  std::optional<std::string> first = call->Next();
+  if (!first) {
+    const Outcome outcome = call->Finish();
+    if (outcome.code != 0) {
+      SetStatus(res, outcome);
+    } else {
+      res.set_content("", "application/x-ndjson");
+    }
     return;
   }
-  // A stream that fails after it began ends with the error as its last line.
-  if (outcome.code != 0 && outcome.code != 1) {
-    const std::string line =
-        "{\"error\":" +
-        StatusJson(outcome.code, outcome.message, outcome.details) + "}\n";
-    mg_send_chunk(conn, line.data(), static_cast<unsigned>(line.size()));
-  }
-  mg_send_chunk(conn, "", 0);
+  const google::protobuf::Message* prototype =
+      &Prototype(route.method->output_type());
+  res.set_chunked_content_provider(
+      "application/x-ndjson",
+      [call, prototype, first = std::move(first)](
+          size_t, httplib::DataSink& sink) mutable {
+        // One JSON object per line, each sent as it arrives.
+        std::optional<std::string> bytes = std::move(first);
+        for (; bytes; bytes = call->Next()) {
+          std::unique_ptr<google::protobuf::Message> reply(prototype->New());
+          const std::string line =
+              reply->ParseFromString(*bytes) ? ToJson(*reply) + "\n" : "";
+          if (line.empty() || !sink.write(line.data(), line.size())) {
+            call->Cancel();
+            call->Finish();
+            return false;
+          }
+        }
+        // A stream that fails after it began ends with the error as its
+        // last line.
+        const Outcome outcome = call->Finish();
+        if (outcome.code != 0 && outcome.code != 1) {
+          const std::string line =
+              "{\"error\":" +
+              StatusJson(outcome.code, outcome.message, outcome.details) + "}\n";
+          sink.write(line.data(), line.size());
+        }
+        sink.done();
+        return true;
+      },
+      [call](bool) { call->Cancel(); });
 }
 
 }  // namespace lges::gateway

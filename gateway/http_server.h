@@ -4,11 +4,12 @@
 // speaks to the gRPC services through an in-process channel (forward.h),
 // so authentication, roles, limits, metrics and errors are those of gRPC.
 //
-// Built on civetweb (docs/DESIGN.md says why). Start and Stop are called
-// from one owning thread; requests are handled on civetweb's threads.
+// Built on cpp-httplib (docs/DESIGN.md says why). Start and Stop are
+// called from one owning thread; requests are handled on its pool.
 
 #include <chrono>
 #include <memory>
+#include <thread>
 #include <optional>
 #include <string>
 #include <utility>
@@ -20,8 +21,11 @@ namespace grpc {
 class Channel;
 }  // namespace grpc
 
-struct mg_context;
-struct mg_connection;
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
 
 namespace lges::gateway {
 
@@ -57,26 +61,19 @@ class HttpGateway {
   void Stop();
 
  private:
-  // One call to forward: the route, the serialised requests, the caller's
-  // credentials and other metadata, and the deadline (none for streams).
-  struct Call {
-    const Route* route;
-    std::vector<std::string> requests;
-    std::vector<std::pair<std::string, std::string>> metadata;
-    std::optional<std::chrono::system_clock::time_point> deadline;
-  };
-
-  static int HandleRequest(mg_connection* conn, void* self);
-  static int InitTls(void* ssl_ctx, void* self);
-  void Handle(mg_connection* conn);
-  // A unary or client-streaming rpc: one JSON reply (or CSV on request).
-  void ServeUnary(mg_connection* conn, const Call& call);
+  // Answers every request: the API, /openapi.json or a page.
+  void Handle(const httplib::Request& req, httplib::Response& res);
+  // An rpc by its HTTP rule.
+  void ServeApi(const httplib::Request& req, httplib::Response& res);
   // A server-streaming rpc: newline-delimited JSON, one reply per line.
-  void ServeStream(mg_connection* conn, const Call& call);
+  void ServeStream(const Route& route, std::vector<std::string> requests,
+                   const std::vector<std::pair<std::string, std::string>>& md,
+                   httplib::Response& res);
 
   HttpOptions options_;
   std::unique_ptr<Forwarder> forwarder_;
-  mg_context* context_ = nullptr;
+  std::unique_ptr<httplib::Server> server_;
+  std::thread thread_;  // Runs the server's accept loop.
 };
 
 }  // namespace lges::gateway

@@ -3,7 +3,7 @@
 # C++ file: each folder includes only the folders below it, and the outside
 # libraries stay where they belong (no gRPC, protobuf, SQLite or Prometheus
 # in domain/ and analytics/; <sqlite3.h> only in storage/sqlite_db.cc; no
-# gRPC in lgesctl or in the client library's header; civetweb and OpenSSL
+# gRPC in lgesctl or in the client library's header; cpp-httplib and OpenSSL
 # each in the few files that wrap them). Prints every breach
 # as FILE:LINE and fails if there is one.
 set -euo pipefail
@@ -37,7 +37,7 @@ LIBS = {
     "protobuf": re.compile(r"^<?google/protobuf/|\.pb\.h$"),
     "sqlite": re.compile(r"^<?sqlite3\.h"),
     "prometheus": re.compile(r"^<?prometheus/"),
-    "civetweb": re.compile(r"^<?civetweb\.h"),
+    "httplib": re.compile(r"^<?httplib\.h"),
     "openssl": re.compile(r"^<?openssl/"),
 }
 # Where each library may be included (folder or file prefixes).
@@ -48,7 +48,7 @@ LIB_PLACES = {
                  "render/sector_page_from_api."),
     "sqlite": ("storage/sqlite_db.cc",),
     "prometheus": ("server/",),
-    "civetweb": ("gateway/http_server.cc",),
+    "httplib": ("gateway/http_server.cc",),
     "openssl": ("gateway/tls.cc", "service/tokens.cc", "common/sha256.cc"),
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+([<"][^>"]+[>"])')

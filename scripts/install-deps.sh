@@ -11,7 +11,7 @@ packages=(
   libgtest-dev libgmock-dev
   golang-github-gogo-googleapis-dev
   python3-grpcio python3-protobuf python3-grpc-tools grpc-proto
-  prometheus nlohmann-json3-dev
+  prometheus nlohmann-json3-dev libcpp-httplib-dev
   chromium python3-websocket python3-pil fonts-dejavu-core
   clang-14 libclang-rt-14-dev
 )

@@ -4,9 +4,12 @@ certificate all fail; lgesctl with --ca-file (and a client certificate for
 mutual TLS) works, and a certificate named like a credential acts as it."""
 
 import os
+import ssl
 import subprocess
 import tempfile
 import unittest
+import urllib.error
+import urllib.request
 
 import grpc
 
@@ -106,6 +109,29 @@ class TlsTest(unittest.TestCase):
             self.assertEqual(wrote.returncode, 0, wrote.stderr)
             changes = harness.lgesctl("changes", "--format=csv", *tls, env=env)
             self.assertIn(",tls-editor,", changes.stdout.strip().splitlines()[-1])
+
+
+    def https(self, server, ca="ca.pem", client=False, scheme="https"):
+        """The status of GET /v1/datasetInfo on the HTTP listener, or the
+        name of the error that stopped it."""
+        context = ssl.create_default_context(cafile=self.path(ca))
+        if client:
+            context.load_cert_chain(self.path("client.pem"), self.path("client.key"))
+        url = f"{scheme}://localhost:{server.http_port}/v1/datasetInfo"
+        try:
+            with urllib.request.urlopen(url, context=context, timeout=10) as r:
+                return r.status
+        except (urllib.error.URLError, ConnectionError, OSError) as e:
+            return type(getattr(e, "reason", e)).__name__
+
+    def test_the_http_listener_follows_the_same_tls_rules(self):
+        with self.server(mutual=False) as server:
+            self.assertEqual(self.https(server), 200)
+            self.assertNotEqual(self.https(server, scheme="http"), 200)
+            self.assertEqual(self.https(server, ca="other-ca.pem"), "SSLCertVerificationError")
+        with self.server(mutual=True) as server:
+            self.assertNotEqual(self.https(server), 200)  # No client certificate.
+            self.assertEqual(self.https(server, client=True), 200)
 
 
 if __name__ == "__main__":
