@@ -126,11 +126,18 @@ std::vector<CommandSpec> BuildCommands() {
        {"kind"},
        Providers},
       {"key-messages",
-       "key-messages [--year=YEAR]",
-       "the key messages of the annual report's sector pages",
-       "What is going well and what needs to improve, by year and area.",
-       {"lgesctl key-messages --year=2022-2023"},
-       {"year"},
+       "key-messages [list] [--year=YEAR] | key-messages create YEAR "
+       "POLARITY TEXT --area=AREA | key-messages delete ID [--etag=ETAG]",
+       "the sector pages' key messages; add or remove one",
+       "What is going well and what needs to improve, by year and area.\n"
+       "POLARITY: going-well or needs-to-improve. create prints the new\n"
+       "message's name (keyMessages/ID); --position=N places it among the\n"
+       "year's, --request-id=ID makes a retry safe. delete takes the ID.",
+       {"lgesctl key-messages --year=2022-2023",
+        "lgesctl key-messages create 2024 going-well \"Clear vision.\" "
+        "--area=Leadership",
+        "lgesctl key-messages delete 27"},
+       {"year", "area", "position", "request-id", "etag"},
        KeyMessages},
       {"import",
        "import FILE [--dry-run]",

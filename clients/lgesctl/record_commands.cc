@@ -70,33 +70,6 @@ int Providers(const Args& args, LgesClient& client, Io io) {
   return kExitOk;
 }
 
-int KeyMessages(const Args& args, LgesClient& client, Io io) {
-  if (args.words.size() > 2 ||
-      (args.words.size() == 2 && args.words[1] != "list"))
-    return UsageError("expected 'key-messages [--year=YEAR]'", io,
-                      "key-messages");
-  pb::ListKeyMessagesRequest req;
-  if (args.Has("year")) {
-    std::optional<int> year = YearArg(args.Flag("year"), "--year", io);
-    if (!year) return kExitUsage;
-    req.set_academic_year(*year);
-  }
-  pb::ListKeyMessagesResponse all;
-  if (std::optional<int> done = FailedOrPrinted(
-          ListAll(client, &LgesClient::ListKeyMessages, req, &all),
-          "list key messages", all, io))
-    return *done;
-  Section s;
-  s.table.columns = {{"YEAR"}, {"AREA", true}, {"POLARITY"}, {"MESSAGE", true}};
-  for (const pb::KeyMessage& m : all.key_messages()) {
-    s.table.rows.push_back({AcademicYearLabel(m.academic_year()), m.area(),
-                            PolarityLabel(m.polarity()), m.text()});
-  }
-  Show({"", {s}, {std::to_string(all.key_messages_size()) + " key messages"}},
-       io);
-  return kExitOk;
-}
-
 int FollowUpEvents(const Args& args, LgesClient& client, Io io) {
   pb::ListFollowUpEventsRequest req;
   req.set_provider_code(args.Flag("provider"));

@@ -27,6 +27,9 @@ BAD_SERVER_FLAGS = [
     ["serve"],
     ["--listen=0.0.0.0:50051"],
     ["--metrics-listen=0.0.0.0:9464"],
+    ["--http-listen=0.0.0.0:8080"],
+    ["--http-listen=8080"],
+    ["--http-listen=on"],
     ["--tls-cert=/nonexistent.pem"],
     ["--tls-client-ca=/nonexistent.pem"],
     ["--tls-cert=/nonexistent.pem", "--tls-key=/nonexistent.key"],
@@ -38,6 +41,7 @@ BAD_SERVER_ENV = [
     {"LGES_METRICS_LISTEN": "localhost"},
     {"LGES_TODAY": "tomorrow"},
     {"LGES_PUBLIC_RECORD": "1"},
+    {"LGES_HTTP_LISTEN": "everywhere"},
 ]
 
 BAD_LGESCTL_FLAGS = [
@@ -110,6 +114,13 @@ class ServerFlagsTest(unittest.TestCase):
             request = urllib.request.Request(url, headers={
                 "Authorization": "Basic " + base64.b64encode(b"prometheus:s3cret").decode()})
             self.assertIn("lges_build_info", urllib.request.urlopen(request, timeout=10).read().decode())
+
+    def test_http_listen_off_serves_grpc_only(self):
+        import socket
+        with harness.Server(public_record=False, extra_args=["--http-listen=off"]) as server:
+            with self.assertRaises(ConnectionRefusedError):
+                socket.create_connection(("127.0.0.1", server.http_port), timeout=5).close()
+            self.assertEqual(harness.lgesctl("health", server=server.address).returncode, 0)
 
     def test_sigterm_stops_a_server_that_has_been_scraped(self):
         import urllib.request
