@@ -1,10 +1,11 @@
 # LGES Insights: built with the repository's own scripts on Debian 12, run as
-# a non-root user. Ports: 50051 gRPC over TLS; /metrics stays inside.
+# a non-root user. Ports: 50051 gRPC over TLS, 8080 HTTPS (HTTP/JSON, OpenAPI
+# and the pages, docs/HTTP.md); /metrics stays inside.
 #
 # gRPC beyond loopback must be TLS: mount a certificate and key (and the CA
 # that signed them, for the health check) at /etc/lges/tls, e.g.
 #   docker run -v /srv/lges-tls:/etc/lges/tls:ro -v lges:/var/lib/lges \
-#     -p 50051:50051 lges-insights
+#     -p 50051:50051 -p 8080:8080 lges-insights
 # The certificate must name "localhost" too, which the health check uses.
 # The first start writes the admin token to /var/lib/lges/token.
 # To scrape /metrics from outside, add
@@ -22,6 +23,7 @@ RUN apt-get update -qq \
  && apt-get install -y -qq --no-install-recommends \
       libgrpc++1.51 libprotobuf32 libsqlite3-0 libabsl20220623 \
       libprometheus-cpp-core1.0 libprometheus-cpp-pull1.0 libssl3 \
+      libcpp-httplib0.11 \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --home-dir /var/lib/lges --create-home lges
 COPY --from=build /src/build/server/lges-server /src/build/clients/lgesctl /usr/local/bin/
@@ -29,13 +31,14 @@ USER lges
 ENV LGES_DATA_DIR=/var/lib/lges \
     LGES_TOKEN_FILE=/var/lib/lges/token \
     LGES_LISTEN=0.0.0.0:50051 \
+    LGES_HTTP_LISTEN=0.0.0.0:8080 \
     LGES_TLS_CERT=/etc/lges/tls/server.pem \
     LGES_TLS_KEY=/etc/lges/tls/server.key \
     LGES_METRICS_LISTEN=127.0.0.1:9464 \
     LGES_SERVER=localhost:50051 \
     LGES_CA_FILE=/etc/lges/tls/ca.pem
 VOLUME /var/lib/lges
-EXPOSE 50051
+EXPOSE 50051 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
   CMD ["lgesctl", "health", "--timeout=3"]
 STOPSIGNAL SIGTERM
