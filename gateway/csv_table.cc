@@ -69,8 +69,11 @@ std::optional<std::string> CsvTable(const google::protobuf::Message& message) {
       list = d->field(i);
   }
   if (!list) return std::nullopt;
-  const nlohmann::ordered_json items =
-      nlohmann::ordered_json::parse(ToJson(message))[list->json_name()];
+  const nlohmann::ordered_json reply =
+      nlohmann::ordered_json::parse(ToJson(message), nullptr, false);
+  if (reply.is_discarded() || !reply.contains(list->json_name()))
+    return std::nullopt;
+  const nlohmann::ordered_json& items = reply[list->json_name()];
   std::vector<std::string> columns;
   std::vector<Row> rows;
   for (const nlohmann::ordered_json& item : items) {

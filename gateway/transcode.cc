@@ -11,6 +11,7 @@
 #include "domain/errors.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
+#include "protos/wire_check.h"
 
 namespace lges::gateway {
 namespace {
@@ -52,7 +53,9 @@ const FieldDescriptor* FieldNamed(const google::protobuf::Descriptor& d,
 // Timestamp "2025-01-01T00:00:00Z", Duration "1.5s"), set from `text`.
 bool SetFromJsonString(Message* message, const std::string& text) {
   return google::protobuf::util::JsonStringToMessage(
-             nlohmann::json(text).dump(), message)
+             nlohmann::json(text).dump(
+                 -1, ' ', false, nlohmann::json::error_handler_t::replace),
+             message)
       .ok();
 }
 
@@ -192,6 +195,12 @@ absl::StatusOr<std::unique_ptr<Message>> BuildOne(
   }
   Violations violations;
   for (const auto& [name, value] : query) {
+    if (!wire::IsValidUtf8(name) || !wire::IsValidUtf8(value)) {
+      // The name goes into the error only when it is text.
+      violations.push_back({wire::IsValidUtf8(name) ? name : "query",
+                            "is not UTF-8 (percent-encode UTF-8 bytes)"});
+      continue;
+    }
     if (route.body == "*") {
       violations.push_back({name, "goes in the JSON body for this method"});
       continue;
@@ -207,6 +216,10 @@ absl::StatusOr<std::unique_ptr<Message>> BuildOne(
       violations.push_back({name, *problem});
   }
   for (const auto& [path, value] : bindings) {
+    if (!wire::IsValidUtf8(value)) {
+      violations.push_back({path, "is not UTF-8"});
+      continue;
+    }
     if (std::optional<std::string> problem =
             SetPath(request.get(), path, value))
       violations.push_back({path, *problem});

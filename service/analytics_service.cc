@@ -274,16 +274,12 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
                       pb::ListThemesResponse* resp) {
     const analytics::Vocabulary& vocabulary =
         snapshots_.classifier().vocabulary();
-    LGES_ASSIGN_OR_RETURN(PageSlice page,
-                          SliceOf(vocabulary.themes.size(), req.page_size(),
-                                  req.page_token(), FilterKey(req)));
     resp->set_vocabulary(vocabulary.name);
     resp->set_version(vocabulary.version);
-    for (size_t i = page.begin; i < page.end; ++i)
-      convert::ToProto(vocabulary.themes[i], resp->add_themes());
-    resp->set_next_page_token(page.next_page_token);
-    resp->set_total_size(static_cast<int>(vocabulary.themes.size()));
-    return absl::OkStatus();
+    return PageOfList(vocabulary.themes, req, resp,
+                      [resp](const analytics::Theme& theme) {
+                        convert::ToProto(theme, resp->add_themes());
+                      });
   }
 
   // The inspection id of an optional "inspections/{id}" filter; "" for all.
@@ -301,14 +297,9 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     for (ThemeOverride& o : all) {
       if (id.empty() || o.inspection_id == id) current.push_back(std::move(o));
     }
-    LGES_ASSIGN_OR_RETURN(PageSlice page,
-                          SliceOf(current.size(), req.page_size(),
-                                  req.page_token(), FilterKey(req)));
-    for (size_t i = page.begin; i < page.end; ++i)
-      convert::ToProto(current[i], resp->add_overrides());
-    resp->set_next_page_token(page.next_page_token);
-    resp->set_total_size(static_cast<int>(current.size()));
-    return absl::OkStatus();
+    return PageOfList(current, req, resp, [resp](const ThemeOverride& o) {
+      convert::ToProto(o, resp->add_overrides());
+    });
   }
 
   absl::Status OverrideHistory(const pb::ListThemeOverrideHistoryRequest& req,
@@ -316,14 +307,9 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     LGES_ASSIGN_OR_RETURN(std::string id, InspectionFilter(req.inspection()));
     LGES_ASSIGN_OR_RETURN(std::vector<ThemeOverride> history,
                           store_.ListThemeOverrideHistory(id));
-    LGES_ASSIGN_OR_RETURN(PageSlice page,
-                          SliceOf(history.size(), req.page_size(),
-                                  req.page_token(), FilterKey(req)));
-    for (size_t i = page.begin; i < page.end; ++i)
-      convert::ToProto(history[i], resp->add_history());
-    resp->set_next_page_token(page.next_page_token);
-    resp->set_total_size(static_cast<int>(history.size()));
-    return absl::OkStatus();
+    return PageOfList(history, req, resp, [resp](const ThemeOverride& o) {
+      convert::ToProto(o, resp->add_history());
+    });
   }
 
   absl::Status Trends(const pb::GetThemeTrendsRequest& req,

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "domain/errors.h"
 #include "storage/store.h"
 
 namespace lges {
@@ -63,5 +64,20 @@ std::string FilterKey(const google::protobuf::Message& list_request);
 // A fingerprint of `request` with its request_id cleared, for idempotent
 // creates.
 std::string Fingerprint(const google::protobuf::Message& request);
+
+// One page of `items` (a whole list held in memory, in order) into the
+// List response `resp`: each item of the page through `add`, then
+// next_page_token and total_size.
+template <typename Request, typename Response, typename Item, typename Add>
+absl::Status PageOfList(const std::vector<Item>& items, const Request& req,
+                        Response* resp, Add add) {
+  LGES_ASSIGN_OR_RETURN(PageSlice page,
+                        SliceOf(items.size(), req.page_size(),
+                                req.page_token(), FilterKey(req)));
+  for (size_t i = page.begin; i < page.end; ++i) add(items[i]);
+  resp->set_next_page_token(page.next_page_token);
+  resp->set_total_size(static_cast<int>(items.size()));
+  return absl::OkStatus();
+}
 
 }  // namespace lges

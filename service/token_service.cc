@@ -65,14 +65,9 @@ class TokenServiceImpl final : public pb::TokenService::Service {
                     pb::ListTokensResponse* resp) {
     LGES_ASSIGN_OR_RETURN(std::vector<Credential> all,
                           credentials_.ListCredentials());
-    LGES_ASSIGN_OR_RETURN(PageSlice page,
-                          SliceOf(all.size(), req.page_size(),
-                                  req.page_token(), FilterKey(req)));
-    for (size_t i = page.begin; i < page.end; ++i)
-      convert::ToProto(all[i], resp->add_tokens());
-    resp->set_next_page_token(page.next_page_token);
-    resp->set_total_size(static_cast<int>(all.size()));
-    return absl::OkStatus();
+    return PageOfList(all, req, resp, [resp](const Credential& c) {
+      convert::ToProto(c, resp->add_tokens());
+    });
   }
 
   absl::Status Revoke(const Identity& who, const std::string& name,

@@ -125,6 +125,19 @@ TEST(BuildRequestsTest, BadInputNamesTheField) {
   EXPECT_FALSE(in_body.ok());
 }
 
+TEST(BuildRequestsTest, BytesThatAreNotUtf8AreRefusedNotThrown) {
+  // Found by fuzz/http_request_fuzzer: a field mask of invalid UTF-8 threw
+  // from the JSON library and would have ended the server.
+  std::vector<Binding> bindings;
+  const Route& route = RouteOf("PATCH", "/v1/keyMessages/7", &bindings);
+  auto bad = BuildRequests(route, bindings,
+                           {{"updateMask", "te\xfe\xff"}, {"\xc0", "x"}}, "{}");
+  ASSERT_FALSE(bad.ok());
+  std::vector<std::string> fields;
+  for (const FieldViolation& v : ViolationsOf(bad.status())) fields.push_back(v.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"updateMask", "query"}));
+}
+
 TEST(BuildRequestsTest, AClientStreamTakesAnArrayOfParts) {
   std::vector<Binding> bindings;
   const Route& route = RouteOf("POST", "/v1/records:importStream", &bindings);
