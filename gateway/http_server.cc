@@ -51,10 +51,18 @@ const google::protobuf::Message& Prototype(
       type);
 }
 
-Metadata ForwardedMetadata(const httplib::Request& req) {
+// The headers passed on as gRPC metadata. gRPC takes only printable ASCII
+// in them (and aborts the process on anything else), so anything else is
+// refused here, naming the header but never quoting it (it may be a
+// secret).
+absl::StatusOr<Metadata> ForwardedMetadata(const httplib::Request& req) {
   Metadata metadata;
   for (const char* name : kForwardedHeaders) {
     const std::string value = req.get_header_value(name);
+    for (char c : value) {
+      if (c < 0x20 || c > 0x7e)
+        return InvalidFieldError(name, "must be printable ASCII");
+    }
     if (!value.empty()) metadata.emplace_back(name, value);
   }
   return metadata;
@@ -190,9 +198,14 @@ void HttpGateway::Handle(const httplib::Request& req, httplib::Response& res) {
     res.set_content(OpenApiDocument(), "application/json");
     return;
   }
+  absl::StatusOr<Metadata> metadata = ForwardedMetadata(req);
+  if (!metadata.ok()) {
+    SetStatus(res, OutcomeOf(metadata.status()));
+    return;
+  }
   if (req.method == "GET" && req.path.rfind("/v1/", 0) != 0) {
     std::optional<PageReply> page =
-        RenderPage(*forwarder_, req.path, QueryOf(req), ForwardedMetadata(req));
+        RenderPage(*forwarder_, req.path, QueryOf(req), *metadata);
     if (page) {
       res.status = page->http_status;
       res.set_content(page->html, "text/html; charset=utf-8");
@@ -200,11 +213,11 @@ void HttpGateway::Handle(const httplib::Request& req, httplib::Response& res) {
       return;
     }
   }
-  ServeApi(req, res);
+  ServeApi(req, *metadata, res);
 }
 
 void HttpGateway::ServeApi(const httplib::Request& req,
-                           httplib::Response& res) {
+                           const Metadata& metadata, httplib::Response& res) {
   std::vector<std::string> allowed;
   std::optional<RouteTable::Match> match =
       RouteTable::Api().Find(req.method, req.path, &allowed);
@@ -221,7 +234,6 @@ void HttpGateway::ServeApi(const httplib::Request& req,
   }
   std::vector<std::string> serialized;
   for (const auto& r : *requests) serialized.push_back(r->SerializeAsString());
-  const Metadata metadata = ForwardedMetadata(req);
   if (route.method->server_streaming()) {
     ServeStream(route, std::move(serialized), metadata, res);
     return;

@@ -64,7 +64,9 @@ class HttpGateway {
   // Answers every request: the API, /openapi.json or a page.
   void Handle(const httplib::Request& req, httplib::Response& res);
   // An rpc by its HTTP rule.
-  void ServeApi(const httplib::Request& req, httplib::Response& res);
+  void ServeApi(const httplib::Request& req,
+                const std::vector<std::pair<std::string, std::string>>& md,
+                httplib::Response& res);
   // A server-streaming rpc: newline-delimited JSON, one reply per line.
   void ServeStream(const Route& route, std::vector<std::string> requests,
                    const std::vector<std::pair<std::string, std::string>>& md,

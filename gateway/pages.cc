@@ -7,6 +7,7 @@
 #include "gateway/forward.h"
 #include "gateway/pages_internal.h"
 #include "gateway/transcode.h"
+#include "protos/wire_check.h"
 #include "render/sector_page.h"
 #include "render/sector_page_from_api.h"
 #include "render/svg_chart.h"
@@ -106,6 +107,11 @@ std::optional<PageReply> RenderPage(
     Forwarder& forwarder, const std::string& path, const std::string& query,
     const std::vector<std::pair<std::string, std::string>>& metadata) {
   pages::Fetcher fetch(forwarder, metadata);
+  if (!wire::IsValidUtf8(path)) {
+    return PageReply{404, pages::Frame("Not found", "Not found",
+                                       "<section><p>No such page.</p>"
+                                       "</section>")};
+  }
   if (path == "/") return pages::Home(fetch);
   if (path == "/trends")
     return pages::Trends(fetch, QueryInt(query, "from"), QueryInt(query, "to"));

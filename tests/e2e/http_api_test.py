@@ -259,6 +259,24 @@ class HttpApiTest(unittest.TestCase):
         self.assertEqual(self.grpc("KeyMessageService.GetKeyMessage", [{"name": name}]).code,
                          grpc.StatusCode.NOT_FOUND.value[0])
 
+    def test_headers_grpc_cannot_carry_are_refused_and_the_server_stays_up(self):
+        import http.client
+        for header in ("Authorization", "X-Lges-Actor"):
+            connection = http.client.HTTPConnection("127.0.0.1", self.server.http_port, timeout=10)
+            connection.putrequest("GET", "/v1/datasetInfo")
+            connection.putheader(header, b"Bearer \xff\xfe\x01")
+            connection.endheaders()
+            response = connection.getresponse()
+            status = json_format.Parse(response.read(), status_pb2.Status())
+            connection.close()
+            self.assertEqual(response.status, 400, header)
+            violation = error_details_pb2.BadRequest()
+            unpacked(status)  # Every detail is a known type.
+            status.details[1].Unpack(violation)
+            self.assertEqual(violation.field_violations[0].field, header.lower())
+            self.assertNotIn("\xff", status.message)  # Never quoted: it may be a secret.
+        self.assertEqual(self.http("DatasetService.GetDatasetInfo", "GET", "/v1/datasetInfo").code, 0)
+
     def test_zz_every_rpc_has_a_case(self):
         # Named to run after the cases (unittest orders tests by name).
         pool = descriptor_pool.Default()
