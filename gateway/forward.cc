@@ -51,8 +51,21 @@ class Call final
   }
 
   std::optional<std::string> Next() override {
+    bool timed_out = false;
+    return NextWithin(std::chrono::milliseconds::max(), &timed_out);
+  }
+
+  std::optional<std::string> NextWithin(std::chrono::milliseconds wait,
+                                        bool* timed_out) override {
     std::unique_lock<std::mutex> lock(mu_);
-    changed_.wait(lock, [&] { return has_reply_ || read_over_; });
+    const auto ready = [&] { return has_reply_ || read_over_; };
+    *timed_out = false;
+    if (wait == std::chrono::milliseconds::max()) {
+      changed_.wait(lock, ready);
+    } else if (!changed_.wait_for(lock, wait, ready)) {
+      *timed_out = true;
+      return std::nullopt;
+    }
     if (!has_reply_) return std::nullopt;
     has_reply_ = false;
     std::string out = ToString(reply_);

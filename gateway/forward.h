@@ -32,6 +32,10 @@ class ForwardedCall {
   virtual ~ForwardedCall() = default;
   // The next serialised reply, or nullopt when there are no more.
   virtual std::optional<std::string> Next() = 0;
+  // The same, waiting at most `wait`: nullopt with `timed_out` set if no
+  // reply came by then (the call goes on).
+  virtual std::optional<std::string> NextWithin(std::chrono::milliseconds wait,
+                                                bool* timed_out) = 0;
   // Ends the call early (the client went away).
   virtual void Cancel() = 0;
   // Waits for the call's end and returns its status.

@@ -27,6 +27,7 @@ constexpr char kPagePolicy[] =
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 constexpr auto kUnaryDeadline = std::chrono::seconds(60);
 constexpr auto kUploadDeadline = std::chrono::minutes(10);
+constexpr auto kHeartbeat = std::chrono::milliseconds(5000);
 
 void SetJson(httplib::Response& res, int status, const std::string& body) {
   res.status = status;
@@ -265,6 +266,21 @@ void HttpGateway::ServeStream(const Route& route,
                               std::vector<std::string> requests,
                               const Metadata& metadata,
                               httplib::Response& res) {
+  // A stream holds one of the listener's threads for as long as it lasts,
+  // so at most half of them stream at once; the guard counts this one
+  // until the response is gone.
+  auto guard = std::shared_ptr<std::atomic<int>>(
+      &streams_, [](std::atomic<int>* n) { n->fetch_sub(1); });
+  const int limit = std::max(1, options_.threads / 2);
+  if (streams_.fetch_add(1) >= limit) {
+    SetStatus(res, OutcomeOf(WithReason(
+                       absl::ResourceExhaustedError(
+                           "too many HTTP streams at once; retry later, or "
+                           "use the gRPC API for long watches"),
+                       "TOO_MANY_HTTP_STREAMS",
+                       {{"limit", std::to_string(limit)}})));
+    return;
+  }
   // The first reply decides the status: an rpc that fails before it sends
   // anything answers as a unary one would.
   std::shared_ptr<ForwardedCall> call = forwarder_->Start(
@@ -283,11 +299,20 @@ void HttpGateway::ServeStream(const Route& route,
       &Prototype(route.method->output_type());
   res.set_chunked_content_provider(
       "application/x-ndjson",
-      [call, prototype, first = std::move(first)](
+      [call, prototype, guard, first = std::move(first)](
           size_t, httplib::DataSink& sink) mutable {
-        // One JSON object per line, each sent as it arrives.
+        // One JSON object per line, each sent as it arrives; an empty
+        // line after each quiet kHeartbeat, so that a client that has gone
+        // is noticed (its write fails) without waiting for data.
         std::optional<std::string> bytes = std::move(first);
-        for (; bytes; bytes = call->Next()) {
+        bool quiet = false;
+        for (; bytes || quiet; bytes = call->NextWithin(kHeartbeat, &quiet)) {
+          if (quiet) {
+            if (sink.write("\n", 1)) continue;
+            call->Cancel();
+            call->Finish();
+            return false;
+          }
           std::unique_ptr<google::protobuf::Message> reply(prototype->New());
           const std::string line =
               reply->ParseFromString(*bytes) ? ToJson(*reply) + "\n" : "";

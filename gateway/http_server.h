@@ -7,6 +7,7 @@
 // Built on cpp-httplib (docs/DESIGN.md says why). Start and Stop are
 // called from one owning thread; requests are handled on its pool.
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <thread>
@@ -75,6 +76,7 @@ class HttpGateway {
   HttpOptions options_;
   std::unique_ptr<Forwarder> forwarder_;
   std::unique_ptr<httplib::Server> server_;
+  std::atomic<int> streams_{0};  // Streamed replies in progress.
   std::thread thread_;  // Runs the server's accept loop.
 };
 

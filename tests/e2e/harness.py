@@ -82,15 +82,20 @@ class Server:
              f"--token-file={self.token_file}", "--create",
              *([f"--today={self.today}"] if self.today else []), *self.extra_args],
             env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        # Short reconnect backoff: the server may take a few seconds to start
+        # on a loaded machine, and the default backoff would then wait long
+        # after it is up.
+        options = [("grpc.initial_reconnect_backoff_ms", 100),
+                   ("grpc.max_reconnect_backoff_ms", 1000)]
         if self.tls_ca:
             channel = grpc.secure_channel(
                 self.address, grpc.ssl_channel_credentials(
                     root_certificates=self.tls_ca, private_key=self.tls_client[0],
-                    certificate_chain=self.tls_client[1]))
+                    certificate_chain=self.tls_client[1]), options=options)
         else:
-            channel = grpc.insecure_channel(self.address)
+            channel = grpc.insecure_channel(self.address, options=options)
         try:
-            grpc.channel_ready_future(channel).result(timeout=20)
+            grpc.channel_ready_future(channel).result(timeout=60)
         finally:
             channel.close()
         self.wait_for_http()

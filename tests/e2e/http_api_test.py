@@ -10,6 +10,7 @@ API has no case.
 """
 
 import json
+import time
 import unittest
 import urllib.error
 import urllib.request
@@ -276,6 +277,53 @@ class HttpApiTest(unittest.TestCase):
             self.assertEqual(violation.field_violations[0].field, header.lower())
             self.assertNotIn("\xff", status.message)  # Never quoted: it may be a secret.
         self.assertEqual(self.http("DatasetService.GetDatasetInfo", "GET", "/v1/datasetInfo").code, 0)
+
+    def open_streams(self, url, n):
+        """`n` open watch streams, each past its first snapshot, or None
+        (all closed again) if the server refused one."""
+        streams = []
+        try:
+            for _ in range(n):
+                response = urllib.request.urlopen(url, timeout=30)
+                streams.append(response)
+                self.assertTrue(response.readline())  # The first snapshot.
+            return streams
+        except urllib.error.HTTPError as e:
+            e.close()
+            for response in streams:
+                response.close()
+            return None
+
+    def test_streams_are_bounded_and_their_threads_come_back(self):
+        # A server of its own, whose threads no earlier watch holds.
+        with harness.Server(public_record=False) as server:
+            url = server.http_url + "/v1/sector:watch"
+            streams = self.open_streams(url, 8)
+            self.assertIsNotNone(streams)
+            try:
+                with self.assertRaises(urllib.error.HTTPError) as refused:
+                    urllib.request.urlopen(url, timeout=30)
+                self.assertEqual(refused.exception.code, 429)
+                status = json_format.Parse(refused.exception.read(), status_pb2.Status())
+                refused.exception.close()
+                self.assertEqual(unpacked(status)[0].reason, "TOO_MANY_HTTP_STREAMS")
+                # Other requests still work while the streams hold their threads.
+                with urllib.request.urlopen(server.http_url + "/v1/datasetInfo", timeout=30) as r:
+                    self.assertEqual(r.status, 200)
+            finally:
+                for response in streams:
+                    response.close()
+            # With no change of the data, the server's heartbeat (every 5 s)
+            # finds the clients gone and frees their threads. Each try that
+            # fails holds threads again for a while, so tries are spaced.
+            for _ in range(5):
+                time.sleep(6)
+                streams = self.open_streams(url, 8)
+                if streams is not None:
+                    break
+            self.assertIsNotNone(streams)
+            for response in streams:
+                response.close()
 
     def test_zz_every_rpc_has_a_case(self):
         # Named to run after the cases (unittest orders tests by name).
