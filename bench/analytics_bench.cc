@@ -37,6 +37,9 @@
 namespace {
 
 using lges::bench::Clock;
+using lges::bench::Drive;
+using lges::bench::Median;
+using lges::bench::Result;
 constexpr int kFirstYear = 2005;
 constexpr int kYears = 20;
 constexpr int kRecommendationsPerInspection = 8;
@@ -131,57 +134,6 @@ void WriteRecords(const lges::Dataset& data, const std::string& path) {
   lges::cli::RecordSetJsonWriter writer(out);
   writer.Write(lges::DatasetToRecordSet(data, "analytics_bench synthetic"));
   writer.Finish();
-}
-
-struct Result {
-  double calls_per_s = 0;
-  double p50_us = 0;
-  double p99_us = 0;
-  long errors = 0;
-};
-
-// Runs `call(t)` from threads t = 0..concurrency-1 for `seconds`, after a
-// short warm-up.
-template <typename Call>
-Result Drive(size_t concurrency, double seconds, Call call) {
-  std::vector<std::vector<double>> latencies(concurrency);
-  std::atomic<long> errors{0};
-  std::vector<std::thread> threads;
-  const auto warmup_end = Clock::now() + std::chrono::milliseconds(300);
-  const auto end =
-      warmup_end + std::chrono::microseconds(static_cast<long>(seconds * 1e6));
-  for (size_t t = 0; t < concurrency; ++t) {
-    threads.emplace_back([&, t] {
-      while (Clock::now() < end) {
-        const auto start = Clock::now();
-        const bool ok = call(t);
-        const auto stop = Clock::now();
-        if (!ok) ++errors;
-        if (start >= warmup_end)
-          latencies[t].push_back(
-              std::chrono::duration<double, std::micro>(stop - start).count());
-      }
-    });
-  }
-  for (std::thread& t : threads) t.join();
-  std::vector<double> all;
-  for (const auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
-  std::sort(all.begin(), all.end());
-  Result r;
-  r.errors = errors;
-  if (all.empty()) return r;
-  r.calls_per_s = all.size() / seconds;
-  r.p50_us = all[all.size() / 2];
-  r.p99_us = all[std::min(all.size() - 1, all.size() * 99 / 100)];
-  return r;
-}
-
-// The round with the median throughput.
-Result Median(std::vector<Result> rounds) {
-  std::sort(rounds.begin(), rounds.end(), [](const Result& a, const Result& b) {
-    return a.calls_per_s < b.calls_per_s;
-  });
-  return rounds[rounds.size() / 2];
 }
 
 void WriteTimes(lges::Backend& backend) {

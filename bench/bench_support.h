@@ -1,8 +1,10 @@
 #pragma once
-// Parts the benchmarks share: the key message each timed write creates, and
-// writes timed from many threads at once through a backend.
+// Parts the benchmarks share: calls driven from many threads at once and
+// their latencies, the key message each timed write creates, and writes
+// timed from many threads at once through a backend.
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -60,6 +62,57 @@ inline WriteLatency TimeWrites(Backend& backend, int threads, int writes,
   std::sort(all.begin(), all.end());
   return {all[all.size() / 2], all[all.size() * 99 / 100],
           backend.snapshots->generation() - before};
+}
+
+struct Result {
+  double calls_per_s = 0;
+  double p50_us = 0;
+  double p99_us = 0;
+  long errors = 0;
+};
+
+// Runs `call(t)` from threads t = 0..concurrency-1 for `seconds`, after a
+// short warm-up.
+template <typename Call>
+Result Drive(size_t concurrency, double seconds, Call call) {
+  std::vector<std::vector<double>> latencies(concurrency);
+  std::atomic<long> errors{0};
+  std::vector<std::thread> threads;
+  const auto warmup_end = Clock::now() + std::chrono::milliseconds(300);
+  const auto end =
+      warmup_end + std::chrono::microseconds(static_cast<long>(seconds * 1e6));
+  for (size_t t = 0; t < concurrency; ++t) {
+    threads.emplace_back([&, t] {
+      while (Clock::now() < end) {
+        const auto start = Clock::now();
+        const bool ok = call(t);
+        const auto stop = Clock::now();
+        if (!ok) ++errors;
+        if (start >= warmup_end)
+          latencies[t].push_back(
+              std::chrono::duration<double, std::micro>(stop - start).count());
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  std::vector<double> all;
+  for (const auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
+  std::sort(all.begin(), all.end());
+  Result r;
+  r.errors = errors;
+  if (all.empty()) return r;
+  r.calls_per_s = all.size() / seconds;
+  r.p50_us = all[all.size() / 2];
+  r.p99_us = all[std::min(all.size() - 1, all.size() * 99 / 100)];
+  return r;
+}
+
+// The round with the median throughput.
+inline Result Median(std::vector<Result> rounds) {
+  std::sort(rounds.begin(), rounds.end(), [](const Result& a, const Result& b) {
+    return a.calls_per_s < b.calls_per_s;
+  });
+  return rounds[rounds.size() / 2];
 }
 
 }  // namespace lges::bench
