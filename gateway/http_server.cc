@@ -26,7 +26,7 @@ constexpr char kPagePolicy[] =
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 constexpr auto kUnaryDeadline = std::chrono::seconds(60);
-constexpr auto kUploadDeadline = std::chrono::minutes(10);
+constexpr std::chrono::seconds kUploadDeadline{600};
 constexpr auto kHeartbeat = std::chrono::milliseconds(5000);
 
 void SetJson(httplib::Response& res, int status, const std::string& body) {
@@ -243,10 +243,8 @@ void HttpGateway::ServeApi(const httplib::Request& req,
     return;
   }
   const auto deadline = std::chrono::system_clock::now() +
-                        (route.method->client_streaming()
-                             ? std::chrono::duration_cast<std::chrono::seconds>(
-                                   kUploadDeadline)
-                             : kUnaryDeadline);
+                        (route.method->client_streaming() ? kUploadDeadline
+                                                          : kUnaryDeadline);
   std::unique_ptr<google::protobuf::Message> reply(
       Prototype(route.method->output_type()).New());
   const Outcome outcome = forwarder_->Call(

@@ -83,8 +83,7 @@ PageReply Home(Fetcher& fetch) {
   if (!fetch.Get("/estyn.lges.v1.AnalyticsService/GetFollowUpStatus",
                  pb::GetFollowUpStatusRequest(), &status))
     return fetch.error();
-  const int current = status.date().month() >= 9 ? status.date().year()
-                                                 : status.date().year() - 1;
+  const int current = AcademicYearOf(status.date());
   pb::GetThemeTrendsRequest trends_request;
   trends_request.set_from_academic_year(std::max(1990, current - 30));
   trends_request.set_to_academic_year(current);

@@ -69,8 +69,7 @@ PageReply Trends(Fetcher& fetch, int from, int to) {
     if (!fetch.Get("/estyn.lges.v1.AnalyticsService/GetFollowUpStatus",
                    pb::GetFollowUpStatusRequest(), &status))
       return fetch.error();
-    to = status.date().month() >= 9 ? status.date().year()
-                                    : status.date().year() - 1;
+    to = AcademicYearOf(status.date());
   }
   if (from == 0) from = to - 8;
   pb::GetThemeTrendsRequest request;

@@ -40,6 +40,11 @@ std::string Bilingual(const std::string& en, const std::string& cy) {
   return E(en) + " <span lang=\"cy\">" + E(cy) + "</span>";
 }
 
+int AcademicYearOf(const google::type::Date& day) {
+  return AcademicYear::Containing({day.year(), day.month(), day.day()})
+      .start_year;
+}
+
 std::string DateText(const pb::PartialDate& date) {
   return FormatPartialDate(convert::FromProto(date));
 }

@@ -38,6 +38,8 @@ std::string Frame(const std::string& title, const std::string& heading,
 std::string E(const std::string& text);
 // English, then Welsh in its own element (lang="cy") when there is one.
 std::string Bilingual(const std::string& en, const std::string& cy);
+// The start year of the academic year that contains `day`.
+int AcademicYearOf(const google::type::Date& day);
 // "March 2022", "autumn 2021", "18 May 2022".
 std::string DateText(const estyn::lges::v1::PartialDate& date);
 
