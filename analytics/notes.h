@@ -8,14 +8,27 @@
 #include <vector>
 
 #include "domain/dataset.h"
+#include "i18n/catalogue.h"
 
 namespace lges::analytics {
+
+// A note as a message of the catalogues (i18n/catalogue/*.json, keys
+// note.*) with its arguments, so that each reply words it in its own
+// language.
+struct Note {
+  std::string key;
+  i18n::Args args;
+  friend bool operator==(const Note&, const Note&) = default;
+};
+
+// The note's text in `language`.
+std::string Text(const Note& note, i18n::Language language);
 
 // Footnotes explain the figures (a break in series, a year without
 // inspections); warnings say where the record is incomplete or uncertain.
 struct Notes {
-  std::vector<std::string> footnotes;
-  std::vector<std::string> warnings;
+  std::vector<Note> footnotes;
+  std::vector<Note> warnings;
 };
 
 }  // namespace lges::analytics

@@ -4,7 +4,6 @@
 #include <map>
 #include <set>
 
-#include "analytics/wording.h"
 
 namespace lges::analytics {
 namespace {
@@ -90,9 +89,8 @@ AuthorityProfile BuildAuthorityProfile(
   for (const ProfileInspection& p : out.inspections) {
     if (p.recommendation_count == 0 ||
         p.recommendation_count > static_cast<int>(p.recommendations.size())) {
-      out.notes.warnings.push_back("inspections/" + p.inspection_id +
-                                   " has recommendations missing from the "
-                                   "record; recurring themes may be missed.");
+      out.notes.warnings.push_back(
+          {"note.recommendations_missing", {{"inspection", p.inspection_id}}});
     }
   }
   return out;
@@ -101,7 +99,7 @@ AuthorityProfile BuildAuthorityProfile(
 std::vector<ThemeLine> ThemeLines(const Dataset& data,
                                   const Vocabulary& vocabulary,
                                   const YearStats& stats) {
-  const auto [singular, plural] = ProviderNouns(data, stats.providers);
+  const i18n::ProviderNoun noun = ProviderNounOf(data, stats.providers);
   const int inspected = static_cast<int>(stats.providers.size());
   std::vector<ThemeLine> lines;
   for (const Theme& theme :
@@ -110,9 +108,8 @@ std::vector<ThemeLine> ThemeLines(const Dataset& data,
     if (it == stats.providers_by_theme.end()) continue;
     const int count = static_cast<int>(it->second.size());
     lines.push_back({theme.id, count,
-                     stats.recommendations_by_theme.at(theme.id),
-                     RecommendationSentence(count, inspected, singular, plural,
-                                            theme.recommendation_phrase)});
+                     stats.recommendations_by_theme.at(theme.id), inspected,
+                     noun});
   }
   std::stable_sort(lines.begin(), lines.end(),
                    [](const ThemeLine& a, const ThemeLine& b) {

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "analytics/profile.h"
-#include "analytics/wording.h"
 
 namespace lges::analytics {
 namespace {
@@ -30,33 +29,47 @@ void AddYearWarnings(Notes& notes, const YearStats& s) {
   const std::string year = Label(s.academic_year);
   if (s.inspections_with_gaps > 0) {
     notes.warnings.push_back(
-        "In " + year + ", " + std::to_string(s.inspections_with_gaps) + " of " +
-        std::to_string(s.inspections) +
-        " inspections have recommendations missing from the record (" +
-        std::to_string(s.recommendations_listed) +
-        " known); theme counts are lower bounds.");
+        {"note.year_gaps",
+         {{"year", year},
+          {"gaps", std::to_string(s.inspections_with_gaps)},
+          {"inspections", std::to_string(s.inspections)},
+          {"known", std::to_string(s.recommendations_listed)}}});
   }
   if (s.paraphrased > 0) {
     notes.warnings.push_back(
-        "In " + year + ", " + std::to_string(s.paraphrased) +
-        " recommendations are known only as paraphrases by secondary sources.");
+        {"note.year_paraphrased",
+         {{"year", year}, {"count", std::to_string(s.paraphrased)}}});
   }
   if (s.unclassified > 0) {
     notes.warnings.push_back(
-        "In " + year + ", " + std::to_string(s.unclassified) +
-        " recommendations match no theme and are not counted.");
+        {"note.year_unclassified",
+         {{"year", year}, {"count", std::to_string(s.unclassified)}}});
   }
 }
 
 }  // namespace
 
-std::pair<std::string, std::string> ProviderNouns(
-    const Dataset& data, const std::set<std::string>& codes) {
+std::string Text(const Note& note, i18n::Language language) {
+  return i18n::Format(language, note.key, note.args);
+}
+
+std::string Sentence(const ThemeLine& line, const Vocabulary& vocabulary,
+                     i18n::Language language) {
+  const Theme* theme = vocabulary.Find(line.theme_id);
+  if (theme == nullptr) return "";
+  return i18n::RecommendationSentence(
+      language, line.providers, line.inspected, line.noun,
+      language == i18n::Language::kWelsh ? theme->recommendation_phrase_cy
+                                         : theme->recommendation_phrase);
+}
+
+i18n::ProviderNoun ProviderNounOf(const Dataset& data,
+                                  const std::set<std::string>& codes) {
   for (const Provider& p : data.providers) {
     if (codes.count(p.code) && p.kind != ProviderKind::kLocalAuthority)
-      return {"provider", "providers"};
+      return i18n::ProviderNoun::kProvider;
   }
-  return {"local authority", "local authorities"};
+  return i18n::ProviderNoun::kLocalAuthority;
 }
 
 Notes NotesFor(const std::vector<YearStats>& years, int framework_change_year) {
@@ -66,20 +79,13 @@ Notes NotesFor(const std::vector<YearStats>& years, int framework_change_year) {
     if (s.inspections != 0) continue;
     notes.footnotes.push_back(
         s.academic_year == 2020
-            ? "No inspections took place in 2020-2021 (the COVID-19 pandemic); "
-              "the year is shown as having no "
-              "inspections, not as zero."
-            : "No inspections are recorded for " + Label(s.academic_year) +
-                  "; it is shown as such, not as zero.");
+            ? Note{"note.covid_year", {}}
+            : Note{"note.no_inspections", {{"year", Label(s.academic_year)}}});
   }
   if (years.front().academic_year < framework_change_year &&
       years.back().academic_year >= framework_change_year) {
-    notes.footnotes.push_back("Break in series: from " +
-                              Label(framework_change_year) +
-                              " inspections follow the 2024 framework (two "
-                              "inspection areas) instead of three; "
-                              "both are mapped to one theme vocabulary, but "
-                              "the evidence behind the themes changed.");
+    notes.footnotes.push_back(
+        {"note.break_in_series", {{"year", Label(framework_change_year)}}});
   }
   for (const YearStats& s : years) AddYearWarnings(notes, s);
   return notes;

@@ -8,6 +8,7 @@
 
 #include "analytics/follow_up.h"
 #include "analytics/themed.h"
+#include "i18n/wording.h"
 
 namespace lges::analytics {
 
@@ -19,9 +20,16 @@ struct ThemeLine {
   std::string theme_id;
   int providers = 0;  // Inspected providers with a recommendation in the theme.
   int recommendations = 0;  // Recommendations in the theme.
-  std::string sentence;     // "Two of the four local authorities received a
-                            // recommendation to ..."
+  int inspected = 0;        // Providers inspected in the year.
+  // What the sentence calls the inspected providers.
+  i18n::ProviderNoun noun = i18n::ProviderNoun::kLocalAuthority;
 };
+
+// The line's sentence in `language`, as the annual report would print it:
+// "Two of the four local authorities received a recommendation to improve
+// attendance." The theme's phrase comes from `vocabulary`.
+std::string Sentence(const ThemeLine& line, const Vocabulary& vocabulary,
+                     i18n::Language language);
 
 struct SectorSummary {
   int academic_year = 0;
@@ -81,7 +89,7 @@ Notes NotesFor(const std::vector<YearStats>& years, int framework_change_year);
 
 // "local authority"/"local authorities" when every provider in `codes` is
 // one, else "provider"/"providers".
-std::pair<std::string, std::string> ProviderNouns(
-    const Dataset& data, const std::set<std::string>& codes);
+i18n::ProviderNoun ProviderNounOf(const Dataset& data,
+                                  const std::set<std::string>& codes);
 
 }  // namespace lges::analytics

@@ -33,6 +33,8 @@ Theme ParseTheme(const json& t) {
   theme.description = t.at("description").get<std::string>();
   theme.recommendation_phrase =
       t.at("recommendation_phrase").get<std::string>();
+  theme.recommendation_phrase_cy =
+      t.at("recommendation_phrase_cy").get<std::string>();
   theme.aspects_2018 = Strings(t.at("framework_aspects").at("2018"));
   theme.aspects_2024 = Strings(t.at("framework_aspects").at("2024"));
   for (const auto& [kind_name, phrases] : t.at("rules").items()) {

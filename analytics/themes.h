@@ -28,6 +28,7 @@ struct Theme {
   std::string description;
   // Completes "received a recommendation to ...", e.g. "improve attendance".
   std::string recommendation_phrase;
+  std::string recommendation_phrase_cy;  // "gwella presenoldeb" (radical).
   std::vector<std::string> aspects_2018;  // Areas of the three-area framework.
   std::vector<std::string> aspects_2024;  // Areas of the two-area framework.
   std::vector<ThemeRule> rules;

@@ -46,13 +46,14 @@ void AddNamed(const analytics::Snapshot& s,
 }
 
 void LineToProto(const analytics::Vocabulary& vocabulary,
-                 const analytics::ThemeLine& line, pb::ThemeLine* out) {
+                 const analytics::ThemeLine& line, i18n::Language language,
+                 pb::ThemeLine* out) {
   out->set_theme_id(line.theme_id);
   SetThemeLabels(vocabulary, line.theme_id, out, &pb::ThemeLine::set_label_en,
                  &pb::ThemeLine::set_label_cy);
   out->set_providers(line.providers);
   out->set_recommendations(line.recommendations);
-  out->set_sentence(line.sentence);
+  out->set_sentence(analytics::Sentence(line, vocabulary, language));
 }
 
 void MilestoneToProto(const analytics::Milestone& m, pb::Milestone* out) {
@@ -67,13 +68,16 @@ void MilestoneToProto(const analytics::Milestone& m, pb::Milestone* out) {
 }  // namespace
 
 void ToProto(const analytics::Snapshot& snapshot, const analytics::Notes& notes,
-             pb::AnalyticsMeta* out) {
+             pb::AnalyticsMeta* out, i18n::Language language) {
   out->set_dataset_version(snapshot.version());
   *out->mutable_as_of() =
       TimeUtil::MillisecondsToTimestamp(snapshot.as_of_ms());
   out->set_vocabulary_version(snapshot.vocabulary().version);
-  for (const std::string& f : notes.footnotes) out->add_footnotes(f);
-  for (const std::string& w : notes.warnings) out->add_warnings(w);
+  for (const analytics::Note& f : notes.footnotes)
+    out->add_footnotes(analytics::Text(f, language));
+  for (const analytics::Note& w : notes.warnings)
+    out->add_warnings(analytics::Text(w, language));
+  out->set_language_code(i18n::LanguageCode(language));
 }
 
 void ToProto(const analytics::Theme& theme, pb::Theme* out) {
@@ -82,6 +86,7 @@ void ToProto(const analytics::Theme& theme, pb::Theme* out) {
   out->set_label_cy(theme.label_cy);
   out->set_description(theme.description);
   out->set_recommendation_phrase(theme.recommendation_phrase);
+  out->set_recommendation_phrase_cy(theme.recommendation_phrase_cy);
   for (const std::string& a : theme.aspects_2018) out->add_aspects_2018(a);
   for (const std::string& a : theme.aspects_2024) out->add_aspects_2024(a);
   for (const analytics::ThemeRule& r : theme.rules) {
@@ -165,7 +170,7 @@ void ToProto(const analytics::Snapshot& s, const analytics::Episode& e,
 }
 
 void ToProto(const analytics::Snapshot& s, const CivilDay& day,
-             pb::FollowUpStatus* out) {
+             pb::FollowUpStatus* out, i18n::Language language) {
   ToProto(day, out->mutable_date());
   int in_follow_up = 0;
   for (const auto& [authority, episode] : s.StatusAt(day)) {
@@ -179,31 +184,32 @@ void ToProto(const analytics::Snapshot& s, const CivilDay& day,
     ToProto(*episode, day, a);
   }
   out->set_in_follow_up(in_follow_up);
-  ToProto(s, analytics::Notes{}, out->mutable_meta());
+  ToProto(s, analytics::Notes{}, out->mutable_meta(), language);
 }
 
 void ToProto(const analytics::Snapshot& s, int from, int to,
-             pb::FollowUpAnalytics* out) {
+             pb::FollowUpAnalytics* out, i18n::Language language) {
   for (const analytics::FollowUpYear& year : s.FollowUpYears(from, to))
     ToProto(s, year, out->add_years());
   for (const analytics::Episode& e : s.episodes())
     ToProto(s, e, out->add_episodes());
   out->set_mean_days_completed(s.MeanDaysCompleted());
-  ToProto(s, analytics::Notes{}, out->mutable_meta());
+  ToProto(s, analytics::Notes{}, out->mutable_meta(), language);
 }
 
 void ToProto(const analytics::Snapshot& s, int academic_year,
-             pb::SectorSnapshot* out) {
+             pb::SectorSnapshot* out, i18n::Language language) {
   out->set_dataset_version(s.version());
   *out->mutable_as_of() = TimeUtil::MillisecondsToTimestamp(s.as_of_ms());
   const std::vector<std::string> in_follow_up = s.InFollowUpOn(s.today());
   for (const std::string& code : in_follow_up) out->add_in_follow_up(code);
   AddNamed(s, in_follow_up, out->mutable_in_follow_up_names());
-  ToProto(s, s.Summary(academic_year), out->mutable_summary());
+  ToProto(s, s.Summary(academic_year), out->mutable_summary(), language);
 }
 
 void ToProto(const analytics::Snapshot& s,
-             const analytics::SectorSummary& summary, pb::SectorSummary* out) {
+             const analytics::SectorSummary& summary, pb::SectorSummary* out,
+             i18n::Language language) {
   out->set_academic_year(summary.academic_year);
   out->set_academic_year_label(AcademicYear{summary.academic_year}.Label());
   out->set_core_inspections(summary.inspections);
@@ -213,14 +219,14 @@ void ToProto(const analytics::Snapshot& s,
   out->set_providers_inspected(summary.providers_inspected);
   ToProto(s, summary.follow_up, out->mutable_follow_up());
   for (const analytics::ThemeLine& line : summary.themes)
-    LineToProto(s.vocabulary(), line, out->add_themes());
+    LineToProto(s.vocabulary(), line, language, out->add_themes());
   for (const KeyMessage& m : summary.key_messages)
     ToProto(m, out->add_key_messages());
-  ToProto(s, summary.notes, out->mutable_meta());
+  ToProto(s, summary.notes, out->mutable_meta(), language);
 }
 
 void ToProto(const analytics::Snapshot& s, const analytics::ThemeTrends& trends,
-             pb::ThemeTrends* out) {
+             pb::ThemeTrends* out, i18n::Language language) {
   out->set_from_academic_year(trends.from);
   out->set_to_academic_year(trends.to);
   for (int y : trends.years_without_inspections)
@@ -248,12 +254,12 @@ void ToProto(const analytics::Snapshot& s, const analytics::ThemeTrends& trends,
       trend->add_change_points(p.change_points.value_or(0));
     }
   }
-  ToProto(s, trends.notes, out->mutable_meta());
+  ToProto(s, trends.notes, out->mutable_meta(), language);
 }
 
 void ToProto(const analytics::Snapshot& s,
              const analytics::AuthorityProfile& profile,
-             pb::AuthorityProfile* out) {
+             pb::AuthorityProfile* out, i18n::Language language) {
   if (const Provider* p = s.FindProvider(profile.provider_code))
     ToProto(*p, out->mutable_provider());
   for (const analytics::ProfileInspection& in : profile.inspections) {
@@ -292,11 +298,11 @@ void ToProto(const analytics::Snapshot& s,
   }
   for (const analytics::Episode& e : profile.follow_up)
     ToProto(s, e, out->add_follow_up());
-  ToProto(s, profile.notes, out->mutable_meta());
+  ToProto(s, profile.notes, out->mutable_meta(), language);
 }
 
 void ToProto(const analytics::Snapshot& s, const analytics::GroupComparison& c,
-             pb::ConsortiumComparison* out) {
+             pb::ConsortiumComparison* out, i18n::Language language) {
   out->set_from_academic_year(c.from);
   out->set_to_academic_year(c.to);
   for (const analytics::GroupLine& g : c.groups) {
@@ -309,9 +315,9 @@ void ToProto(const analytics::Snapshot& s, const analytics::GroupComparison& c,
     line->set_providers_inspected(g.providers_inspected);
     line->set_judged_causing_concern(g.judged_causing_concern);
     for (const analytics::ThemeLine& t : g.themes)
-      LineToProto(s.vocabulary(), t, line->add_themes());
+      LineToProto(s.vocabulary(), t, language, line->add_themes());
   }
-  ToProto(s, c.notes, out->mutable_meta());
+  ToProto(s, c.notes, out->mutable_meta(), language);
 }
 
 }  // namespace lges::convert

@@ -6,6 +6,35 @@
 #include "convert/resource_name.h"
 
 namespace lges::convert {
+namespace {
+
+std::vector<Translation> TranslationsFromProto(
+    const google::protobuf::RepeatedPtrField<pb::LocalizedText>& in,
+    const std::string& path, Violations& out) {
+  std::vector<Translation> d;
+  for (int i = 0; i < in.size(); ++i) {
+    const pb::LocalizedText& t = in.Get(i);
+    d.push_back({t.language_code(), t.text(),
+                 EnumFrom<TextOrigin>(t.origin(), pb::TextOrigin_IsValid,
+                                      Indexed(path, i) + ".origin", out),
+                 t.note()});
+  }
+  return d;
+}
+
+void TranslationsToProto(
+    const std::vector<Translation>& in,
+    google::protobuf::RepeatedPtrField<pb::LocalizedText>* out) {
+  for (const Translation& t : in) {
+    pb::LocalizedText* p = out->Add();
+    p->set_language_code(t.language);
+    p->set_text(t.text);
+    p->set_origin(static_cast<pb::TextOrigin>(t.origin));
+    p->set_note(t.note);
+  }
+}
+
+}  // namespace
 
 Provider FromProto(const pb::Provider& in, Violations& out) {
   Provider p;
@@ -56,7 +85,9 @@ void FindingsFromProto(const pb::Inspection& in, Inspection& d,
         {f.area(),
          EnumFrom<Polarity>(f.polarity(), pb::Polarity_IsValid,
                             Indexed("findings", i) + ".polarity", out),
-         f.text()});
+         f.text(),
+         TranslationsFromProto(f.translations(),
+                               Indexed("findings", i) + ".translations", out)});
   }
   for (int i = 0; i < in.judgements_size(); ++i) {
     const pb::AreaJudgement& j = in.judgements(i);
@@ -75,7 +106,8 @@ void RecommendationsFromProto(const pb::Inspection& in, Inspection& d,
         {r.number(), r.text(),
          EnumFrom<TextStatus>(r.text_status(), pb::TextStatus_IsValid,
                               path + ".text_status", out),
-         FromProto(r.provenance(), path + ".provenance", out)});
+         FromProto(r.provenance(), path + ".provenance", out),
+         TranslationsFromProto(r.translations(), path + ".translations", out)});
   }
 }
 
@@ -100,8 +132,14 @@ Inspection FromProto(const pb::Inspection& in, Violations& out) {
   if (in.has_report_published())
     d.report_published =
         FromProto(in.report_published(), "report_published", out);
-  for (const pb::CaseStudy& c : in.case_studies())
-    d.case_studies.push_back({c.title(), c.summary(), c.url()});
+  for (int i = 0; i < in.case_studies_size(); ++i) {
+    const pb::CaseStudy& c = in.case_studies(i);
+    d.case_studies.push_back(
+        {c.title(), c.summary(), c.url(),
+         TranslationsFromProto(
+             c.title_translations(),
+             Indexed("case_studies", i) + ".title_translations", out)});
+  }
   d.provenance = FromProto(in.provenance(), "provenance", out);
   return d;
 }
@@ -121,6 +159,7 @@ void ToProto(const Inspection& in, pb::Inspection* out) {
     pf->set_area(f.area);
     pf->set_polarity(static_cast<pb::Polarity>(f.polarity));
     pf->set_text(f.text);
+    TranslationsToProto(f.translations, pf->mutable_translations());
   }
   for (const AreaJudgement& j : in.judgements) {
     pb::AreaJudgement* pj = out->add_judgements();
@@ -133,6 +172,7 @@ void ToProto(const Inspection& in, pb::Inspection* out) {
     pr->set_text(r.text);
     pr->set_text_status(static_cast<pb::TextStatus>(r.text_status));
     ToProto(r.provenance, pr->mutable_provenance());
+    TranslationsToProto(r.translations, pr->mutable_translations());
   }
   out->set_recommendation_count(in.recommendation_count);
   out->set_recommendation_order_known(in.recommendation_order_known);
@@ -144,6 +184,7 @@ void ToProto(const Inspection& in, pb::Inspection* out) {
     pc->set_title(c.title);
     pc->set_summary(c.summary);
     pc->set_url(c.url);
+    TranslationsToProto(c.title_translations, pc->mutable_title_translations());
   }
   ToProto(in.provenance, out->mutable_provenance());
   out->set_etag(EtagOf(in.meta));
@@ -206,6 +247,10 @@ KeyMessage FromProto(const pb::KeyMessage& in, Violations& out) {
   m.position = in.position();
   m.text = in.text();
   m.provenance = FromProto(in.provenance(), "provenance", out);
+  m.translations =
+      TranslationsFromProto(in.translations(), "translations", out);
+  m.text_origin = EnumFrom<TextOrigin>(in.text_origin(), pb::TextOrigin_IsValid,
+                                       "text_origin", out);
   return m;
 }
 
@@ -217,6 +262,8 @@ void ToProto(const KeyMessage& in, pb::KeyMessage* out) {
   out->set_position(in.position);
   out->set_text(in.text);
   ToProto(in.provenance, out->mutable_provenance());
+  TranslationsToProto(in.translations, out->mutable_translations());
+  out->set_text_origin(static_cast<pb::TextOrigin>(in.text_origin));
   out->set_etag(EtagOf(in.meta));
   SetTimes(in.meta, out->mutable_create_time(), out->mutable_update_time());
 }

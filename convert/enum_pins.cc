@@ -96,6 +96,13 @@ static_assert(Pinned(TextStatus::kAsListedBySecondarySource,
 static_assert(LastPinned(TextStatus::kParaphrase, pb::TEXT_STATUS_PARAPHRASE,
                          pb::TextStatus_MAX));
 
+static_assert(Pinned(TextOrigin::kUnspecified, pb::TEXT_ORIGIN_UNSPECIFIED));
+static_assert(Pinned(TextOrigin::kEstyn, pb::TEXT_ORIGIN_ESTYN));
+static_assert(Pinned(TextOrigin::kEstynCorrected,
+                     pb::TEXT_ORIGIN_ESTYN_CORRECTED));
+static_assert(LastPinned(TextOrigin::kTranslatedHere,
+                         pb::TEXT_ORIGIN_TRANSLATED_HERE, pb::TextOrigin_MAX));
+
 static_assert(Pinned(FollowUpKind::kUnspecified,
                      pb::FOLLOW_UP_KIND_UNSPECIFIED));
 static_assert(Pinned(FollowUpKind::kJudged, pb::FOLLOW_UP_KIND_JUDGED));

@@ -34,7 +34,7 @@ constexpr std::array<AuthorityInfo, 22> kAuthorities = {{
      "Caerphilly County Borough Council"},
     {"W06000019", "Blaenau Gwent", "Blaenau Gwent",
      "Blaenau Gwent County Borough Council"},
-    {"W06000020", "Torfaen", "Tor-faen", "Torfaen County Borough Council"},
+    {"W06000020", "Torfaen", "Torfaen", "Torfaen County Borough Council"},
     {"W06000021", "Monmouthshire", "Sir Fynwy", "Monmouthshire County Council"},
     {"W06000022", "Newport", "Casnewydd", "Newport City Council"},
     {"W06000023", "Powys", "Powys", "Powys County Council"},

@@ -95,10 +95,32 @@ enum class TextStatus {
   kParaphrase
 };
 
+// Whose wording a text is (TextOrigin in the API).
+enum class TextOrigin {
+  kUnspecified = 0,
+  kEstyn,           // Estyn's own wording.
+  kEstynCorrected,  // Estyn's wording with a slip corrected here.
+  kTranslatedHere   // A translation made by this team.
+};
+
+// A record's text in another language than English: today Welsh ("cy").
+struct Translation {
+  std::string language;  // "cy".
+  std::string text;
+  TextOrigin origin = TextOrigin::kUnspecified;
+  std::string note;  // What was corrected, or how it was translated.
+  friend bool operator==(const Translation&, const Translation&) = default;
+};
+
+// The text in `language` among `translations`, or nullptr.
+const Translation* TranslationIn(const std::vector<Translation>& translations,
+                                 const std::string& language);
+
 struct Finding {
   std::string area;
   Polarity polarity = Polarity::kUnspecified;
   std::string text;
+  std::vector<Translation> translations;
   friend bool operator==(const Finding&, const Finding&) = default;
 };
 
@@ -113,6 +135,7 @@ struct Recommendation {
   std::string text;
   TextStatus text_status = TextStatus::kUnspecified;
   Provenance provenance;
+  std::vector<Translation> translations;
   friend bool operator==(const Recommendation&,
                          const Recommendation&) = default;
 };
@@ -121,6 +144,7 @@ struct CaseStudy {
   std::string title;
   std::string summary;
   std::string url;
+  std::vector<Translation> title_translations;
   friend bool operator==(const CaseStudy&, const CaseStudy&) = default;
 };
 
@@ -193,6 +217,8 @@ struct KeyMessage {
   std::string text;
   Provenance provenance;
   RecordMeta meta;
+  std::vector<Translation> translations;
+  TextOrigin text_origin = TextOrigin::kUnspecified;
   friend bool operator==(const KeyMessage&, const KeyMessage&) = default;
 };
 

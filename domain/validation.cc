@@ -37,6 +37,28 @@ void CheckDate(Violations& out, std::string field, const PartialDate& date,
   if (!problem.empty()) out.push_back({std::move(field), problem});
 }
 
+// Each translation: Welsh ("cy"), once, with its text and origin.
+void CheckTranslations(Violations& out, const std::string& field,
+                       const std::vector<Translation>& translations,
+                       size_t max) {
+  std::set<std::string> seen;
+  for (size_t i = 0; i < translations.size(); ++i) {
+    const Translation& t = translations[i];
+    const std::string at = At(field, i);
+    if (t.language != "cy") {
+      out.push_back({at + ".language_code",
+                     "must be \"cy\": Welsh is the language the record holds "
+                     "beside English"});
+    } else if (!seen.insert(t.language).second) {
+      out.push_back({at + ".language_code", "\"cy\" appears twice"});
+    }
+    CheckText(out, at + ".text", t.text, max, true);
+    if (t.origin == TextOrigin::kUnspecified)
+      out.push_back({at + ".origin", "is required"});
+    CheckText(out, at + ".note", t.note, 1000, false);
+  }
+}
+
 bool DateValid(const PartialDate& d) {
   return d.IsSet() && DescribeInvalid(d).empty();
 }
@@ -91,6 +113,7 @@ void CheckRecommendations(Violations& out, const Inspection& in) {
                          ": numbers run 1..n in priority order without gaps"});
     }
     CheckText(out, field + ".text", r.text, 2000, true);
+    CheckTranslations(out, field + ".translations", r.translations, 2000);
     CheckProvenance(out, field + ".provenance", r.provenance);
   }
   if (in.recommendation_count < 0 || in.recommendation_count > 30) {
@@ -117,6 +140,7 @@ void CheckFindings(Violations& out, const Inspection& in) {
     if (f.polarity == Polarity::kUnspecified)
       out.push_back({field + ".polarity", "is required"});
     CheckText(out, field + ".text", f.text, 4000, true);
+    CheckTranslations(out, field + ".translations", f.translations, 4000);
   }
   std::set<std::string> seen;
   for (size_t i = 0; i < in.judgements.size(); ++i) {
@@ -319,6 +343,8 @@ Violations ValidateInspection(const Inspection& in) {
   for (size_t i = 0; i < in.case_studies.size(); ++i) {
     CheckText(out, At("case_studies", i) + ".title", in.case_studies[i].title,
               300, true);
+    CheckTranslations(out, At("case_studies", i) + ".title_translations",
+                      in.case_studies[i].title_translations, 300);
     CheckText(out, At("case_studies", i) + ".summary",
               in.case_studies[i].summary, 4000, false);
     CheckText(out, At("case_studies", i) + ".url", in.case_studies[i].url, 2000,
@@ -371,8 +397,16 @@ Violations ValidateKeyMessage(const KeyMessage& m) {
   if (m.position < 0 || m.position > 1000)
     out.push_back({"position", "must be between 0 and 1000"});
   CheckText(out, "text", m.text, 4000, true);
+  CheckTranslations(out, "translations", m.translations, 4000);
   CheckProvenance(out, "provenance", m.provenance);
   return out;
+}
+
+const Translation* TranslationIn(const std::vector<Translation>& translations,
+                                 const std::string& language) {
+  for (const Translation& t : translations)
+    if (t.language == language) return &t;
+  return nullptr;
 }
 
 }  // namespace lges

@@ -37,7 +37,8 @@ std::string E(const std::string& text) { return render::EscapeXml(text); }
 
 std::string Bilingual(const std::string& en, const std::string& cy) {
   if (cy.empty() || cy == en) return E(en);
-  return E(en) + " <span lang=\"cy\">" + E(cy) + "</span>";
+  return E(en) + " <span class=\"other-language\" lang=\"cy\">" + E(cy) +
+         "</span>";
 }
 
 int AcademicYearOf(const google::type::Date& day) {
@@ -81,9 +82,13 @@ int YearIn(const std::string& text) {
   return 0;
 }
 
-PageReply Report(pages::Fetcher& fetch, int year) {
+// The sector page in `language_code` ("cy" for Welsh; the server refuses
+// anything but "", "en" and "cy" with INVALID_ARGUMENT).
+PageReply Report(pages::Fetcher& fetch, int year,
+                 const std::string& language_code) {
   pb::GetSectorSummaryRequest summary_request;
   summary_request.set_academic_year(year);
+  summary_request.set_language_code(language_code);
   pb::SectorSummary summary;
   if (!fetch.Get("/estyn.lges.v1.AnalyticsService/GetSectorSummary",
                  summary_request, &summary))
@@ -131,7 +136,10 @@ std::optional<PageReply> RenderPage(
                                          "/reports/2022-2023</a>.</p>"
                                          "</section>")};
     }
-    return Report(fetch, year);
+    std::string language;
+    for (const auto& [key, value] : ParseQuery(query))
+      if (key == "lang") language = value;
+    return Report(fetch, year, language);
   }
   if (path.rfind(authorities, 0) == 0 && path.size() > authorities.size())
     return pages::Authority(fetch, path.substr(authorities.size()));

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "i18n/language.h"
+
 namespace lges::render {
 
 struct SectorPage {
@@ -22,9 +24,10 @@ struct SectorPage {
     std::string sentence;  // Estyn-style, from the server.
   };
   struct KeyMessage {
-    std::string area;
+    std::string area;  // In the page's language where the catalogue has it.
     bool going_well = false;
-    std::string text;
+    std::string text;  // In the page's language, or English (english_only).
+    bool english_only = false;  // A Welsh page, and the record has no Welsh.
   };
   struct FollowUpYear {
     int academic_year = 0;  // Start year.
@@ -32,6 +35,9 @@ struct SectorPage {
     std::string short_label;  // "22-23", for the chart.
   };
 
+  // The page's language: every heading, label and sentence is in it; a
+  // record's English text on a Welsh page is marked lang="en".
+  i18n::Language language = i18n::Language::kEnglish;
   int academic_year = 0;
   std::string year_label;  // "2022-2023"
   int core_inspections = 0, welsh_medium = 0, english_medium = 0;

@@ -15,6 +15,22 @@ std::vector<SectorPage::Name> Names(
   return out;
 }
 
+// The message in `language`: its Welsh translation, or the English marked
+// english_only when a Welsh page has none.
+SectorPage::KeyMessage KeyMessageIn(i18n::Language language,
+                                    const pb::KeyMessage& m) {
+  SectorPage::KeyMessage out{m.area(), m.polarity() == pb::POLARITY_GOING_WELL,
+                             m.text()};
+  if (language != i18n::Language::kWelsh) return out;
+  out.english_only = true;
+  for (const pb::LocalizedText& t : m.translations()) {
+    if (t.language_code() != "cy") continue;
+    out.text = t.text();
+    out.english_only = false;
+  }
+  return out;
+}
+
 SectorPage::FollowUpYear Counts(const pb::FollowUpYear& y) {
   return {y.academic_year(), y.at_start_size(),
           y.entered_size(),  y.removed_size(),
@@ -26,6 +42,8 @@ SectorPage::FollowUpYear Counts(const pb::FollowUpYear& y) {
 SectorPage SectorPageFrom(const pb::SectorSummary& s,
                           const pb::FollowUpAnalytics& f) {
   SectorPage p;
+  p.language = i18n::ParseLanguage(s.meta().language_code())
+                   .value_or(i18n::Language::kEnglish);
   p.academic_year = s.academic_year();
   p.year_label = s.academic_year_label();
   p.core_inspections = s.core_inspections();
@@ -47,8 +65,7 @@ SectorPage SectorPageFrom(const pb::SectorSummary& s,
          line.sentence()});
   }
   for (const pb::KeyMessage& m : s.key_messages())
-    p.key_messages.push_back(
-        {m.area(), m.polarity() == pb::POLARITY_GOING_WELL, m.text()});
+    p.key_messages.push_back(KeyMessageIn(p.language, m));
   for (const pb::FollowUpYear& y : f.years())
     p.follow_up_years.push_back(Counts(y));
   p.notes.assign(s.meta().footnotes().begin(), s.meta().footnotes().end());

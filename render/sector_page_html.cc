@@ -1,6 +1,7 @@
 #include <cstdio>
 #include <map>
 
+#include "i18n/catalogue.h"
 #include "render/sector_page.h"
 #include "render/svg_chart.h"
 
@@ -59,7 +60,8 @@ a { color: var(--brand); }
 .links { columns: 3; padding-left: 5mm; }
 table.names { border-collapse: collapse; width: 100%; font-size: 10pt; }
 table.names th, table.names td { text-align: left; padding: 1mm 2mm; border-bottom: 1px solid var(--rule); }
-[lang="cy"] { font-style: italic; color: var(--muted); }
+.other-language { font-style: italic; color: var(--muted); }
+.english-only { font-size: 9pt; color: var(--muted); }
 footer { padding: 4mm 10mm; font-size: 8.5pt; color: var(--muted); border-top: 1px solid var(--rule); }
 footer ul { padding-left: 4mm; }
 @page { size: A4; margin: 12mm; }
@@ -75,48 +77,84 @@ footer ul { padding-left: 4mm; }
 
 std::string E(const std::string& text) { return EscapeXml(text); }
 
-std::string Bilingual(const SectorPage::Name& name) {
-  return E(name.en) + (name.cy.empty() || name.cy == name.en
-                           ? ""
-                           : " <span lang=\"cy\">/ " + E(name.cy) + "</span>");
+// The page's text of catalogue `key`, escaped.
+std::string T(const SectorPage& p, std::string_view key,
+              const i18n::Args& args = {}) {
+  return E(i18n::Format(p.language, key, args));
 }
 
+bool Welsh(const SectorPage& p) {
+  return p.language == i18n::Language::kWelsh;
+}
+
+// The name in the page's language, the other language's after it in
+// italics, each marked with its language. A Welsh page shows the English
+// alone, marked, when the record has no Welsh name.
+std::string Bilingual(const SectorPage& p, const SectorPage::Name& name) {
+  const bool welsh = Welsh(p) && !name.cy.empty();
+  const std::string& first = welsh ? name.cy : name.en;
+  const std::string& second = welsh ? name.en : name.cy;
+  const char* first_lang = welsh ? "cy" : "en";
+  const char* second_lang = welsh ? "en" : "cy";
+  const std::string lead =
+      Welsh(p) == welsh ? E(first)
+                        : std::string("<span lang=\"") + first_lang + "\">" +
+                              E(first) + "</span>";
+  if (second.empty() || second == first) return lead;
+  return lead + " <span class=\"other-language\" lang=\"" + second_lang +
+         "\">/ " + E(second) + "</span>";
+}
+
+// `what` is escaped already.
 std::string Tile(int n, const std::string& what) {
   return "<div class=\"tile\"><span class=\"n\">" + std::to_string(n) +
-         "</span><span class=\"what\">" + E(what) + "</span></div>";
+         "</span><span class=\"what\">" + what + "</span></div>";
 }
 
 std::string Masthead(const SectorPage& p) {
-  return "<header class=\"masthead\"><p>Sector summary</p>"
-         "<h1>Local government education services</h1>"
-         "<p class=\"year\">" +
-         E(p.year_label) + "</p></header>";
+  return "<header class=\"masthead\"><p>" + T(p, "page.kicker") + "</p><h1>" +
+         T(p, "page.sector") + "</h1><p class=\"year\">" + E(p.year_label) +
+         "</p></header>";
 }
 
 std::string Figures(const SectorPage& p) {
-  return "<section class=\"figures\"><h2>The year in figures</h2>"
-         "<div class=\"tiles\">" +
-         Tile(p.core_inspections, "core inspections") +
-         Tile(p.welsh_medium, "Welsh-medium inspections") +
-         Tile(p.english_medium, "English-medium inspections") +
-         Tile(p.case_studies, "case studies published") +
-         Tile(p.follow_up.at_start, "authorities in follow-up on 1 September") +
-         Tile(p.follow_up.entered, "went into follow-up") +
-         Tile(p.follow_up.removed, "removed from follow-up") +
-         Tile(p.follow_up.at_end, "in follow-up on 31 August") +
+  const i18n::Args years = {
+      {"september_year", std::to_string(p.academic_year)},
+      {"august_year", std::to_string(p.academic_year + 1)},
+      {"year", p.year_label}};
+  return "<section class=\"figures\"><h2>" + T(p, "page.figures") +
+         "</h2><div class=\"tiles\">" +
+         Tile(p.core_inspections, T(p, "tile.core_inspections")) +
+         Tile(p.welsh_medium, T(p, "tile.welsh_medium")) +
+         Tile(p.english_medium, T(p, "tile.english_medium")) +
+         Tile(p.case_studies, T(p, "tile.case_studies")) +
+         Tile(p.follow_up.at_start, T(p, "tile.at_start", years)) +
+         Tile(p.follow_up.entered, T(p, "tile.entered", years)) +
+         Tile(p.follow_up.removed, T(p, "tile.removed", years)) +
+         Tile(p.follow_up.at_end, T(p, "tile.at_end", years)) +
          "</div></section>";
 }
 
-std::string MessageList(const std::vector<const SectorPage::KeyMessage*>& ms,
+// A key message; on a Welsh page without Welsh in the record, the English
+// marked lang="en" and a note that says so.
+std::string MessageItem(const SectorPage& p, const SectorPage::KeyMessage& m) {
+  if (!m.english_only) return "<li>" + E(m.text) + "</li>";
+  return "<li><span lang=\"en\">" + E(m.text) +
+         "</span> <span class=\"english-only\">(" + T(p, "page.english_only") +
+         ")</span></li>";
+}
+
+std::string MessageList(const SectorPage& p,
+                        const std::vector<const SectorPage::KeyMessage*>& ms,
                         bool going_well) {
   std::string items;
   for (const auto* m : ms) {
-    if (m->going_well == going_well) items += "<li>" + E(m->text) + "</li>";
+    if (m->going_well == going_well) items += MessageItem(p, *m);
   }
   if (items.empty()) return "";
   return std::string("<div class=\"") +
-         (going_well ? "going-well\"><h3>What’s going well"
-                     : "to-improve\"><h3>What needs to improve") +
+         (going_well ? "going-well\"><h3>" + T(p, "page.going_well")
+                     : "to-improve\"><h3>" + T(p, "page.to_improve")) +
          "</h3><ul>" + items + "</ul></div>";
 }
 
@@ -129,29 +167,32 @@ std::string KeyMessages(const SectorPage& p) {
   }
   std::string out;
   for (const std::string& area : areas) {
-    out += "<section class=\"messages\"><h2>" + E(area) +
-           "</h2><div class=\"areas\">" + MessageList(by_area[area], true) +
-           MessageList(by_area[area], false) + "</div></section>";
+    const std::string key = "area." + area;
+    const bool known = i18n::CatalogueOf(p.language).Has(key);
+    out += "<section class=\"messages\"><h2>" + (known ? T(p, key) : E(area)) +
+           "</h2><div class=\"areas\">" + MessageList(p, by_area[area], true) +
+           MessageList(p, by_area[area], false) + "</div></section>";
   }
   return out;
 }
 
 std::string Overview(const SectorPage& p) {
   std::string out =
-      "<section class=\"overview\"><h2>Overview of recommendations from "
-      "inspections</h2><div class=\"line\"><span class=\"n\">" +
-      std::to_string(p.core_inspections) +
-      "</span><span>local government education services were inspected "
-      "during " +
-      E(p.year_label) + "</span></div>";
+      "<section class=\"overview\"><h2>" + T(p, "page.overview") +
+      "</h2><div class=\"line\"><span class=\"n\">" +
+      std::to_string(p.core_inspections) + "</span><span>" +
+      T(p, "page.overview_inspected", {{"year", p.year_label}}) +
+      "</span></div>";
   for (const SectorPage::ThemeLine& t : p.themes) {
     out += "<div class=\"line\"><span class=\"n\">" +
            std::to_string(t.providers) + "</span><span>" + E(t.sentence) +
-           "<br><span class=\"theme\">Theme: " + Bilingual(t.label) +
+           "<br><span class=\"theme\">" +
+           i18n::CatalogueOf(p.language)
+               .Fill(E(i18n::Text(p.language, "page.theme")),
+                     {{"label", Bilingual(p, t.label)}}) +
            "</span></span></div>";
   }
-  if (p.themes.empty())
-    out += "<p>No recommendations are recorded for this year.</p>";
+  if (p.themes.empty()) out += "<p>" + T(p, "page.no_recommendations") + "</p>";
   return out + "</section>";
 }
 
@@ -159,26 +200,30 @@ std::string ThemeChart(const SectorPage& p) {
   if (p.themes.empty()) return "";
   std::vector<Bar> bars;
   for (const SectorPage::ThemeLine& t : p.themes) {
-    bars.push_back({t.label.en, t.label.cy, t.providers,
-                    std::to_string(t.providers) + " of " +
-                        std::to_string(p.providers_inspected),
+    const bool welsh = Welsh(p) && !t.label.cy.empty();
+    bars.push_back({welsh ? t.label.cy : t.label.en,
+                    welsh ? t.label.en : t.label.cy, t.providers,
+                    i18n::Format(p.language, "page.of",
+                                 {{"count", std::to_string(t.providers)},
+                                  {"total", std::to_string(p.providers_inspected)}}),
                     false});
   }
-  return "<section class=\"theme-chart\"><h3>Recommendations by theme: "
-         "providers inspected in " +
-         E(p.year_label) + " with a recommendation in each theme</h3><figure>" +
+  return "<section class=\"theme-chart\"><h3>" +
+         T(p, "page.theme_chart", {{"year", p.year_label}}) + "</h3><figure>" +
          HorizontalBarChart(bars, p.providers_inspected,
-                            "Recommendations by theme, " + p.year_label) +
+                            i18n::Format(p.language, "page.theme_chart_title",
+                                         {{"year", p.year_label}})) +
          "</figure></section>";
 }
 
-std::string NameRows(const std::string& what,
+std::string NameRows(const SectorPage& p, std::string_view label_key,
                      const std::vector<SectorPage::Name>& names) {
   if (names.empty()) return "";
   std::string cells;
   for (const SectorPage::Name& n : names)
-    cells += (cells.empty() ? "" : ", ") + Bilingual(n);
-  return "<tr><th scope=\"row\">" + E(what) + "</th><td>" + cells + "</td></tr>";
+    cells += (cells.empty() ? "" : ", ") + Bilingual(p, n);
+  return "<tr><th scope=\"row\">" + T(p, label_key) + "</th><td>" + cells +
+         "</td></tr>";
 }
 
 std::string FollowUp(const SectorPage& p) {
@@ -187,32 +232,28 @@ std::string FollowUp(const SectorPage& p) {
     bars.push_back({y.short_label, "", y.at_end, std::to_string(y.at_end),
                     y.academic_year == p.academic_year});
   }
-  const std::string rows = NameRows("In follow-up on 1 September", p.at_start) +
-                           NameRows("Went into follow-up", p.entered) +
-                           NameRows("Removed from follow-up", p.removed) +
-                           NameRows("In follow-up on 31 August", p.at_end);
-  return "<section class=\"follow-up\"><h2>Local authorities causing "
-         "significant concern</h2>" +
-         (rows.empty() ? "<p>No local authority was in follow-up during " +
-                             E(p.year_label) + ".</p>"
-                       : "<table class=\"names\">" + rows + "</table>") +
-         "<h3>Local authorities in follow-up on 31 August, by academic "
-         "year</h3><figure>" +
-         ColumnChart(bars,
-                     "Local authorities in follow-up on 31 August, by "
-                     "academic year") +
+  const std::string rows = NameRows(p, "page.row.at_start", p.at_start) +
+                           NameRows(p, "page.row.entered", p.entered) +
+                           NameRows(p, "page.row.removed", p.removed) +
+                           NameRows(p, "page.row.at_end", p.at_end);
+  return "<section class=\"follow-up\"><h2>" + T(p, "page.causing_concern") +
+         "</h2>" +
+         (rows.empty()
+              ? "<p>" + T(p, "page.none_in_follow_up", {{"year", p.year_label}}) +
+                    "</p>"
+              : "<table class=\"names\">" + rows + "</table>") +
+         "<h3>" + T(p, "page.at_end_by_year") + "</h3><figure>" +
+         ColumnChart(bars, i18n::Text(p.language, "page.at_end_by_year")) +
          "</figure></section>";
 }
 
 std::string Footer(const SectorPage& p) {
   std::string notes;
   for (const std::string& n : p.notes) notes += "<li>" + E(n) + "</li>";
-  return "<footer>" + (notes.empty() ? "" : "<ul>" + notes + "</ul>") +
-         "<p>Figures from LGES Insights, dataset version " +
-         std::to_string(p.dataset_version) + " (last change " + E(p.as_of) +
-         "), compiled from Estyn's inspection reports, follow-up letters and "
-         "annual reports. Welsh labels are shown in italics where the record "
-         "has them.</p></footer>";
+  return "<footer>" + (notes.empty() ? "" : "<ul>" + notes + "</ul>") + "<p>" +
+         T(p, "page.footer",
+           {{"version", std::to_string(p.dataset_version)}, {"as_of", p.as_of}}) +
+         " " + T(p, "page.footer_other_language") + "</p></footer>";
 }
 
 }  // namespace
@@ -227,10 +268,13 @@ std::string ShortYearLabel(int academic_year) {
 }
 
 std::string RenderSectorPageHtml(const SectorPage& p) {
-  return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+  return std::string("<!DOCTYPE html>\n<html lang=\"") +
+         i18n::LanguageCode(p.language) +
+         "\"><head><meta charset=\"utf-8\">"
          "<meta name=\"viewport\" content=\"width=device-width\">"
-         "<title>Local government education services " +
-         E(p.year_label) + ": sector summary</title><style>" + kStyle +
+         "<title>" +
+         T(p, "page.title", {{"year", p.year_label}}) + "</title><style>" +
+         kStyle +
          "</style></head><body><main>" + Masthead(p) + Figures(p) +
          KeyMessages(p) + "<div class=\"page-break\"></div>" + Overview(p) +
          ThemeChart(p) + FollowUp(p) + Footer(p) + "</main></body></html>\n";

@@ -232,7 +232,10 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
   absl::Status Summary(const pb::GetSectorSummaryRequest& req,
                        const Snapshot& snapshot, pb::SectorSummary* resp) {
     LGES_RETURN_IF_ERROR(CheckYear(req.academic_year(), "academic_year"));
-    convert::ToProto(snapshot, snapshot.Summary(req.academic_year()), resp);
+    LGES_ASSIGN_OR_RETURN(i18n::Language language,
+                          LanguageOf(req.language_code()));
+    convert::ToProto(snapshot, snapshot.Summary(req.academic_year()), resp,
+                     language);
     return absl::OkStatus();
   }
 
@@ -240,11 +243,13 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
                        pb::ConsortiumComparison* resp) {
     LGES_RETURN_IF_ERROR(
         CheckRange(req.from_academic_year(), req.to_academic_year()));
+    LGES_ASSIGN_OR_RETURN(i18n::Language language,
+                          LanguageOf(req.language_code()));
     const std::shared_ptr<const Snapshot> snapshot = snapshots_.Current();
     convert::ToProto(
         *snapshot,
         snapshot->Compare(req.from_academic_year(), req.to_academic_year()),
-        resp);
+        resp, language);
     return absl::OkStatus();
   }
 
@@ -329,11 +334,13 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
              consortium, snapshot.group_codes(), "consortium"))
       v.push_back(std::move(bad));
     if (!v.empty()) return InvalidArgumentError(v);
+    LGES_ASSIGN_OR_RETURN(i18n::Language language,
+                          LanguageOf(req.language_code()));
     convert::ToProto(
         snapshot,
         snapshot.Trends(req.from_academic_year(), req.to_academic_year(), kind,
                         consortium),
-        resp);
+        resp, language);
     return absl::OkStatus();
   }
 
@@ -351,7 +358,9 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
                                      std::to_string(kMaxYear));
       day = *parsed;
     }
-    convert::ToProto(*snapshot, day, resp);
+    LGES_ASSIGN_OR_RETURN(i18n::Language language,
+                          LanguageOf(req.language_code()));
+    convert::ToProto(*snapshot, day, resp, language);
     return absl::OkStatus();
   }
 
@@ -363,7 +372,9 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     const int to = req.to_academic_year() ? req.to_academic_year()
                                           : snapshot->current_year();
     LGES_RETURN_IF_ERROR(CheckRange(from, to));
-    convert::ToProto(*snapshot, from, to, resp);
+    LGES_ASSIGN_OR_RETURN(i18n::Language language,
+                          LanguageOf(req.language_code()));
+    convert::ToProto(*snapshot, from, to, resp, language);
     return absl::OkStatus();
   }
 
@@ -372,11 +383,13 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     LGES_ASSIGN_OR_RETURN(
         std::string code,
         convert::IdFromName(req.provider(), "providers", "provider"));
+    LGES_ASSIGN_OR_RETURN(i18n::Language language,
+                          LanguageOf(req.language_code()));
     const std::shared_ptr<const Snapshot> snapshot = snapshots_.Current();
     const analytics::AuthorityProfile* profile = snapshot->Profile(code);
     if (profile == nullptr)
       return ResourceNotFound("providers/" + code);
-    convert::ToProto(*snapshot, *profile, resp);
+    convert::ToProto(*snapshot, *profile, resp, language);
     return absl::OkStatus();
   }
 

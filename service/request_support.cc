@@ -10,6 +10,14 @@
 #include "domain/errors.h"
 
 namespace lges {
+
+absl::StatusOr<i18n::Language> LanguageOf(const std::string& language_code) {
+  if (language_code.empty()) return i18n::Language::kEnglish;
+  if (std::optional<i18n::Language> l = i18n::ParseLanguage(language_code))
+    return *l;
+  return InvalidFieldError("language_code",
+                           "must be \"en\" (English) or \"cy\" (Welsh)");
+}
 namespace {
 
 using google::protobuf::util::FieldMaskUtil;

@@ -12,9 +12,15 @@
 
 #include "absl/status/statusor.h"
 #include "domain/errors.h"
+#include "i18n/language.h"
 #include "storage/store.h"
 
 namespace lges {
+
+// The language a request's `language_code` field asks for: English when
+// empty; INVALID_ARGUMENT at "language_code" unless it is "en" or "cy"
+// (a region such as "cy-GB" is accepted).
+absl::StatusOr<i18n::Language> LanguageOf(const std::string& language_code);
 
 inline constexpr int kDefaultPageSize = 50;
 inline constexpr int kMaxPageSize = 500;

@@ -4,6 +4,7 @@
 #include "domain/errors.h"
 #include "domain/validation.h"
 #include "protos/edge_check.h"
+#include "service/request_support.h"
 #include "service/status_map.h"
 
 namespace lges {
@@ -15,8 +16,8 @@ namespace pb = ::estyn::lges::v1;
 // when the write completes. Owned by the service's set; OnDone removes it.
 class SectorWatcher final : public grpc::ServerWriteReactor<pb::SectorSnapshot> {
  public:
-  SectorWatcher(WatchService& service, int year)
-      : service_(service), year_(year) {}
+  SectorWatcher(WatchService& service, int year, i18n::Language language)
+      : service_(service), year_(year), language_(language) {}
 
   // Sends the current snapshot now, or after the write in flight.
   void Changed() {
@@ -59,7 +60,7 @@ class SectorWatcher final : public grpc::ServerWriteReactor<pb::SectorSnapshot> 
   // inside these calls.
   void SendLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     pending_ = false;
-    std::shared_ptr<const pb::SectorSnapshot> next = service_.MessageFor(year_);
+    std::shared_ptr<const pb::SectorSnapshot> next = service_.MessageFor(year_, language_);
     if (next == sent_) return;  // The client has it already.
     sent_ = std::move(next);
     writing_ = true;
@@ -75,6 +76,7 @@ class SectorWatcher final : public grpc::ServerWriteReactor<pb::SectorSnapshot> 
 
   WatchService& service_;
   const int year_;
+  const i18n::Language language_;
   absl::Mutex mu_;
   bool writing_ ABSL_GUARDED_BY(mu_) = false;
   bool pending_ ABSL_GUARDED_BY(mu_) = false;
@@ -124,20 +126,22 @@ void WatchService::Stop() {
   for (const auto& watcher : Watchers()) watcher->End(grpc::Status::OK);
 }
 
-std::shared_ptr<const pb::SectorSnapshot> WatchService::MessageFor(int year) {
+std::shared_ptr<const pb::SectorSnapshot> WatchService::MessageFor(
+    int year, i18n::Language language) {
   absl::MutexLock lock(&messages_mu_);
   const uint64_t generation = snapshots_.generation();
   if (generation != built_) {
     messages_.clear();
     built_ = generation;
   }
-  std::shared_ptr<const pb::SectorSnapshot>& message = messages_[year];
+  std::shared_ptr<const pb::SectorSnapshot>& message =
+      messages_[{year, language}];
   if (!message) {
     const std::shared_ptr<const analytics::Snapshot> snapshot =
         snapshots_.Current();
     auto built = std::make_shared<pb::SectorSnapshot>();
     convert::ToProto(*snapshot, year ? year : snapshot->current_year(),
-                     built.get());
+                     built.get(), language);
     message = std::move(built);
   }
   return message;
@@ -166,6 +170,7 @@ absl::Status WatchService::Check(const grpc::CallbackServerContext& ctx,
             " watch streams are open (see --max-watch-streams)"),
         "TOO_MANY_WATCH_STREAMS", {{"limit", std::to_string(max_streams_)}});
   }
+  LGES_RETURN_IF_ERROR(LanguageOf(req.language_code()).status());
   if (req.academic_year() == 0) return absl::OkStatus();
   const Violations v =
       ValidateAcademicYear(req.academic_year(), "academic_year");
@@ -181,7 +186,9 @@ grpc::ServerWriteReactor<pb::SectorSnapshot>* WatchService::WatchSector(
   // The first message reflects every write acknowledged before the call
   // (at most one rebuild's wait); later ones follow each publish.
   snapshots_.AwaitWrites(absl::Now() + absl::Seconds(5));
-  auto watcher = std::make_shared<SectorWatcher>(*this, req->academic_year());
+  auto watcher = std::make_shared<SectorWatcher>(
+      *this, req->academic_year(),
+      LanguageOf(req->language_code()).value_or(i18n::Language::kEnglish));
   {
     absl::MutexLock lock(&mu_);
     if (stopped_) return new RefusedWatch(grpc::Status::OK);

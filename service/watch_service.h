@@ -11,11 +11,13 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
 #include "estyn/lges/v1/analytics.grpc.pb.h"
+#include "i18n/language.h"
 #include "service/authorizer.h"
 #include "service/snapshot_source.h"
 
@@ -43,7 +45,8 @@ class WatchService final
 
   // For SectorWatcher: the message of the current snapshot for `year` (0:
   // the snapshot's current year), shared by every watcher of that year.
-  std::shared_ptr<const estyn::lges::v1::SectorSnapshot> MessageFor(int year);
+  std::shared_ptr<const estyn::lges::v1::SectorSnapshot> MessageFor(
+      int year, i18n::Language language);
   // For SectorWatcher::OnDone: forgets a finished watcher, which may
   // destroy it.
   void Remove(SectorWatcher* watcher);
@@ -72,7 +75,8 @@ class WatchService final
   absl::Mutex messages_mu_;
   // Messages of generation `built_` by year watched.
   uint64_t built_ ABSL_GUARDED_BY(messages_mu_) = 0;
-  std::map<int, std::shared_ptr<const estyn::lges::v1::SectorSnapshot>>
+  std::map<std::pair<int, i18n::Language>,
+           std::shared_ptr<const estyn::lges::v1::SectorSnapshot>>
       messages_ ABSL_GUARDED_BY(messages_mu_);
 };
 

@@ -139,4 +139,28 @@ Provenance DecodeProvenance(const std::string& text) {
   return p;
 }
 
+std::string EncodeTranslations(const std::vector<Translation>& translations) {
+  std::string out;
+  for (const Translation& t : translations) {
+    if (!out.empty()) out += kRecord;
+    out += Escape(t.language) + kField +
+           std::to_string(static_cast<int>(t.origin)) + kField +
+           Escape(t.text) + kField + Escape(t.note);
+  }
+  return out;
+}
+
+std::vector<Translation> DecodeTranslations(const std::string& text) {
+  std::vector<Translation> out;
+  if (text.empty()) return out;
+  for (const std::string& record : SplitRaw(text, kRecord)) {
+    std::vector<std::string> f = Split(record, kField);
+    if (f.size() < 3) return {};  // Corrupt: decodes to the empty value.
+    out.push_back({f[0], f[2],
+                   static_cast<TextOrigin>(std::atoi(f[1].c_str())),
+                   f.size() > 3 ? f[3] : ""});
+  }
+  return out;
+}
+
 }  // namespace lges::codec

@@ -19,4 +19,8 @@ PartialDate DecodeDate(const std::string& text);
 std::string EncodeProvenance(const Provenance& provenance);
 Provenance DecodeProvenance(const std::string& text);
 
+// Language, origin, text and note of each translation; "" for none.
+std::string EncodeTranslations(const std::vector<Translation>& translations);
+std::vector<Translation> DecodeTranslations(const std::string& text);
+
 }  // namespace lges::codec

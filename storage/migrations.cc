@@ -160,6 +160,20 @@ CREATE TABLE credentials (
 ALTER TABLE changes ADD COLUMN on_behalf_of TEXT NOT NULL DEFAULT '';
 )sql";
 
+// The Welsh edition: texts in Welsh beside the English (codec's
+// EncodeTranslations), and whose wording a key message's English is.
+// Torfaen's Welsh name is Estyn's "Torfaen", not the ISO form "Tor-faen"
+// that version 1 seeded.
+constexpr char kSchemaV5[] = R"sql(
+ALTER TABLE key_messages ADD COLUMN translations TEXT NOT NULL DEFAULT '';
+ALTER TABLE key_messages ADD COLUMN text_origin INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE findings ADD COLUMN translations TEXT NOT NULL DEFAULT '';
+ALTER TABLE recommendations ADD COLUMN translations TEXT NOT NULL DEFAULT '';
+ALTER TABLE case_studies ADD COLUMN title_translations TEXT NOT NULL DEFAULT '';
+UPDATE providers SET name_cy = 'Torfaen'
+  WHERE code = 'W06000020' AND name_cy = 'Tor-faen';
+)sql";
+
 // Theme overrides: the one in force per recommendation, and an audit trail
 // that outlives the inspection it was about.
 constexpr char kSchemaV2[] = R"sql(
@@ -212,6 +226,7 @@ const std::vector<Step>& Steps() {
       [](sql::Db& db) { return db.Exec(kSchemaV2); },
       [](sql::Db& db) { return db.Exec(kSchemaV3); },
       [](sql::Db& db) { return db.Exec(kSchemaV4); },
+      [](sql::Db& db) { return db.Exec(kSchemaV5); },
   };
   return steps;
 }

@@ -73,11 +73,12 @@ absl::Status SqliteStore::LoadInspectionChildren(
         in.local_inspection_questions.push_back(q.Text(1));
       }));
   LGES_RETURN_IF_ERROR(each_row(
-      std::string("SELECT inspection_id, area, polarity, text FROM findings") +
+      std::string("SELECT inspection_id, area, polarity, text, translations "
+                  "FROM findings") +
           kWhere + "position",
       [](Inspection& in, const sql::Query& q) {
-        in.findings.push_back(
-            {q.Text(1), static_cast<Polarity>(q.Int(2)), q.Text(3)});
+        in.findings.push_back({q.Text(1), static_cast<Polarity>(q.Int(2)),
+                               q.Text(3), codec::DecodeTranslations(q.Text(4))});
       }));
   LGES_RETURN_IF_ERROR(each_row(
       std::string("SELECT inspection_id, area, grade FROM judgements") +
@@ -86,20 +87,23 @@ absl::Status SqliteStore::LoadInspectionChildren(
         in.judgements.push_back({q.Text(1), static_cast<Grade>(q.Int(2))});
       }));
   LGES_RETURN_IF_ERROR(each_row(
-      std::string("SELECT inspection_id, number, text, text_status, provenance "
-                  "FROM recommendations") +
+      std::string("SELECT inspection_id, number, text, text_status, provenance, "
+                  "translations FROM recommendations") +
           kWhere + "number",
       [](Inspection& in, const sql::Query& q) {
         in.recommendations.push_back({static_cast<int>(q.Int(1)), q.Text(2),
                                       static_cast<TextStatus>(q.Int(3)),
-                                      codec::DecodeProvenance(q.Text(4))});
+                                      codec::DecodeProvenance(q.Text(4)),
+                                      codec::DecodeTranslations(q.Text(5))});
       }));
   return each_row(
       std::string(
-          "SELECT inspection_id, title, summary, url FROM case_studies") +
+          "SELECT inspection_id, title, summary, url, title_translations "
+          "FROM case_studies") +
           kWhere + "position",
       [](Inspection& in, const sql::Query& q) {
-        in.case_studies.push_back({q.Text(1), q.Text(2), q.Text(3)});
+        in.case_studies.push_back({q.Text(1), q.Text(2), q.Text(3),
+                                   codec::DecodeTranslations(q.Text(4))});
       });
 }
 
@@ -188,12 +192,15 @@ absl::Status SqliteStore::WriteInspectionChildren(const Inspection& in) {
     LGES_ASSIGN_OR_RETURN(
         sql::Query q,
         db_->Prepare("INSERT INTO findings (inspection_id, position, area, "
-                     "polarity, text) VALUES (?, ?, ?, ?, ?)"));
+                     "polarity, text, translations) VALUES (?, ?, ?, ?, ?, ?)"));
     q.Bind(1, in.id)
         .Bind(2, static_cast<int64_t>(i))
         .Bind(3, f.area)
         .Bind(4, static_cast<int64_t>(f.polarity));
-    LGES_RETURN_IF_ERROR(q.Bind(5, f.text).Run());
+    LGES_RETURN_IF_ERROR(
+        q.Bind(5, f.text)
+            .Bind(6, codec::EncodeTranslations(f.translations))
+            .Run());
   }
   for (size_t i = 0; i < in.judgements.size(); ++i) {
     LGES_ASSIGN_OR_RETURN(
@@ -210,10 +217,12 @@ absl::Status SqliteStore::WriteInspectionChildren(const Inspection& in) {
     LGES_ASSIGN_OR_RETURN(
         sql::Query q,
         db_->Prepare("INSERT INTO recommendations (inspection_id, number, "
-                     "text, text_status, provenance) VALUES (?, ?, ?, ?, ?)"));
+                     "text, text_status, provenance, translations) VALUES (?, ?, "
+                     "?, ?, ?, ?)"));
     q.Bind(1, in.id).Bind(2, static_cast<int64_t>(r.number)).Bind(3, r.text);
     LGES_RETURN_IF_ERROR(q.Bind(4, static_cast<int64_t>(r.text_status))
                              .Bind(5, codec::EncodeProvenance(r.provenance))
+                             .Bind(6, codec::EncodeTranslations(r.translations))
                              .Run());
   }
   for (size_t i = 0; i < in.case_studies.size(); ++i) {
@@ -221,12 +230,16 @@ absl::Status SqliteStore::WriteInspectionChildren(const Inspection& in) {
     LGES_ASSIGN_OR_RETURN(
         sql::Query q,
         db_->Prepare("INSERT INTO case_studies (inspection_id, position, "
-                     "title, summary, url) VALUES (?, ?, ?, ?, ?)"));
+                     "title, summary, url, title_translations) VALUES (?, ?, ?, "
+                     "?, ?, ?)"));
     q.Bind(1, in.id)
         .Bind(2, static_cast<int64_t>(i))
         .Bind(3, c.title)
         .Bind(4, c.summary);
-    LGES_RETURN_IF_ERROR(q.Bind(5, c.url).Run());
+    LGES_RETURN_IF_ERROR(
+        q.Bind(5, c.url)
+            .Bind(6, codec::EncodeTranslations(c.title_translations))
+            .Run());
   }
   return absl::OkStatus();
 }

@@ -11,7 +11,7 @@ namespace {
 
 constexpr char kMessageColumns[] =
     "id, academic_year, area, polarity, position, text, provenance, revision, "
-    "create_time_ms, update_time_ms";
+    "create_time_ms, update_time_ms, translations, text_origin";
 
 KeyMessage MessageFromRow(const sql::Query& q) {
   KeyMessage m;
@@ -23,6 +23,8 @@ KeyMessage MessageFromRow(const sql::Query& q) {
   m.text = q.Text(5);
   m.provenance = codec::DecodeProvenance(q.Text(6));
   m.meta = {q.Int(7), q.Int(8), q.Int(9)};
+  m.translations = codec::DecodeTranslations(q.Text(10));
+  m.text_origin = static_cast<TextOrigin>(q.Int(11));
   return m;
 }
 
@@ -35,7 +37,9 @@ void BindMessage(sql::Query& q, const KeyMessage& m, int64_t now_ms) {
   q.Bind(4, static_cast<int64_t>(m.position))
       .Bind(5, m.text)
       .Bind(6, codec::EncodeProvenance(m.provenance));
-  q.Bind(7, now_ms);
+  q.Bind(7, now_ms)
+      .Bind(9, codec::EncodeTranslations(m.translations))
+      .Bind(10, static_cast<int64_t>(m.text_origin));
 }
 
 }  // namespace
@@ -114,8 +118,8 @@ absl::StatusOr<KeyMessage> SqliteStore::CreateKeyMessage(
       sql::Query q,
       db_->Prepare("INSERT INTO key_messages (academic_year, area, polarity, "
                    "position, text, provenance, create_time_ms,"
-                   " update_time_ms, revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                   "?7, ?7, 1)"));
+                   " update_time_ms, revision, translations, text_origin) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 1, ?9, ?10)"));
   BindMessage(q, m, NowMs());
   LGES_RETURN_IF_ERROR(q.Run());
   const int64_t id = db_->LastInsertRowId();
@@ -141,8 +145,8 @@ absl::StatusOr<KeyMessage> SqliteStore::UpdateKeyMessage(
       sql::Query q,
       db_->Prepare("UPDATE key_messages SET academic_year = ?1, area = ?2, "
                    "polarity = ?3, position = ?4, text = ?5,"
-                   " provenance = ?6, update_time_ms = ?7, revision = revision "
-                   "+ 1 WHERE id = ?8"));
+                   " provenance = ?6, update_time_ms = ?7, translations = ?9,"
+                   " text_origin = ?10, revision = revision + 1 WHERE id = ?8"));
   BindMessage(q, m, NowMs());
   LGES_RETURN_IF_ERROR(q.Bind(8, *id).Run());
   LGES_RETURN_IF_ERROR(RecordChange("update", ResourceOf(m.id), ctx).status());

@@ -1,6 +1,8 @@
 // lgesctl analytics commands: summary, trends, themes, classify, override.
 
 #include "clients/lgesctl/commands.h"
+#include <iostream>
+
 #include "clients/lgesctl/format.h"
 
 namespace lges::cli {
@@ -14,20 +16,21 @@ std::string Join(const google::protobuf::RepeatedPtrField<std::string>& items,
 }
 
 Section FollowUpFigures(const pb::FollowUpYear& f,
-                        const std::map<std::string, std::string>& names) {
+                        const std::map<std::string, std::string>& names,
+                        const Io& io) {
   Section s;
-  s.heading = "Follow-up";
-  s.facts = {{"in follow-up on 1 September", std::to_string(f.at_start_size())},
-             {"went into follow-up", std::to_string(f.entered_size())},
-             {"removed from follow-up", std::to_string(f.removed_size())},
-             {"in follow-up on 31 August", std::to_string(f.at_end_size())}};
+  s.heading = T(io, "cli.follow_up.heading");
+  s.facts = {{T(io, "label.at_start"), std::to_string(f.at_start_size())},
+             {T(io, "label.entered"), std::to_string(f.entered_size())},
+             {T(io, "label.removed"), std::to_string(f.removed_size())},
+             {T(io, "label.at_end"), std::to_string(f.at_end_size())}};
   std::map<std::string, Row> rows;  // By code, so each authority once.
   auto mark = [&](const google::protobuf::RepeatedPtrField<std::string>& codes,
                   size_t column) {
     for (const std::string& code : codes) {
       Row& row = rows[code];
       if (row.empty()) row = {code, LabelOr(names, code), "", "", "", ""};
-      row[column] = "yes";
+      row[column] = T(io, "cli.yes");
     }
   };
   mark(f.at_start(), 2);
@@ -35,21 +38,50 @@ Section FollowUpFigures(const pb::FollowUpYear& f,
   mark(f.removed(), 4);
   mark(f.at_end(), 5);
   if (rows.empty()) return s;
-  s.table.columns = {{"CODE", false, true}, {"AUTHORITY"}, {"1 SEPTEMBER"},
-                     {"ENTERED"},           {"REMOVED"},   {"31 AUGUST"}};
+  s.table.columns = {Col(io, "column.code", false, true),
+                     Col(io, "column.authority"),
+                     Col(io, "column.1_september"),
+                     Col(io, "column.entered"),
+                     Col(io, "column.removed"),
+                     Col(io, "column.31_august")};
   for (const auto& [code, row] : rows) s.table.rows.push_back(row);
   return s;
 }
 
 }  // namespace
 
-std::vector<std::string> MetaNotes(const pb::AnalyticsMeta& meta) {
+std::vector<std::string> MetaNotes(const pb::AnalyticsMeta& meta,
+                                   i18n::Language language) {
+  const Io io{std::cout, std::cerr, Format::kTable, 80, "", {}, language};
   std::vector<std::string> notes;
-  for (const std::string& f : meta.footnotes()) notes.push_back("note: " + f);
-  for (const std::string& w : meta.warnings()) notes.push_back("warning: " + w);
-  notes.push_back("dataset version " + std::to_string(meta.dataset_version()));
+  for (const std::string& f : meta.footnotes())
+    notes.push_back(F(io, "cli.note", {{"text", f}}));
+  for (const std::string& w : meta.warnings())
+    notes.push_back(F(io, "cli.warning", {{"text", w}}));
+  notes.push_back(F(io, "cli.dataset_version",
+                    {{"version", std::to_string(meta.dataset_version())}}));
   return notes;
 }
+
+namespace {
+
+Section KeyMessagesSection(const pb::SectorSummary& s, const Io& io) {
+  Section messages;
+  messages.heading = T(io, "cli.key_messages.heading");
+  messages.table.columns = {Col(io, "column.area", true),
+                            Col(io, "column.polarity", true),
+                            Col(io, "column.message", true)};
+  for (const pb::KeyMessage& m : s.key_messages()) {
+    messages.table.rows.push_back(
+        {AreaLabel(io, m.area()),
+         T(io, m.polarity() == pb::POLARITY_GOING_WELL ? "label.going_well"
+                                                         : "label.to_improve"),
+         InLanguage(io, m.text(), m.translations())});
+  }
+  return messages;
+}
+
+}  // namespace
 
 int Summary(const Args& args, LgesClient& client, Io io) {
   if (args.words.size() != 2)
@@ -59,33 +91,37 @@ int Summary(const Args& args, LgesClient& client, Io io) {
   if (!year) return kExitUsage;
   pb::GetSectorSummaryRequest req;
   req.set_academic_year(*year);
+  req.set_language_code(i18n::LanguageCode(io.language));
   pb::SectorSummary s;
   if (std::optional<int> done = FailedOrPrinted(
           client.GetSectorSummary(req, &s), "sector summary", s, io))
     return *done;
-  View view{"Local government education services, " + s.academic_year_label(),
+  View view{F(io, "cli.summary.title", {{"year", s.academic_year_label()}}),
             {},
-            MetaNotes(s.meta())};
+            MetaNotes(s.meta(), io.language)};
   Section figures;
-  figures.heading = "Inspections";
+  figures.heading = T(io, "cli.inspections.heading");
   figures.facts = {
-      {"core inspections", std::to_string(s.core_inspections())},
-      {"Welsh-medium", std::to_string(s.welsh_medium())},
-      {"English-medium", std::to_string(s.english_medium())},
-      {"providers inspected", std::to_string(s.providers_inspected())},
-      {"case studies", std::to_string(s.case_studies())}};
+      {T(io, "label.core_inspections"), std::to_string(s.core_inspections())},
+      {T(io, "label.welsh_medium"), std::to_string(s.welsh_medium())},
+      {T(io, "label.english_medium"), std::to_string(s.english_medium())},
+      {T(io, "label.providers_inspected"),
+       std::to_string(s.providers_inspected())},
+      {T(io, "label.case_studies"), std::to_string(s.case_studies())}};
   view.sections.push_back(figures);
-  const std::map<std::string, std::string> names = ProviderNames(client);
-  view.sections.push_back(FollowUpFigures(s.follow_up(), names));
+  const std::map<std::string, std::string> names =
+      ProviderNames(client, io.language);
+  view.sections.push_back(FollowUpFigures(s.follow_up(), names, io));
   if (s.themes_size() > 0) {
-    const std::map<std::string, std::string> labels = ThemeLabels(client);
+    const std::map<std::string, std::string> labels =
+        ThemeLabels(client, io.language);
     Section themes;
-    themes.heading = "Overview of recommendations";
-    themes.table.columns = {{"PROVIDERS"},
-                            {"RECS"},
-                            {"THEME ID", false, true},
-                            {"THEME", true},
-                            {"SENTENCE", true}};
+    themes.heading = T(io, "cli.overview.heading");
+    themes.table.columns = {Col(io, "column.providers"),
+                            Col(io, "column.recs"),
+                            Col(io, "column.theme_id", false, true),
+                            Col(io, "column.theme", true),
+                            Col(io, "column.sentence", true)};
     for (const pb::ThemeLine& line : s.themes()) {
       themes.table.rows.push_back(
           {std::to_string(line.providers()),
@@ -94,17 +130,8 @@ int Summary(const Args& args, LgesClient& client, Io io) {
     }
     view.sections.push_back(themes);
   }
-  if (s.key_messages_size() > 0) {
-    Section messages;
-    messages.heading = "Key messages";
-    messages.table.columns = {
-        {"AREA", true}, {"POLARITY", true}, {"MESSAGE", true}};
-    for (const pb::KeyMessage& m : s.key_messages()) {
-      messages.table.rows.push_back(
-          {m.area(), PolarityLabel(m.polarity()), m.text()});
-    }
-    view.sections.push_back(messages);
-  }
+  if (s.key_messages_size() > 0)
+    view.sections.push_back(KeyMessagesSection(s, io));
   Show(view, io);
   return kExitOk;
 }
@@ -126,13 +153,16 @@ int Trends(const Args& args, LgesClient& client, Io io) {
   req.set_from_academic_year(*from);
   req.set_to_academic_year(*to);
   req.set_consortium(args.Flag("consortium"));
+  req.set_language_code(i18n::LanguageCode(io.language));
   pb::ThemeTrends t;
   if (std::optional<int> done = FailedOrPrinted(client.GetThemeTrends(req, &t),
                                                 "theme trends", t, io))
     return *done;
-  const std::map<std::string, std::string> labels = ThemeLabels(client);
+  const std::map<std::string, std::string> labels =
+      ThemeLabels(client, io.language);
   Section s;
-  s.table.columns = {{"THEME ID", false, true}, {"THEME", true}};
+  s.table.columns = {Col(io, "column.theme_id", false, true),
+                     Col(io, "column.theme", true)};
   for (int year : t.academic_years())
     s.table.columns.push_back(
         {ShortAcademicYearLabel(year), false, false, AcademicYearLabel(year)});
@@ -142,17 +172,17 @@ int Trends(const Args& args, LgesClient& client, Io io) {
       row.push_back(t.inspected(i)
                         ? std::to_string(theme.providers_with_theme(i)) + "/" +
                               std::to_string(t.providers_inspected(i))
-                        : "none");
+                        : T(io, "cli.trends.none"));
     }
     s.table.rows.push_back(row);
   }
-  View view{"Recommendation themes, " + AcademicYearLabel(*from) + " to " +
-                AcademicYearLabel(*to) +
-                (req.consortium().empty() ? "" : ", " + req.consortium()),
+  const std::string title =
+      F(io, "cli.trends.title",
+        {{"from", AcademicYearLabel(*from)}, {"to", AcademicYearLabel(*to)}});
+  View view{title + (req.consortium().empty() ? "" : ", " + req.consortium()),
             {s},
-            {"cells: providers with a recommendation in the theme / providers "
-             "inspected; none: no inspections that year"}};
-  for (const std::string& note : MetaNotes(t.meta()))
+            {T(io, "cli.trends.cells")}};
+  for (const std::string& note : MetaNotes(t.meta(), io.language))
     view.notes.push_back(note);
   Show(view, io);
   return kExitOk;

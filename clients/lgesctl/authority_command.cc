@@ -80,7 +80,7 @@ View ProfileView(const pb::AuthorityProfile& p,
   View view{p.provider().name_en() + " / " + p.provider().name_cy() + " (" +
                 p.provider().code() + ")",
             {inspections},
-            MetaNotes(p.meta())};
+            MetaNotes(p.meta(), i18n::Language::kEnglish)};
   if (!recs.table.rows.empty()) view.sections.push_back(recs);
   if (p.recurring_themes_size() > 0) {
     Section recurring;

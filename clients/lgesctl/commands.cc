@@ -83,20 +83,52 @@ std::map<std::string, pb::Provider> ProvidersByCode(LgesClient& client) {
   return by_code;
 }
 
-std::map<std::string, std::string> ProviderNames(LgesClient& client) {
+std::map<std::string, std::string> ProviderNames(LgesClient& client,
+                                                 i18n::Language language) {
+  const bool welsh = language == i18n::Language::kWelsh;
   std::map<std::string, std::string> names;
   for (const auto& [code, p] : ProvidersByCode(client))
-    names[code] = p.name_en();
+    names[code] = welsh && !p.name_cy().empty() ? p.name_cy() : p.name_en();
   return names;
 }
 
-std::map<std::string, std::string> ThemeLabels(LgesClient& client) {
+std::map<std::string, std::string> ThemeLabels(LgesClient& client,
+                                               i18n::Language language) {
+  const bool welsh = language == i18n::Language::kWelsh;
   pb::ListThemesResponse themes;
   std::map<std::string, std::string> labels;
   if (client.ListAllThemes(&themes).ok()) {
-    for (const pb::Theme& t : themes.themes()) labels[t.id()] = t.label_en();
+    for (const pb::Theme& t : themes.themes())
+      labels[t.id()] = welsh && !t.label_cy().empty() ? t.label_cy() : t.label_en();
   }
   return labels;
+}
+
+const std::string& T(const Io& io, std::string_view key) {
+  return i18n::Text(io.language, key);
+}
+
+std::string F(const Io& io, std::string_view key, const i18n::Args& args) {
+  return i18n::Format(io.language, key, args);
+}
+
+Column Col(const Io& io, std::string_view key, bool wraps, bool data_only) {
+  return {T(io, key), wraps, data_only,
+          CsvName(i18n::Text(i18n::Language::kEnglish, key))};
+}
+
+std::string InLanguage(
+    const Io& io, const std::string& english,
+    const google::protobuf::RepeatedPtrField<pb::LocalizedText>& translations) {
+  if (!io.welsh()) return english;
+  for (const pb::LocalizedText& t : translations)
+    if (t.language_code() == "cy") return t.text();
+  return F(io, "cli.english_only", {{"text", english}});
+}
+
+std::string AreaLabel(const Io& io, const std::string& area) {
+  const std::string key = "area." + area;
+  return i18n::CatalogueOf(io.language).Has(key) ? T(io, key) : area;
 }
 
 std::string LabelOr(const std::map<std::string, std::string>& names,

@@ -10,6 +10,7 @@
 #include "clients/lges_client.h"
 #include "clients/lgesctl/args.h"
 #include "clients/lgesctl/view.h"
+#include "i18n/catalogue.h"
 
 namespace lges::cli {
 
@@ -26,8 +27,28 @@ struct Io {
   int width = 80;      // Columns for text output.
   std::string server;  // The address in use, for messages.
   std::chrono::milliseconds timeout{10000};
+  // --lang or $LGES_LANG: the language of headings, labels and sentences.
+  i18n::Language language = i18n::Language::kEnglish;
   bool json() const { return format == Format::kJson; }
+  bool welsh() const { return language == i18n::Language::kWelsh; }
 };
+
+// The catalogue's text of `key` (i18n/catalogue/*.json) in io's language.
+const std::string& T(const Io& io, std::string_view key);
+std::string F(const Io& io, std::string_view key, const i18n::Args& args);
+// A column titled from the catalogue. CSV names it by its English title,
+// so that a file has the same header in both languages.
+Column Col(const Io& io, std::string_view key, bool wraps = false,
+           bool data_only = false);
+// A record's text in io's language: its Welsh translation, or else the
+// English marked with the catalogue's "cli.english_only" so that languages
+// never mix silently.
+std::string InLanguage(
+    const Io& io, const std::string& english,
+    const google::protobuf::RepeatedPtrField<pb::LocalizedText>& translations);
+// A key message's area ("Leadership and management") in io's language;
+// as it is when the catalogue has no such area.
+std::string AreaLabel(const Io& io, const std::string& area);
 
 int Health(const Args& args, LgesClient& client, Io io);
 // providers list|get; key-messages [list]; follow-up list (records).
@@ -97,15 +118,18 @@ int UsageError(const std::string& message, Io io,
 // label, for readable output. Empty on failure: labels are a convenience,
 // not worth failing a command for.
 std::map<std::string, pb::Provider> ProvidersByCode(LgesClient& client);
-std::map<std::string, std::string> ProviderNames(LgesClient& client);
-std::map<std::string, std::string> ThemeLabels(LgesClient& client);
+std::map<std::string, std::string> ProviderNames(
+    LgesClient& client, i18n::Language language = i18n::Language::kEnglish);
+std::map<std::string, std::string> ThemeLabels(
+    LgesClient& client, i18n::Language language = i18n::Language::kEnglish);
 // `names[key]`, or `key` if absent.
 std::string LabelOr(const std::map<std::string, std::string>& names,
                     const std::string& key);
 
 // An analytics reply's footnotes ("note: ..."), warnings ("warning: ...")
 // and dataset version, as a View's notes.
-std::vector<std::string> MetaNotes(const pb::AnalyticsMeta& meta);
+std::vector<std::string> MetaNotes(const pb::AnalyticsMeta& meta,
+                                   i18n::Language language);
 
 // The academic years of --year (both ends), then --from and --to, each
 // optional; 0 where absent, as the API reads it. nullopt after a usage error.

@@ -12,8 +12,8 @@ std::string Iso(const google::type::Date& d) {
   return FormatIso({d.year(), d.month(), d.day()});
 }
 
-std::string Until(const pb::FollowUpEpisode& e) {
-  return e.ongoing() ? "still in" : DateLabel(e.removed());
+std::string Until(const pb::FollowUpEpisode& e, const Io& io) {
+  return e.ongoing() ? T(io, "cli.follow_up.still_in") : DateLabel(e.removed());
 }
 
 int Status(const Args& args, LgesClient& client, Io io) {
@@ -29,53 +29,61 @@ int Status(const Args& args, LgesClient& client, Io io) {
                         io, "follow-up");
     convert::ToProto(*parsed, req.mutable_date());
   }
+  req.set_language_code(i18n::LanguageCode(io.language));
   pb::FollowUpStatus s;
   if (std::optional<int> done = FailedOrPrinted(
           client.GetFollowUpStatus(req, &s), "follow-up status", s, io))
     return *done;
   Section section;
   section.table.columns = {
-      {"CODE", false, true}, {"AUTHORITY"},  {"SINCE"},
-      {"DAYS BY THEN"},      {"INSPECTION"}, {"REMOVED LATER"}};
+      Col(io, "column.code", false, true), Col(io, "column.authority"),
+      Col(io, "column.since"),             Col(io, "column.days_by_then"),
+      Col(io, "column.inspection"),        Col(io, "column.removed_later")};
   for (const pb::AuthorityStatus& a : s.authorities()) {
     if (!a.in_follow_up()) continue;
     section.table.rows.push_back(
-        {a.provider_code(), a.name_en(), DateLabel(a.since()),
+        {a.provider_code(),
+         io.welsh() && !a.name_cy().empty() ? a.name_cy() : a.name_en(),
+         DateLabel(a.since()),
          std::to_string(a.days()),
          a.inspection().substr(a.inspection().find('/') + 1),
          a.has_removed() ? DateLabel(a.removed()) : ""});
   }
-  View view{
-      std::to_string(s.in_follow_up()) +
-          (s.in_follow_up() == 1 ? " local authority" : " local authorities") +
-          " in follow-up on " + Iso(s.date()),
-      {},
-      {}};
+  View view{F(io,
+              s.in_follow_up() == 1 ? "cli.follow_up.status_title.one"
+                                    : "cli.follow_up.status_title.other",
+              {{"count", std::to_string(s.in_follow_up())},
+               {"date", Iso(s.date())}}),
+            {},
+            {}};
   if (!section.table.rows.empty()) view.sections.push_back(section);
-  for (const std::string& note : MetaNotes(s.meta()))
+  for (const std::string& note : MetaNotes(s.meta(), io.language))
     view.notes.push_back(note);
   Show(view, io);
   return kExitOk;
 }
 
 Section Milestones(const pb::FollowUpAnalytics& a,
-                   const std::map<std::string, std::string>& names) {
+                   const std::map<std::string, std::string>& names,
+                   const Io& io) {
   Section s;
-  s.heading = "Milestones against their windows";
-  s.table.columns = {{"CODE", false, true},
-                     {"AUTHORITY", true},
-                     {"MILESTONE", true},
-                     {"WINDOW", true},
-                     {"HELD"},
-                     {"STATE"}};
+  s.heading = T(io, "cli.milestones.heading");
+  s.table.columns = {Col(io, "column.code", false, true),
+                     Col(io, "column.authority", true),
+                     Col(io, "column.milestone", true),
+                     Col(io, "column.window", true),
+                     Col(io, "column.held"),
+                     Col(io, "column.state")};
   for (const pb::FollowUpEpisode& e : a.episodes()) {
     for (const pb::Milestone& m : e.milestones()) {
       s.table.rows.push_back({e.provider_code(),
                               LabelOr(names, e.provider_code()),
-                              MilestoneKindLabel(m.kind()),
-                              Iso(m.planned_from()) + " to " + Iso(m.planned_to()),
+                              MilestoneKindLabel(m.kind(), io.language),
+                              F(io, "cli.milestones.window",
+                                {{"from", Iso(m.planned_from())},
+                                 {"to", Iso(m.planned_to())}}),
                               m.has_happened() ? DateLabel(m.happened()) : "",
-                              MilestoneStateLabel(m.state())});
+                              MilestoneStateLabel(m.state(), io.language)});
     }
   }
   return s;
@@ -87,15 +95,18 @@ int Timeline(const Args& args, LgesClient& client, Io io) {
   if (!range) return kExitUsage;
   req.set_from_academic_year(range->from);
   req.set_to_academic_year(range->to);
+  req.set_language_code(i18n::LanguageCode(io.language));
   pb::FollowUpAnalytics a;
   if (std::optional<int> done = FailedOrPrinted(
           client.GetFollowUpAnalytics(req, &a), "follow-up analytics", a, io))
     return *done;
-  const std::map<std::string, std::string> names = ProviderNames(client);
+  const std::map<std::string, std::string> names =
+      ProviderNames(client, io.language);
   Section years;
-  years.heading = "Authorities in follow-up by academic year";
-  years.table.columns = {
-      {"YEAR"}, {"1 SEPTEMBER"}, {"ENTERED"}, {"REMOVED"}, {"31 AUGUST"}};
+  years.heading = T(io, "cli.follow_up.by_year");
+  years.table.columns = {Col(io, "column.year"), Col(io, "column.1_september"),
+                         Col(io, "column.entered"), Col(io, "column.removed"),
+                         Col(io, "column.31_august")};
   for (const pb::FollowUpYear& y : a.years()) {
     years.table.rows.push_back(
         {AcademicYearLabel(y.academic_year()),
@@ -103,17 +114,18 @@ int Timeline(const Args& args, LgesClient& client, Io io) {
          std::to_string(y.removed_size()), std::to_string(y.at_end_size())});
   }
   Section episodes;
-  episodes.heading = "Episodes";
-  episodes.table.columns = {
-      {"CODE", false, true}, {"AUTHORITY"}, {"FROM"}, {"TO"}, {"DAYS"}};
+  episodes.heading = T(io, "cli.episodes.heading");
+  episodes.table.columns = {Col(io, "column.code", false, true),
+                            Col(io, "column.authority"), Col(io, "column.from"),
+                            Col(io, "column.to"), Col(io, "column.days")};
   for (const pb::FollowUpEpisode& e : a.episodes()) {
     episodes.table.rows.push_back(
         {e.provider_code(), LabelOr(names, e.provider_code()),
-         DateLabel(e.entered()), Until(e), std::to_string(e.days())});
+         DateLabel(e.entered()), Until(e, io), std::to_string(e.days())});
   }
-  Show({"Follow-up of local authorities causing significant concern",
-        {years, episodes, Milestones(a, names)},
-        MetaNotes(a.meta())},
+  Show({T(io, "cli.follow_up.timeline_title"),
+        {years, episodes, Milestones(a, names, io)},
+        MetaNotes(a.meta(), io.language)},
        io);
   return kExitOk;
 }

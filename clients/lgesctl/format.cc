@@ -3,6 +3,7 @@
 #include <iterator>
 
 #include "convert/convert.h"
+#include "i18n/catalogue.h"
 
 namespace lges::cli {
 
@@ -70,24 +71,33 @@ std::string PolarityLabel(pb::Polarity polarity) {
                                              : "needs to improve";
 }
 
-std::string MilestoneKindLabel(pb::MilestoneKind kind) {
+std::string MilestoneKindLabel(pb::MilestoneKind kind,
+                               i18n::Language language) {
   switch (kind) {
     case pb::MILESTONE_KIND_IMPROVEMENT_CONFERENCE:
-      return "improvement conference";
+      return i18n::Text(language, "milestone.improvement_conference");
     case pb::MILESTONE_KIND_PROGRESS_CONFERENCE:
-      return "progress conference";
+      return i18n::Text(language, "milestone.progress_conference");
     case pb::MILESTONE_KIND_MONITORING_VISIT:
-      return "monitoring visit";
+      return i18n::Text(language, "milestone.monitoring_visit");
     default:
       return "";
   }
 }
 
-std::string MilestoneStateLabel(pb::MilestoneState state) {
-  static const char* kStates[] = {"",        "on time", "early",  "late",
-                                  "pending", "OVERDUE", "missed", "not needed"};
+std::string MilestoneStateLabel(pb::MilestoneState state,
+                                i18n::Language language) {
+  static const char* kStates[] = {"",
+                                  "milestone.state.on_time",
+                                  "milestone.state.early",
+                                  "milestone.state.late",
+                                  "milestone.state.pending",
+                                  "milestone.state.overdue",
+                                  "milestone.state.missed",
+                                  "milestone.state.not_needed"};
   const int i = static_cast<int>(state);
-  return i >= 0 && i < static_cast<int>(std::size(kStates)) ? kStates[i] : "";
+  if (i <= 0 || i >= static_cast<int>(std::size(kStates))) return "";
+  return i18n::Text(language, kStates[i]);
 }
 
 std::string TextStatusLabel(pb::TextStatus status) {

@@ -11,6 +11,7 @@
 #include "estyn/lges/v1/inspections.pb.h"
 #include "estyn/lges/v1/key_messages.pb.h"
 #include "estyn/lges/v1/providers.pb.h"
+#include "i18n/language.h"
 
 namespace lges::cli {
 
@@ -26,8 +27,11 @@ std::string FollowUpKindLabel(pb::FollowUpKind kind);
 // "going well", "needs to improve".
 std::string PolarityLabel(pb::Polarity polarity);
 // "improvement conference", ...; "on time", "OVERDUE", ...
-std::string MilestoneKindLabel(pb::MilestoneKind kind);
-std::string MilestoneStateLabel(pb::MilestoneState state);
+std::string MilestoneKindLabel(
+    pb::MilestoneKind kind, i18n::Language language = i18n::Language::kEnglish);
+std::string MilestoneStateLabel(
+    pb::MilestoneState state,
+    i18n::Language language = i18n::Language::kEnglish);
 // "paraphrase", "verbatim", ...
 std::string TextStatusLabel(pb::TextStatus status);
 // "sourced", "inferred", "uncertain", ...; "" for unspecified.

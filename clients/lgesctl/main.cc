@@ -119,6 +119,14 @@ std::optional<int> ReadGlobalFlags(const Args& args, Io& io,
         "--format must be table, csv, json or markdown, not '" + format + "'",
         io);
   io.format = *parsed;
+  const char* env_lang = std::getenv("LGES_LANG");
+  const std::string lang = args.Flag("lang", env_lang ? env_lang : "en");
+  std::optional<lges::i18n::Language> language = lges::i18n::ParseLanguage(lang);
+  if (!language)
+    return UsageError("--lang (or LGES_LANG) must be en or cy, not '" + lang +
+                          "'",
+                      io);
+  io.language = *language;
   options.actor = args.Flag("actor");
   if (std::optional<int> error = ReadTlsFlags(args, io, options)) return error;
   return ReadToken(args, io, options.token);

@@ -19,6 +19,7 @@ int Report(const Args& args, LgesClient& client, Io io) {
 
   pb::GetSectorSummaryRequest req;
   req.set_academic_year(*year);
+  req.set_language_code(i18n::LanguageCode(io.language));
   pb::SectorSummary summary;
   absl::Status status = client.GetSectorSummary(req, &summary);
   if (!status.ok()) return ReportRpcError(status, "sector summary", io);

@@ -89,7 +89,8 @@ TEST(SectorSummaryTest, Reproduces2022To2023Overview) {
   for (size_t i = 0; i < s.themes.size(); ++i) {
     EXPECT_EQ(s.themes[i].theme_id, expected[i].theme);
     EXPECT_EQ(s.themes[i].providers, expected[i].providers);
-    EXPECT_EQ(s.themes[i].sentence, expected[i].sentence);
+    EXPECT_EQ(Sentence(s.themes[i], DefaultVocabulary(), i18n::Language::kEnglish),
+              expected[i].sentence);
   }
   EXPECT_TRUE(s.notes.warnings.empty());
 }
@@ -101,10 +102,10 @@ TEST(SectorSummaryTest, SaysWhereTheRecordIsIncomplete) {
   d.inspections[3].recommendations[0].text_status = TextStatus::kParaphrase;
   const SectorSummary s = SnapshotOf(d)->Summary(2022);
   ASSERT_EQ(s.notes.warnings.size(), 2u);
-  EXPECT_NE(s.notes.warnings[0].find(
+  EXPECT_NE(Text(s.notes.warnings[0], i18n::Language::kEnglish).find(
                 "1 of 4 inspections have recommendations missing"),
             std::string::npos);
-  EXPECT_NE(s.notes.warnings[1].find(
+  EXPECT_NE(Text(s.notes.warnings[1], i18n::Language::kEnglish).find(
                 "1 recommendations are known only as paraphrases"),
             std::string::npos);
 }
@@ -133,7 +134,8 @@ TEST(SectorSummaryTest, AYearWithoutInspectionsIsSaidToHaveNone) {
   EXPECT_EQ(s.inspections, 0);
   EXPECT_TRUE(s.themes.empty());
   ASSERT_EQ(s.notes.footnotes.size(), 1u);
-  EXPECT_NE(s.notes.footnotes[0].find("No inspections took place in 2020-2021"),
+  EXPECT_NE(Text(s.notes.footnotes[0], i18n::Language::kEnglish)
+                .find("No inspections took place in 2020-2021"),
             std::string::npos);
 }
 
@@ -164,7 +166,8 @@ TEST(ThemeTrendsTest, ReportsYearsWithoutInspectionsAndTheFrameworkBreak) {
   EXPECT_EQ(attendance->last_seen, 2024);
   EXPECT_EQ(attendance->recommendations, 4);
   bool pandemic = false, framework = false;
-  for (const std::string& f : t.notes.footnotes) {
+  for (const Note& note : t.notes.footnotes) {
+    const std::string f = Text(note, i18n::Language::kEnglish);
     pandemic |=
         f.find("2020-2021 (the COVID-19 pandemic)") != std::string::npos;
     framework |= f.find("Break in series: from 2024-2025") != std::string::npos;
@@ -206,7 +209,8 @@ TEST(ConsortiumTest, UsesTheMembershipValidAtEachInspection) {
   EXPECT_EQ(c.groups[1].group_code, "none");
   EXPECT_EQ(c.groups[1].inspections, 1);  // NPT 2022.
   EXPECT_EQ(c.groups[2].group_code, "partneriaeth");
-  EXPECT_EQ(c.groups[2].themes[0].sentence,
+  EXPECT_EQ(Sentence(c.groups[2].themes[0], snapshot->vocabulary(),
+                     i18n::Language::kEnglish),
             "The local authority received a recommendation to strengthen "
             "scrutiny by elected members.");
 

@@ -15,7 +15,7 @@ SectorPage Page() {
   p.core_inspections = 4;
   p.providers_inspected = 4;
   p.follow_up = {2022, 3, 0, 2, 1, "22-23"};
-  p.at_end = {{"Torfaen", "Tor-faen"}};
+  p.at_end = {{"Wrexham", "Wrecsam"}};
   p.themes = {{"attendance",
                {"Attendance", "Presenoldeb"},
                2,
@@ -43,11 +43,47 @@ TEST(SectorPageTest, EscapesTextAndLoadsNothing) {
 
 TEST(SectorPageTest, ShowsWelshLabelsMarkedAsWelsh) {
   const std::string html = RenderSectorPageHtml(Page());
-  EXPECT_NE(html.find("Torfaen <span lang=\"cy\">/ Tor-faen</span>"),
+  EXPECT_NE(html.find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(html.find("Wrexham <span class=\"other-language\" lang=\"cy\">/ "
+                      "Wrecsam</span>"),
             std::string::npos);
-  EXPECT_NE(html.find("Attendance <span lang=\"cy\">/ Presenoldeb</span>"),
+  EXPECT_NE(html.find("Attendance <span class=\"other-language\" "
+                      "lang=\"cy\">/ Presenoldeb</span>"),
             std::string::npos);
   EXPECT_NE(html.find(">Presenoldeb</text>"), std::string::npos);  // Chart.
+}
+
+// The Welsh page: Estyn's Welsh headings and tiles, Welsh names first, and
+// a key message without Welsh in the record shown in English, marked.
+TEST(SectorPageTest, AWelshPageIsWelshAndMarksTheEnglishItShows) {
+  SectorPage p = Page();
+  p.language = i18n::Language::kWelsh;
+  p.themes[0].sentence =
+      "Cafodd dau o’r pedwar awdurdod lleol argymhelliad i wella presenoldeb.";
+  p.key_messages = {{"Leadership and management", true,
+                     "Mae gan dri o’r pedwar awdurdod lleol weledigaeth glir.",
+                     false},
+                    {"Leadership and management", false,
+                     "Strategic planning is not effective enough.", true}};
+  const std::string html = RenderSectorPageHtml(p);
+  EXPECT_NE(html.find("<html lang=\"cy\">"), std::string::npos);
+  for (const char* welsh :
+       {"Crynodeb sector", "Gwasanaethau addysg llywodraeth leol",
+        "Arolygiadau craidd", "Cyfrwng Cymraeg",
+        "Nifer mewn categori gweithgarwch dilynol ym mis Medi 2022",
+        "Nifer a dynnwyd yn 2022-2023", "Arweinyddiaeth a rheolaeth",
+        "n mynd yn dda</h3>", "Beth sydd angen ei wella</h3>",
+        "Awdurdodau lleol sy’n peri pryder sylweddol",
+        "Wrecsam <span class=\"other-language\" lang=\"en\">/ Wrexham</span>",
+        "Presenoldeb <span class=\"other-language\" lang=\"en\">/ "
+        "Attendance</span>",
+        "<span lang=\"en\">Strategic planning is not effective enough.</span>",
+        "Nid oes testun Cymraeg yn y cofnod"})
+    EXPECT_NE(html.find(welsh), std::string::npos) << welsh;
+  for (const char* english :
+       {"Sector summary", "core inspections", "What’s going well",
+        "Local authorities causing", "Overview of recommendations"})
+    EXPECT_EQ(html.find(english), std::string::npos) << english;
 }
 
 TEST(SvgChartTest, BarsAreScaledToTheMaximum) {

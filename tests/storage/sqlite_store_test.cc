@@ -75,6 +75,11 @@ TEST_F(SqliteStoreTest, UpgradesASchema2DatabaseKeepingItsOverrides) {
          {"DROP TABLE credentials", "ALTER TABLE changes DROP COLUMN on_behalf_of",
           "ALTER TABLE theme_overrides DROP COLUMN reason",
           "ALTER TABLE theme_override_history DROP COLUMN reason",
+          "ALTER TABLE key_messages DROP COLUMN translations",
+          "ALTER TABLE key_messages DROP COLUMN text_origin",
+          "ALTER TABLE findings DROP COLUMN translations",
+          "ALTER TABLE recommendations DROP COLUMN translations",
+          "ALTER TABLE case_studies DROP COLUMN title_translations",
           "PRAGMA user_version = 2"})
       ASSERT_TRUE((*db)->Exec(sql).ok()) << sql;
   }
@@ -91,6 +96,48 @@ TEST_F(SqliteStoreTest, UpgradesASchema2DatabaseKeepingItsOverrides) {
             "R2 is about attendance");
   EXPECT_EQ(store_->ListChanges(0, 100).value().size(), 3u);  // Kept.
   EXPECT_TRUE(store_->ListCredentials().value().empty());
+}
+
+TEST_F(SqliteStoreTest, KeepsWelshTextsBesideTheEnglishAndUpgradesToThem) {
+  Inspection in = SampleInspection();
+  in.recommendations[0].translations = {
+      {"cy", "Gwella presenoldeb", TextOrigin::kTranslatedHere, "ours"}};
+  ASSERT_TRUE(store_->CreateInspection(in, ctx_).ok());
+  KeyMessage m;
+  m.academic_year = 2022;
+  m.area = "Leadership and management";
+  m.polarity = Polarity::kGoingWell;
+  m.position = 1;
+  m.text = "In general, local authorities maintain positive relationships.";
+  m.text_origin = TextOrigin::kEstyn;
+  m.translations = {{"cy", "Yn gyffredinol, mae awdurdodau lleol yn cynnal "
+                           "perthnasoedd cadarnhaol.", TextOrigin::kEstyn, ""}};
+  auto created = store_->CreateKeyMessage(m, ctx_);
+  ASSERT_TRUE(created.ok()) << created.status();
+  EXPECT_EQ(created->translations, m.translations);
+  EXPECT_EQ(created->text_origin, TextOrigin::kEstyn);
+  EXPECT_EQ(store_->GetInspection(in.id)->recommendations[0].translations,
+            in.recommendations[0].translations);
+
+  store_.reset();
+  {  // What version 4 wrote: no translation columns.
+    auto db = sql::Db::Open(dir_.File("lges.db"));
+    ASSERT_TRUE(db.ok());
+    for (const char* sql :
+         {"ALTER TABLE key_messages DROP COLUMN translations",
+          "ALTER TABLE key_messages DROP COLUMN text_origin",
+          "ALTER TABLE findings DROP COLUMN translations",
+          "ALTER TABLE recommendations DROP COLUMN translations",
+          "ALTER TABLE case_studies DROP COLUMN title_translations",
+          "PRAGMA user_version = 4"})
+      ASSERT_TRUE((*db)->Exec(sql).ok()) << sql;
+  }
+  store_ = Open();
+  const Dataset all = store_->ReadAll().value();
+  ASSERT_EQ(all.key_messages.size(), 1u);
+  EXPECT_EQ(all.key_messages[0].text, m.text);  // Kept; no Welsh yet.
+  EXPECT_TRUE(all.key_messages[0].translations.empty());
+  EXPECT_TRUE(store_->GetInspection(in.id)->recommendations[0].translations.empty());
 }
 
 TEST_F(SqliteStoreTest, KeepsCredentialsAsHashesAndRevokesThem) {
