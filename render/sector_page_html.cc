@@ -269,7 +269,7 @@ std::string ShortYearLabel(int academic_year) {
 
 std::string RenderSectorPageHtml(const SectorPage& p) {
   return std::string("<!DOCTYPE html>\n<html lang=\"") +
-         i18n::LanguageCode(p.language) +
+         (Welsh(p) ? "cy" : "en-GB") +
          "\"><head><meta charset=\"utf-8\">"
          "<meta name=\"viewport\" content=\"width=device-width\">"
          "<title>" +

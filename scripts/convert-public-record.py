@@ -225,9 +225,50 @@ def key_messages(seeds):
                 bullet = bullet.replace(" View resource.", "")
                 note = "" if prefix != "000" else "Area headings inferred from the order of the page's sections."
                 out.append({"academic_year": year, "area": area, "polarity": polarity, "position": position,
-                            "text": bullet, "provenance": {"sources": [{"id": source}],
+                            "text": bullet, "text_origin": "TEXT_ORIGIN_ESTYN", "provenance": {"sources": [{"id": source}],
                                                            "certainty": "CERTAINTY_SOURCED", "note": note}})
     return out
+
+
+# Estyn printed this bullet with two slips (WELSH-NOTES.md, section 6):
+# "yn tri o’r pedwar awdurdod lleol arolygwyd". The next bullet has the
+# right form, which the record keeps instead.
+WELSH_CORRECTIONS = {
+    "yn tri o’r pedwar awdurdod lleol arolygwyd.":
+        ("mewn tri o’r pedwar awdurdod lleol a arolygwyd.",
+         "Estyn printed 'yn tri o’r pedwar awdurdod lleol arolygwyd'; corrected to "
+         "'mewn tri o’r pedwar awdurdod lleol a arolygwyd' as in the next bullet."),
+}
+
+
+def add_welsh(messages, terms):
+    """Pairs the Welsh bullets of welsh-terms.json with the English key
+    messages: same year, area and list, in order. A bullet cut off in the
+    stored copy is left out, so the page says the Welsh is missing."""
+    areas = {"Deilliannau a gwasanaethau addysg": "Outcomes and education services",
+             "Arweinyddiaeth a rheolaeth": "Leadership and management"}
+    lists = {"Beth sy'n mynd yn dda": "POLARITY_GOING_WELL",
+             "Beth sydd angen ei wella": "POLARITY_NEEDS_TO_IMPROVE"}
+    seen = {}
+    for entry in terms["key_messages_welsh"]:
+        area = areas.get(entry.get("area", "").split(" (")[0])
+        polarity = lists.get(entry.get("list"))
+        if not area or not polarity:
+            continue  # Prose sections, not key messages.
+        year = int(entry["year"][:4])
+        position = seen[(year, area, polarity)] = seen.get((year, area, polarity), 0) + 1
+        text = entry["welsh"]
+        if "[...]" in text:
+            continue
+        origin, note = "TEXT_ORIGIN_ESTYN", "Estyn's Welsh sector summary: " + entry["source_url"]
+        for wrong, (right, why) in WELSH_CORRECTIONS.items():
+            if text.endswith(wrong):
+                text = text[: -len(wrong)] + right
+                origin, note = "TEXT_ORIGIN_ESTYN_CORRECTED", why + " Source: " + entry["source_url"]
+        for m in messages:
+            if (m["academic_year"], m["area"], m["polarity"], m["position"]) == (year, area, polarity, position):
+                m["translations"] = [{"language_code": "cy", "text": text, "origin": origin, "note": note}]
+    return messages
 
 
 def main():
@@ -248,7 +289,8 @@ def main():
            "source": record["title"] + " (converted by scripts/convert-public-record.py)",
            "providers": groups, "inspections": inspections,
            "follow_up_events": events(record, codes, urls, inspections),
-           "key_messages": key_messages(f"{shared}/seeds")}
+           "key_messages": add_welsh(key_messages(f"{shared}/seeds"),
+                                     json.load(open(f"{shared}/reference/welsh-terms.json", encoding="utf-8")))}
     json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
 

@@ -222,7 +222,7 @@ const CommandSpec* FindCommand(const std::string& name) {
 
 const std::set<std::string>& GlobalFlags() {
   static const std::set<std::string> flags = {
-      "server",     "timeout", "format",    "output",   "actor",
+      "server",     "timeout", "format",    "output",   "actor",    "lang",
       "token-file", "ca-file", "cert-file", "key-file", "help"};
   return flags;
 }
@@ -256,6 +256,9 @@ std::string MainHelp() {
       "                      without one you are anonymous (reads only)\n"
       "  --actor=NAME        whom you act for, logged beside your token's "
       "name\n"
+      "  --lang=cy           Welsh headings, labels and sentences (summary,\n"
+      "                      trends, follow-up, report); else $LGES_LANG, else\n"
+      "                      en\n"
       "  --ca-file=PEM       talk TLS to a server whose certificate this CA\n"
       "                      signed; --cert-file and --key-file for mutual "
       "TLS\n"
@@ -270,7 +273,8 @@ std::string MainHelp() {
       "examples:\n"
       "  lgesctl summary 2022-2023\n"
       "  lgesctl follow-up --as-of=2023-09-01\n"
-      "  lgesctl report 2022-2023 --html=lges-2022-2023.html\n";
+      "  lgesctl report 2022-2023 --html=lges-2022-2023.html\n"
+      "  lgesctl report 2022-2023 --lang=cy --html=lges-2022-2023-cy.html\n";
   return out;
 }
 
@@ -285,8 +289,8 @@ std::string CommandHelp(const CommandSpec& c) {
                     "\n\nexamples:\n";
   for (const std::string& e : c.examples) out += "  " + e + "\n";
   out +=
-      "\nGlobal flags: --server, --timeout, --format, --actor (lgesctl "
-      "--help).\n";
+      "\nGlobal flags: --server, --timeout, --format, --actor, --lang "
+      "(lgesctl --help).\n";
   return out;
 }
 

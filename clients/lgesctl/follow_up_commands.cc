@@ -13,7 +13,8 @@ std::string Iso(const google::type::Date& d) {
 }
 
 std::string Until(const pb::FollowUpEpisode& e, const Io& io) {
-  return e.ongoing() ? T(io, "cli.follow_up.still_in") : DateLabel(e.removed());
+  return e.ongoing() ? T(io, "cli.follow_up.still_in")
+                     : DateLabel(e.removed(), io.language);
 }
 
 int Status(const Args& args, LgesClient& client, Io io) {
@@ -44,10 +45,10 @@ int Status(const Args& args, LgesClient& client, Io io) {
     section.table.rows.push_back(
         {a.provider_code(),
          io.welsh() && !a.name_cy().empty() ? a.name_cy() : a.name_en(),
-         DateLabel(a.since()),
+         DateLabel(a.since(), io.language),
          std::to_string(a.days()),
          a.inspection().substr(a.inspection().find('/') + 1),
-         a.has_removed() ? DateLabel(a.removed()) : ""});
+         a.has_removed() ? DateLabel(a.removed(), io.language) : ""});
   }
   View view{F(io,
               s.in_follow_up() == 1 ? "cli.follow_up.status_title.one"
@@ -82,7 +83,7 @@ Section Milestones(const pb::FollowUpAnalytics& a,
                               F(io, "cli.milestones.window",
                                 {{"from", Iso(m.planned_from())},
                                  {"to", Iso(m.planned_to())}}),
-                              m.has_happened() ? DateLabel(m.happened()) : "",
+                              m.has_happened() ? DateLabel(m.happened(), io.language) : "",
                               MilestoneStateLabel(m.state(), io.language)});
     }
   }
@@ -121,7 +122,7 @@ int Timeline(const Args& args, LgesClient& client, Io io) {
   for (const pb::FollowUpEpisode& e : a.episodes()) {
     episodes.table.rows.push_back(
         {e.provider_code(), LabelOr(names, e.provider_code()),
-         DateLabel(e.entered()), Until(e, io), std::to_string(e.days())});
+         DateLabel(e.entered(), io.language), Until(e, io), std::to_string(e.days())});
   }
   Show({T(io, "cli.follow_up.timeline_title"),
         {years, episodes, Milestones(a, names, io)},

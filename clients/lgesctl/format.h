@@ -20,7 +20,10 @@ namespace pb = ::estyn::lges::v1;
 // The text form of `date` (convert/ turns it into the domain's, which
 // lgesctl reads and prints: "2019-09-10", "2019-10", "autumn 2022", "2019",
 // "2019-2020"); "" if unset.
-std::string DateLabel(const pb::PartialDate& date);
+// Terms are worded in `language` ("tymor yr haf 2023"); the other forms
+// are the same in both.
+std::string DateLabel(const pb::PartialDate& date,
+                      i18n::Language language = i18n::Language::kEnglish);
 std::string KindLabel(pb::ProviderKind kind);
 std::string FrameworkLabel(pb::FrameworkVersion framework);
 std::string FollowUpKindLabel(pb::FollowUpKind kind);

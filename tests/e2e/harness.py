@@ -168,6 +168,7 @@ def lgesctl(*args, server=None, env=None):
     full_env = dict(os.environ, XDG_CONFIG_HOME=NO_CONFIG_DIR)
     full_env.pop("LGES_TOKEN", None)
     full_env.pop("LGES_TOKEN_FILE", None)
+    full_env.pop("LGES_LANG", None)
     if server:
         full_env["LGES_SERVER"] = server
         if server in TOKEN_FILES:

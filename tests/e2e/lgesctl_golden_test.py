@@ -52,6 +52,11 @@ READS = {
     "changes": (["changes", "--since=105"], ("dataset", "ListChangesResponse")),
     "override-list-empty": (["override", "list"], ("analytics", "ListThemeOverrideHistoryResponse")),
     "health": (["health"], None),
+    # The Welsh edition, beside the English ones above.
+    "summary-cy": (["summary", "2022-2023", "--lang=cy"], ("analytics", "SectorSummary")),
+    "trends-cy": (["trends", "2017", "2024", "--lang=cy"], ("analytics", "ThemeTrends")),
+    "follow-up-cy": (["follow-up", "--as-of=2023-09-01", "--lang=cy"], ("analytics", "FollowUpStatus")),
+    "follow-up-timeline-cy": (["follow-up", "timeline", "--lang=cy"], ("analytics", "FollowUpAnalytics")),
 }
 
 NEW_INSPECTION = {
@@ -200,6 +205,13 @@ class GoldenTest(unittest.TestCase):
         report = self.run_ctl("report", "2022-2023", "--html", f"{self.files}/page.html")
         self.assertEqual(report.returncode, 0, report.stderr)
         self.check_golden("report.txt", report.stdout.replace(self.files, "DIR"))
+        # The pages themselves, English and Welsh ($LGES_LANG as well as --lang).
+        for lang, args, env in (("en", [], {}), ("cy", ["--lang=cy"], {}), ("cy", [], {"LGES_LANG": "cy"})):
+            page = f"{self.files}/page-{lang}.html"
+            made = harness.lgesctl("report", "2022-2023", "--html", page, *args, env={**self.env, **env})
+            self.assertEqual(made.returncode, 0, made.stderr)
+            with open(page) as f:
+                self.check_golden(f"report-2022-2023-{lang}.html", f.read())
 
     def test_3_help_explains_every_command_with_an_example(self):
         main = self.run_ctl("--help")

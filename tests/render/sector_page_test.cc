@@ -43,7 +43,7 @@ TEST(SectorPageTest, EscapesTextAndLoadsNothing) {
 
 TEST(SectorPageTest, ShowsWelshLabelsMarkedAsWelsh) {
   const std::string html = RenderSectorPageHtml(Page());
-  EXPECT_NE(html.find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(html.find("<html lang=\"en-GB\">"), std::string::npos);
   EXPECT_NE(html.find("Wrexham <span class=\"other-language\" lang=\"cy\">/ "
                       "Wrecsam</span>"),
             std::string::npos);
