@@ -19,8 +19,10 @@ namespace lges::gateway {
 namespace {
 
 // Request headers passed on to the gRPC call as metadata.
+// accept-language chooses the language of errors' LocalizedMessage.
 constexpr const char* kForwardedHeaders[] = {"authorization", "x-lges-actor",
-                                             "x-lges-min-version"};
+                                             "x-lges-min-version",
+                                             "accept-language"};
 // Pages load nothing: no scripts, no fetches, styles and images inline.
 constexpr char kPagePolicy[] =
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "

@@ -36,7 +36,7 @@ absl::Status Authorized(const Authorizer& auth,
 template <typename Work>
 grpc::Status Serve(const Authorizer& auth, const grpc::ServerContextBase& ctx,
                    const std::string& method, Work&& work) {
-  return ToGrpcStatus(Authorized(auth, ctx, method, work));
+  return ToGrpcStatus(Authorized(auth, ctx, method, work), LanguageOfCall(ctx));
 }
 
 // "estyn.lges.v1.InspectionService" + "/" + "GetInspection".

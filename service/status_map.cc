@@ -1,6 +1,9 @@
 #include "service/status_map.h"
 
+#include <grpcpp/server_context.h>
+
 #include "domain/errors.h"
+#include "i18n/catalogue.h"
 #include "protos/edge_check.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
@@ -54,9 +57,51 @@ google::rpc::ResourceInfo ResourceInfoOf(const std::string& resource) {
   return info;
 }
 
+constexpr char kLanguagePayload[] = "type.lges.estyn.gov.wales/language";
+
+// The reason's message in `language`, from the catalogue's error.<REASON>
+// (error.OTHER for a code without its own), filled from the metadata and
+// the names of the fields at fault.
+google::rpc::LocalizedMessage LocalizedOf(const ErrorReason& reason,
+                                          const Violations& violations,
+                                          absl::StatusCode code,
+                                          i18n::Language language) {
+  i18n::Args args(reason.metadata.begin(), reason.metadata.end());
+  std::string fields;
+  for (size_t i = 0; i < violations.size() && i < kMaxViolations; ++i)
+    fields += (fields.empty() ? "" : ", ") + violations[i].field;
+  args.push_back({"fields", Quoted(fields, kMaxDescriptionBytes)});
+  args.push_back({"code", absl::StatusCodeToString(code)});
+  for (auto& [key, value] : args) value = Quoted(value, kMaxFieldBytes);
+  const i18n::Catalogue& words = i18n::CatalogueOf(language);
+  const std::string key = "error." + reason.reason;
+  google::rpc::LocalizedMessage out;
+  out.set_locale(i18n::Locale(language));
+  out.set_message(Quoted(words.Format(words.Has(key) ? key : "error.OTHER", args),
+                         kMaxMessageBytes));
+  return out;
+}
+
 }  // namespace
 
-grpc::Status ToGrpcStatus(const absl::Status& status) {
+absl::Status InLanguage(absl::Status status, const std::string& language_code) {
+  std::optional<i18n::Language> language = i18n::ParseLanguage(language_code);
+  if (!status.ok() && language)
+    status.SetPayload(kLanguagePayload,
+                      absl::Cord(i18n::LanguageCode(*language)));
+  return status;
+}
+
+i18n::Language LanguageOfCall(const grpc::ServerContextBase& ctx) {
+  auto it = ctx.client_metadata().find("accept-language");
+  if (it == ctx.client_metadata().end()) return i18n::Language::kEnglish;
+  return i18n::FromAcceptLanguage(
+             std::string_view(it->second.data(), it->second.size()))
+      .value_or(i18n::Language::kEnglish);
+}
+
+grpc::Status ToGrpcStatus(const absl::Status& status,
+                          i18n::Language language) {
   if (status.ok()) return grpc::Status::OK;
   const auto code = static_cast<grpc::StatusCode>(status.code());
   const std::string message = Quoted(
@@ -84,6 +129,11 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
       details.add_details()->PackFrom(ResourceInfoOf(resource));
     }
   }
+  if (auto tagged = status.GetPayload(kLanguagePayload))
+    language = i18n::ParseLanguage(std::string(*tagged)).value_or(language);
+  if (language != i18n::Language::kEnglish)
+    details.add_details()->PackFrom(
+        LocalizedOf(reason, violations, status.code(), language));
   return grpc::Status(code, message, details.SerializeAsString());
 }
 

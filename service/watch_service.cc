@@ -182,7 +182,8 @@ grpc::ServerWriteReactor<pb::SectorSnapshot>* WatchService::WatchSector(
   if (std::optional<wire::Problem> problem = edge::MarkedProblem(*req))
     return new RefusedWatch(edge::InvalidArgument(*problem));
   if (absl::Status s = Check(*ctx, *req); !s.ok())
-    return new RefusedWatch(ToGrpcStatus(s));
+    return new RefusedWatch(
+        ToGrpcStatus(InLanguage(s, req->language_code()), LanguageOfCall(*ctx)));
   // The first message reflects every write acknowledged before the call
   // (at most one rebuild's wait); later ones follow each publish.
   snapshots_.AwaitWrites(absl::Now() + absl::Seconds(5));

@@ -163,6 +163,31 @@ class WelshEditionTest(unittest.TestCase):
         body = json.load(refused.exception)
         self.assertIn("language_code", body["message"])
 
+    def localized(self, path, headers=None):
+        """The error of `path`: its English message and its LocalizedMessage."""
+        request = urllib.request.Request(self.server.http_url + path, headers=headers or {})
+        with self.assertRaises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=30)
+        body = json.load(refused.exception)
+        local = [d for d in body.get("details", []) if d["@type"].endswith("google.rpc.LocalizedMessage")]
+        return body["message"], local
+
+    def test_errors_come_in_welsh_beside_the_english(self):
+        # The request's language_code.
+        message, local = self.localized("/v1/sectorSummaries/1900?languageCode=cy")
+        self.assertIn("academic_year", message)
+        self.assertEqual(local, [{"@type": "type.googleapis.com/google.rpc.LocalizedMessage",
+                                  "locale": "cy-GB",
+                                  "message": "Nid yw’r cais yn ddilys; gwiriwch y meysydd hyn: academic_year."}])
+        # accept-language, for any rpc.
+        message, local = self.localized("/v1/inspections/NOPE-2020", {"Accept-Language": "cy-GB, en;q=0.5"})
+        self.assertIn("inspections/NOPE-2020", message)
+        self.assertEqual([(d["locale"], d["message"]) for d in local],
+                         [("cy-GB", "Nid yw inspections/NOPE-2020 yn bodoli.")])
+        # English callers get the English message alone.
+        self.assertEqual(self.localized("/v1/inspections/NOPE-2020")[1], [])
+        self.assertEqual(self.localized("/v1/inspections/NOPE-2020", {"Accept-Language": "en-GB"})[1], [])
+
 
 if __name__ == "__main__":
     unittest.main()
