@@ -26,19 +26,47 @@ bool Fetcher::Get(const std::string& method,
       [&](const std::string& bytes) { return reply->ParseFromString(bytes); });
   if (outcome.code == 0) return true;
   error_.http_status = HttpStatusOf(outcome.code);
-  error_.html = Frame("Not available", "Not available",
-                      "<section><p>" + E(outcome.message) +
-                          "</p><p><a href=\"/\">Back to the start</a></p>"
-                          "</section>");
+  const std::string title = i18n::Text(language_, "site.not_available");
+  error_.html =
+      Frame(language_, title, title,
+            "<section><p" +
+                std::string(language_ == i18n::Language::kWelsh ? " lang=\"en\""
+                                                                : "") +
+                ">" + E(outcome.message) + "</p><p><a href=\"" +
+                (language_ == i18n::Language::kWelsh ? "/?lang=cy" : "/") +
+                "\">" + E(i18n::Text(language_, "site.back")) +
+                "</a></p></section>");
   return false;
 }
 
 std::string E(const std::string& text) { return render::EscapeXml(text); }
 
-std::string Bilingual(const std::string& en, const std::string& cy) {
-  if (cy.empty() || cy == en) return E(en);
-  return E(en) + " <span class=\"other-language\" lang=\"cy\">" + E(cy) +
-         "</span>";
+std::string T(const Fetcher& fetch, std::string_view key,
+              const i18n::Args& args) {
+  return E(i18n::Format(fetch.language(), key, args));
+}
+
+std::string Link(const Fetcher& fetch, const std::string& path) {
+  if (fetch.language() != i18n::Language::kWelsh) return path;
+  return path + (path.find('?') == std::string::npos ? "?lang=cy" : "&lang=cy");
+}
+
+std::string Bilingual(const Fetcher& fetch, const std::string& en,
+                      const std::string& cy) {
+  const bool welsh = fetch.language() == i18n::Language::kWelsh;
+  if (cy.empty() || cy == en)
+    return welsh ? "<span lang=\"en\">" + E(en) + "</span>" : E(en);
+  const std::string& first = welsh ? cy : en;
+  const std::string& second = welsh ? en : cy;
+  return E(first) + " <span class=\"other-language\" lang=\"" +
+         (welsh ? "en" : "cy") + "\">" + E(second) + "</span>";
+}
+
+std::string EnglishText(const Fetcher& fetch, const std::string& text) {
+  if (fetch.language() != i18n::Language::kWelsh) return E(text);
+  return "<span lang=\"en\">" + E(text) +
+         "</span> <span class=\"english-only\">(" +
+         T(fetch, "page.english_only") + ")</span>";
 }
 
 int AcademicYearOf(const google::type::Date& day) {
@@ -46,23 +74,33 @@ int AcademicYearOf(const google::type::Date& day) {
       .start_year;
 }
 
-std::string DateText(const pb::PartialDate& date) {
+std::string DateText(const Fetcher& fetch, const pb::PartialDate& date) {
+  if (date.precision() == pb::DATE_PRECISION_TERM)
+    return i18n::TermDate(fetch.language(), static_cast<int>(date.term()),
+                          date.year());
   return FormatPartialDate(convert::FromProto(date));
 }
 
-std::string Frame(const std::string& title, const std::string& heading,
-                  const std::string& body) {
-  return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+std::string Frame(i18n::Language language, const std::string& title,
+                  const std::string& heading, const std::string& body) {
+  const bool welsh = language == i18n::Language::kWelsh;
+  auto t = [&](std::string_view key) { return E(i18n::Text(language, key)); };
+  const std::string lang = welsh ? "?lang=cy" : "";
+  return std::string("<!DOCTYPE html>\n<html lang=\"") +
+         (welsh ? "cy" : "en-GB") +
+         "\"><head><meta charset=\"utf-8\">"
          "<meta name=\"viewport\" content=\"width=device-width, "
          "initial-scale=1\"><title>" +
          E(title) + " · LGES Insights</title><style>" + render::PageStyle() +
-         "</style></head><body><header class=\"masthead\"><p>Estyn · Local "
-         "government education services</p><h1>" +
-         E(heading) +
-         "</h1></header><nav class=\"site\" aria-label=\"Site\"><a "
-         "href=\"/\">Start</a><a href=\"/trends\">Themes over time</a><a "
-         "href=\"/openapi.json\">API (OpenAPI)</a></nav><main>" +
-         body + "</main></body></html>\n";
+         "</style></head><body><header class=\"masthead\"><p>" +
+         t("site.masthead") + "</p><h1>" + E(heading) +
+         "</h1></header><nav class=\"site\" aria-label=\"" + t("site.nav") +
+         "\"><a href=\"/" + lang + "\">" + t("site.nav.start") +
+         "</a><a href=\"/trends" + lang + "\">" + t("site.nav.trends") +
+         "</a><a href=\"/openapi.json\">" + t("site.nav.api") + "</a>" +
+         (welsh ? "<a href=\"?lang=en\" lang=\"en\" hreflang=\"en\">English</a>"
+                : "<a href=\"?lang=cy\" lang=\"cy\" hreflang=\"cy\">Cymraeg</a>") +
+         "</nav><main>" + body + "</main></body></html>\n";
 }
 
 }  // namespace pages
@@ -84,11 +122,10 @@ int YearIn(const std::string& text) {
 
 // The sector page in `language_code` ("cy" for Welsh; the server refuses
 // anything but "", "en" and "cy" with INVALID_ARGUMENT).
-PageReply Report(pages::Fetcher& fetch, int year,
-                 const std::string& language_code) {
+PageReply Report(pages::Fetcher& fetch, int year) {
   pb::GetSectorSummaryRequest summary_request;
   summary_request.set_academic_year(year);
-  summary_request.set_language_code(language_code);
+  summary_request.set_language_code(fetch.language_code());
   pb::SectorSummary summary;
   if (!fetch.Get("/estyn.lges.v1.AnalyticsService/GetSectorSummary",
                  summary_request, &summary))
@@ -116,11 +153,16 @@ int QueryInt(const std::string& query, const std::string& name) {
 std::optional<PageReply> RenderPage(
     Forwarder& forwarder, const std::string& path, const std::string& query,
     const std::vector<std::pair<std::string, std::string>>& metadata) {
-  pages::Fetcher fetch(forwarder, metadata);
+  i18n::Language language = i18n::Language::kEnglish;
+  for (const auto& [key, value] : ParseQuery(query))
+    if (key == "lang" && value == "cy") language = i18n::Language::kWelsh;
+  pages::Fetcher fetch(forwarder, metadata, language);
+  const std::string not_found = i18n::Text(language, "site.not_found");
   if (!wire::IsValidUtf8(path)) {
-    return PageReply{404, pages::Frame("Not found", "Not found",
-                                       "<section><p>No such page.</p>"
-                                       "</section>")};
+    return PageReply{404, pages::Frame(language, not_found, not_found,
+                                       "<section><p>" +
+                                           pages::T(fetch, "site.no_such_page") +
+                                           "</p></section>")};
   }
   if (path == "/") return pages::Home(fetch);
   if (path == "/trends")
@@ -129,17 +171,15 @@ std::optional<PageReply> RenderPage(
   if (path.rfind(reports, 0) == 0) {
     const int year = YearIn(path.substr(reports.size()));
     if (year == 0) {
-      return PageReply{404, pages::Frame("Not found", "Not found",
-                                         "<section><p>A sector page is named "
-                                         "by its academic year: "
-                                         "<a href=\"/reports/2022-2023\">"
-                                         "/reports/2022-2023</a>.</p>"
-                                         "</section>")};
+      return PageReply{
+          404, pages::Frame(language, not_found, not_found,
+                            "<section><p>" +
+                                pages::T(fetch, "site.report_named") +
+                                " <a href=\"" +
+                                pages::Link(fetch, "/reports/2022-2023") +
+                                "\">/reports/2022-2023</a>.</p></section>")};
     }
-    std::string language;
-    for (const auto& [key, value] : ParseQuery(query))
-      if (key == "lang") language = value;
-    return Report(fetch, year, language);
+    return Report(fetch, year);
   }
   if (path.rfind(authorities, 0) == 0 && path.size() > authorities.size())
     return pages::Authority(fetch, path.substr(authorities.size()));

@@ -130,6 +130,13 @@ const Catalogue& CatalogueOf(Language language) {
   return language == Language::kWelsh ? *kWelsh : *kEnglish;
 }
 
+std::string TermDate(Language language, int term, int year) {
+  static const char* kTerms[] = {"date.term.autumn", "date.term.spring",
+                                 "date.term.summer"};
+  if (term < 1 || term > 3) return "";
+  return Format(language, kTerms[term - 1], {{"year", std::to_string(year)}});
+}
+
 const std::string& Text(Language language, std::string_view key) {
   return CatalogueOf(language).Text(key);
 }

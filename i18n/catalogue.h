@@ -62,6 +62,10 @@ class Catalogue {
 // The built-in catalogue of `language`, parsed once.
 const Catalogue& CatalogueOf(Language language);
 
+// "autumn 2022" / "tymor yr hydref 2022": term 1 (autumn), 2 (spring) or 3
+// (summer) of `year`; "" for another term.
+std::string TermDate(Language language, int term, int year);
+
 // Shorthands for CatalogueOf(language).Text / Format.
 const std::string& Text(Language language, std::string_view key);
 std::string Format(Language language, std::string_view key, const Args& args = {});

@@ -10,12 +10,9 @@ namespace lges::cli {
 std::string DateLabel(const pb::PartialDate& d, i18n::Language language) {
   if (language == i18n::Language::kWelsh &&
       d.precision() == pb::DATE_PRECISION_TERM) {
-    static const char* kTerms[] = {"", "date.term.autumn", "date.term.spring",
-                                   "date.term.summer"};
-    const int t = static_cast<int>(d.term());
-    if (t >= 1 && t <= 3)
-      return i18n::Format(language, kTerms[t],
-                          {{"year", std::to_string(d.year())}});
+    const std::string term =
+        i18n::TermDate(language, static_cast<int>(d.term()), d.year());
+    if (!term.empty()) return term;
   }
   return FormatPartialDate(convert::FromProto(d));
 }

@@ -62,6 +62,7 @@ class WelshEditionTest(unittest.TestCase):
         cls.browser.wait_for_event("Page.loadEventFired")
         time.sleep(0.5)
         cls.browser.evaluate("1")
+        cls.load_events = list(cls.browser.events)  # Other tests navigate on.
 
     @classmethod
     def tearDownClass(cls):
@@ -113,13 +114,16 @@ class WelshEditionTest(unittest.TestCase):
 
     def test_page_opens_clean_with_estyns_welsh_tiles(self):
         b = self.browser
-        events = b.events
+        events = self.load_events
         errors = [e for e in events if e.get("method") == "Runtime.exceptionThrown"]
         errors += [e for e in events if e.get("method") == "Runtime.consoleAPICalled"
                    and e["params"]["type"] in ("error", "assert")]
         errors += [e for e in events if e.get("method") == "Log.entryAdded"
                    and e["params"]["entry"]["level"] == "error"]
         self.assertEqual(errors, [])
+        b.events.clear()
+        b.call("Page.navigate", url="file://" + self.page)
+        b.wait_for_event("Page.loadEventFired")
         self.assertEqual(b.evaluate("document.documentElement.lang"), "cy")
         tiles = b.evaluate("[...document.querySelectorAll('.tile')].map(t => t.innerText.replace(/\\s+/g, ' '))")
         for tile in ("4 Arolygiadau craidd", "2 Cyfrwng Cymraeg", "0 Cyfrwng Saesneg",
@@ -162,6 +166,33 @@ class WelshEditionTest(unittest.TestCase):
         self.assertEqual(refused.exception.code, 400)
         body = json.load(refused.exception)
         self.assertIn("language_code", body["message"])
+
+    def test_every_http_page_in_welsh(self):
+        b = self.browser
+        for path in ("/?lang=cy", "/trends?from=2017&to=2024&lang=cy", "/authorities/W06000023?lang=cy",
+                     "/reports/2022-2023?lang=cy", "/reports/someday?lang=cy"):
+            with self.subTest(path=path):
+                b.events.clear()
+                b.call("Page.navigate", url=self.server.http_url + path)
+                b.wait_for_event("Page.loadEventFired")
+                self.assertEqual(b.evaluate("document.documentElement.lang"), "cy")
+                welsh_only = b.evaluate("""(() => {
+                    const copy = document.body.cloneNode(true);
+                    copy.querySelectorAll('[lang=en]').forEach(e => e.remove());
+                    return copy.textContent; })()""")
+                self.assert_no_english(welsh_only, path)
+                # Links within the site keep the language.
+                links = b.evaluate("[...document.querySelectorAll('main a, nav a')]"
+                                   ".map(a => a.getAttribute('href'))")
+                for link in links:
+                    if link.startswith("/") and not link.startswith("/openapi"):
+                        self.assertIn("lang=cy", link)
+        # Powys's profile: Welsh names first, recommendations marked English.
+        b.events.clear()
+        b.call("Page.navigate", url=self.server.http_url + "/authorities/W06000023?lang=cy")
+        b.wait_for_event("Page.loadEventFired")
+        self.assertGreater(b.evaluate("document.querySelectorAll('li [lang=en]').length"), 3)
+        self.assertIn("Gweithgarwch dilynol", b.evaluate("document.body.innerText"))
 
     def localized(self, path, headers=None):
         """The error of `path`: its English message and its LocalizedMessage."""
