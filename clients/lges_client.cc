@@ -1,11 +1,11 @@
 #include "clients/lges_client.h"
 
-#include <algorithm>
-
 #include <grpcpp/channel.h>
 #include <grpcpp/client_context.h>
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
+
+#include <algorithm>
 
 #include "estyn/lges/v1/analytics.grpc.pb.h"
 #include "estyn/lges/v1/dataset.grpc.pb.h"
@@ -21,6 +21,9 @@
 namespace lges {
 namespace {
 
+constexpr char kLocalizedPayload[] =
+    "type.googleapis.com/google.rpc.LocalizedMessage";
+
 // The google.rpc.BadRequest field violations in `status`'s details, if any.
 // The status details the server sends (service/status_map.h), read into an
 // absl::Status: field violations and the ErrorInfo's reason and metadata.
@@ -33,7 +36,10 @@ absl::Status WithDetails(absl::Status out, const grpc::Status& status) {
   for (const google::protobuf::Any& any : details.details()) {
     google::rpc::BadRequest bad_request;
     google::rpc::ErrorInfo info;
-    if (any.UnpackTo(&bad_request)) {
+    google::rpc::LocalizedMessage localized;
+    if (any.UnpackTo(&localized)) {
+      out.SetPayload(kLocalizedPayload, absl::Cord(localized.message()));
+    } else if (any.UnpackTo(&bad_request)) {
       for (const auto& v : bad_request.field_violations())
         violations.push_back({v.field(), v.description()});
     } else if (any.UnpackTo(&info)) {
@@ -57,17 +63,25 @@ void AddCredentials(grpc::ClientContext& context,
     context.AddMetadata("x-lges-min-version",
                         std::to_string(options.min_dataset_version));
   }
+  if (!options.accept_language.empty())
+    context.AddMetadata("accept-language", options.accept_language);
 }
 
 // The one place where a call's gRPC status becomes the caller's.
 absl::Status FromGrpc(const grpc::Status& status) {
   if (status.ok()) return absl::OkStatus();
-  return WithDetails(absl::Status(static_cast<absl::StatusCode>(status.error_code()),
-                                  status.error_message()),
-                     status);
+  return WithDetails(
+      absl::Status(static_cast<absl::StatusCode>(status.error_code()),
+                   status.error_message()),
+      status);
 }
 
 }  // namespace
+
+std::string LocalizedMessageOf(const absl::Status& status) {
+  auto payload = status.GetPayload(kLocalizedPayload);
+  return payload ? std::string(*payload) : "";
+}
 
 namespace {
 
@@ -213,11 +227,10 @@ absl::Status LgesClient::ImportRecordsStream(
   auto writer = stubs_->dataset->ImportRecordsStream(&context, resp);
   // A failed write means the server has answered already: Finish says how.
   bool refused = false;
-  absl::Status sent =
-      send_parts([&](const pb::ImportRecordsRequest& part) {
-        refused = !writer->Write(part);
-        return !refused;
-      });
+  absl::Status sent = send_parts([&](const pb::ImportRecordsRequest& part) {
+    refused = !writer->Write(part);
+    return !refused;
+  });
   if (!sent.ok() && !refused) {
     context.TryCancel();
     (void)writer->Finish();

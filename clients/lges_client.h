@@ -52,6 +52,11 @@ class SectorWatch {
   std::unique_ptr<Call> call_;
 };
 
+// The server's message of a failed call in the language the client asked
+// for (Options::accept_language): its google.rpc.LocalizedMessage; "" when
+// the server sent none.
+std::string LocalizedMessageOf(const absl::Status& status);
+
 class LgesClient {
  public:
   struct Options {
@@ -72,6 +77,9 @@ class LgesClient {
     // x-lges-min-version: a client reads its own writes even through
     // another connection.
     int64_t min_dataset_version = 0;
+    // Sent as accept-language when not empty ("cy"): the server then adds
+    // its errors' message in that language (LocalizedMessageOf).
+    std::string accept_language;
   };
 
   explicit LgesClient(Options options);

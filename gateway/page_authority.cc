@@ -12,7 +12,8 @@ std::string Id(const std::string& name) {
   return name.substr(name.find('/') + 1);
 }
 
-std::string Th(const Fetcher& fetch, std::string_view key, bool number = false) {
+std::string Th(const Fetcher& fetch, std::string_view key,
+               bool number = false) {
   return std::string("<th scope=\"col\"") + (number ? " class=\"n\"" : "") +
          ">" + T(fetch, key) + "</th>";
 }
@@ -24,8 +25,8 @@ std::string Inspections(const Fetcher& fetch, const pb::AuthorityProfile& p) {
             E(DateText(fetch, in.start_date())) + "</td><td>" +
             T(fetch, in.causing_significant_concern() ? "authority.yes"
                                                       : "authority.no") +
-            "</td><td class=\"n\">" + std::to_string(in.recommendation_count()) +
-            "</td><td>" +
+            "</td><td class=\"n\">" +
+            std::to_string(in.recommendation_count()) + "</td><td>" +
             (in.consortium_name_en().empty()
                  ? ""
                  : Bilingual(fetch, in.consortium_name_en(),
@@ -75,8 +76,7 @@ std::string Recurring(const Fetcher& fetch, const pb::AuthorityProfile& p) {
              E(at) + "</li>";
   }
   return "<section><h2>" + T(fetch, "authority.recurring") +
-         "</h2><ul id=\"recurring\">" +
-         items + "</ul></section>";
+         "</h2><ul id=\"recurring\">" + items + "</ul></section>";
 }
 
 std::string FollowUp(const Fetcher& fetch, const pb::AuthorityProfile& p) {
@@ -90,7 +90,8 @@ std::string FollowUp(const Fetcher& fetch, const pb::AuthorityProfile& p) {
   }
   return "<section><h2>" + T(fetch, "authority.follow_up") +
          "</h2><table class=\"data\" id=\"follow-up\"><thead><tr>" +
-         Th(fetch, "authority.col.entered") + Th(fetch, "authority.col.removed") +
+         Th(fetch, "authority.col.entered") +
+         Th(fetch, "authority.col.removed") +
          Th(fetch, "authority.col.days", true) + "</tr></thead><tbody>" + rows +
          "</tbody></table></section>";
 }
@@ -102,8 +103,8 @@ PageReply Authority(Fetcher& fetch, const std::string& code) {
   request.set_provider("providers/" + code);
   request.set_language_code(fetch.language_code());
   pb::AuthorityProfile profile;
-  if (!fetch.Get("/estyn.lges.v1.AnalyticsService/GetAuthorityProfile",
-                 request, &profile))
+  if (!fetch.Get("/estyn.lges.v1.AnalyticsService/GetAuthorityProfile", request,
+                 &profile))
     return fetch.error();
   const pb::Provider& provider = profile.provider();
   std::string body = "<section><p>" +

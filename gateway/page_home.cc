@@ -19,26 +19,31 @@ std::string InFollowUp(const Fetcher& fetch, const pb::FollowUpStatus& status) {
             std::to_string(a.days()) + "</td></tr>";
   }
   const int n = status.in_follow_up();
-  std::string out =
-      "<section><h2>" + T(fetch, "home.in_follow_up") + "</h2><p>" +
-      T(fetch, n == 0 ? "home.none_in" : n == 1 ? "home.one_in" : "home.many_in",
-        {{"count", std::to_string(n)}}) +
-      "</p>";
+  std::string out = "<section><h2>" + T(fetch, "home.in_follow_up") +
+                    "</h2><p>" +
+                    T(fetch,
+                      n == 0   ? "home.none_in"
+                      : n == 1 ? "home.one_in"
+                               : "home.many_in",
+                      {{"count", std::to_string(n)}}) +
+                    "</p>";
   if (n > 0) {
-    out += "<table class=\"data\" id=\"in-follow-up\"><thead><tr><th "
-           "scope=\"col\">" +
-           T(fetch, "home.col.authority") + "</th><th scope=\"col\">" +
-           T(fetch, "home.col.since") + "</th><th scope=\"col\" class=\"n\">" +
-           T(fetch, "home.col.days") + "</th></tr></thead><tbody>" + rows +
-           "</tbody></table>";
+    out +=
+        "<table class=\"data\" id=\"in-follow-up\"><thead><tr><th "
+        "scope=\"col\">" +
+        T(fetch, "home.col.authority") + "</th><th scope=\"col\">" +
+        T(fetch, "home.col.since") + "</th><th scope=\"col\" class=\"n\">" +
+        T(fetch, "home.col.days") + "</th></tr></thead><tbody>" + rows +
+        "</tbody></table>";
   }
   return out + "</section>";
 }
 
 std::string Summary(const Fetcher& fetch, const pb::SectorSummary& s) {
-  std::string out = "<section id=\"latest\"><h2>" +
-                    T(fetch, "home.summary", {{"year", s.academic_year_label()}}) +
-                    "</h2><div class=\"tiles\">";
+  std::string out =
+      "<section id=\"latest\"><h2>" +
+      T(fetch, "home.summary", {{"year", s.academic_year_label()}}) +
+      "</h2><div class=\"tiles\">";
   const std::pair<int, const char*> tiles[] = {
       {s.core_inspections(), "label.core_inspections"},
       {s.providers_inspected(), "label.providers_inspected"},
@@ -49,7 +54,8 @@ std::string Summary(const Fetcher& fetch, const pb::SectorSummary& s) {
            "</span><span class=\"what\">" + T(fetch, what) + "</span></div>";
   }
   out += "</div><ul>";
-  for (const pb::ThemeLine& line : s.themes()) out += "<li>" + E(line.sentence()) + "</li>";
+  for (const pb::ThemeLine& line : s.themes())
+    out += "<li>" + E(line.sentence()) + "</li>";
   return out + "</ul><p><a href=\"" +
          E(Link(fetch, "/reports/" + s.academic_year_label())) + "\">" +
          T(fetch, "home.sector_page_of", {{"year", s.academic_year_label()}}) +
@@ -68,7 +74,8 @@ std::string Years(const Fetcher& fetch, const pb::ThemeTrends& trends) {
          "</h2><ul class=\"links\" id=\"years\">" + items + "</ul></section>";
 }
 
-std::string Authorities(const Fetcher& fetch, const pb::FollowUpStatus& status) {
+std::string Authorities(const Fetcher& fetch,
+                        const pb::FollowUpStatus& status) {
   std::string items;
   for (const pb::AuthorityStatus& a : status.authorities()) {
     items += "<li><a href=\"" +
@@ -107,13 +114,15 @@ PageReply Home(Fetcher& fetch) {
     request.set_academic_year(latest);
     request.set_language_code(fetch.language_code());
     pb::SectorSummary summary;
-    if (!fetch.Get("/estyn.lges.v1.AnalyticsService/GetSectorSummary",
-                   request, &summary))
+    if (!fetch.Get("/estyn.lges.v1.AnalyticsService/GetSectorSummary", request,
+                   &summary))
       return fetch.error();
     body += Summary(fetch, summary);
   }
   body += Years(fetch, trends) + Authorities(fetch, status);
-  return {200, Frame(fetch.language(), i18n::Text(fetch.language(), "site.nav.start"),
+  return {200, Frame(fetch.language(),
+                     i18n::Text(fetch.language(), "site.nav.start"),
+                     // not text: the product name
                      "LGES Insights", body)};
 }
 

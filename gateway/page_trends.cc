@@ -26,8 +26,8 @@ std::string Chart(const Fetcher& fetch, const pb::ThemeTrends& t) {
                                                       : theme.label_en());
     std::vector<render::HeatCell> row;
     for (int i = 0; i < t.academic_years_size(); ++i)
-      row.push_back({t.inspected(i), theme.proportion(i),
-                     Percent(theme.proportion(i))});
+      row.push_back(
+          {t.inspected(i), theme.proportion(i), Percent(theme.proportion(i))});
     cells.push_back(std::move(row));
   }
   return "<figure>" +
@@ -37,17 +37,19 @@ std::string Chart(const Fetcher& fetch, const pb::ThemeTrends& t) {
 }
 
 std::string Table(const Fetcher& fetch, const pb::ThemeTrends& t) {
-  std::string head = "<tr><th scope=\"col\">" + T(fetch, "trends.col.theme") +
-                     "</th>";
+  std::string head =
+      "<tr><th scope=\"col\">" + T(fetch, "trends.col.theme") + "</th>";
   for (const std::string& label : t.academic_year_labels())
     head += "<th scope=\"col\" class=\"n\">" + E(label) + "</th>";
   std::string body =
       "<tr><th scope=\"row\">" + T(fetch, "trends.row.inspected") + "</th>";
   for (int i = 0; i < t.academic_years_size(); ++i)
-    body += "<td class=\"n\">" + std::to_string(t.providers_inspected(i)) + "</td>";
+    body +=
+        "<td class=\"n\">" + std::to_string(t.providers_inspected(i)) + "</td>";
   body += "</tr>";
   for (const pb::ThemeTrend& theme : t.themes()) {
-    body += "<tr data-theme=\"" + E(theme.theme_id()) + "\"><th scope=\"row\">" +
+    body += "<tr data-theme=\"" + E(theme.theme_id()) +
+            "\"><th scope=\"row\">" +
             Bilingual(fetch, theme.label_en(), theme.label_cy()) + "</th>";
     for (int i = 0; i < t.academic_years_size(); ++i) {
       body += t.inspected(i)
@@ -59,8 +61,8 @@ std::string Table(const Fetcher& fetch, const pb::ThemeTrends& t) {
     body += "</tr>";
   }
   return "<table class=\"data\" id=\"trends\"><caption>" +
-         T(fetch, "trends.caption") + "</caption><thead>" +
-         head + "</tr></thead><tbody>" + body + "</tbody></table>";
+         T(fetch, "trends.caption") + "</caption><thead>" + head +
+         "</tr></thead><tbody>" + body + "</tbody></table>";
 }
 
 }  // namespace
@@ -84,14 +86,13 @@ PageReply Trends(Fetcher& fetch, int from, int to) {
   if (!fetch.Get("/estyn.lges.v1.AnalyticsService/GetThemeTrends", request,
                  &trends))
     return fetch.error();
-  std::string body =
-      "<section><h2>" +
-      T(fetch, "trends.heading",
-        {{"from", trends.academic_year_labels(0)},
-         {"to", trends.academic_year_labels(trends.academic_year_labels_size() -
-                                            1)}}) +
-      "</h2><p>" + T(fetch, "trends.explain") + "</p>" + Chart(fetch, trends) +
-      Table(fetch, trends);
+  std::string body = "<section><h2>" +
+                     T(fetch, "trends.heading",
+                       {{"from", trends.academic_year_labels(0)},
+                        {"to", trends.academic_year_labels(
+                                   trends.academic_year_labels_size() - 1)}}) +
+                     "</h2><p>" + T(fetch, "trends.explain") + "</p>" +
+                     Chart(fetch, trends) + Table(fetch, trends);
   for (const std::string& note : trends.meta().footnotes())
     body += "<p class=\"note\">" + E(note) + "</p>";
   const std::string title = i18n::Text(fetch.language(), "site.nav.trends");

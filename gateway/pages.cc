@@ -27,15 +27,14 @@ bool Fetcher::Get(const std::string& method,
   if (outcome.code == 0) return true;
   error_.http_status = HttpStatusOf(outcome.code);
   const std::string title = i18n::Text(language_, "site.not_available");
-  error_.html =
-      Frame(language_, title, title,
-            "<section><p" +
-                std::string(language_ == i18n::Language::kWelsh ? " lang=\"en\""
-                                                                : "") +
-                ">" + E(outcome.message) + "</p><p><a href=\"" +
-                (language_ == i18n::Language::kWelsh ? "/?lang=cy" : "/") +
-                "\">" + E(i18n::Text(language_, "site.back")) +
-                "</a></p></section>");
+  error_.html = Frame(
+      language_, title, title,
+      "<section><p" +
+          std::string(language_ == i18n::Language::kWelsh ? " lang=\"en\""
+                                                          : "") +
+          ">" + E(outcome.message) + "</p><p><a href=\"" +
+          (language_ == i18n::Language::kWelsh ? "/?lang=cy" : "/") + "\">" +
+          E(i18n::Text(language_, "site.back")) + "</a></p></section>");
   return false;
 }
 
@@ -91,6 +90,7 @@ std::string Frame(i18n::Language language, const std::string& title,
          "\"><head><meta charset=\"utf-8\">"
          "<meta name=\"viewport\" content=\"width=device-width, "
          "initial-scale=1\"><title>" +
+         // not text: the product name
          E(title) + " · LGES Insights</title><style>" + render::PageStyle() +
          "</style></head><body><header class=\"masthead\"><p>" +
          t("site.masthead") + "</p><h1>" + E(heading) +
@@ -99,7 +99,8 @@ std::string Frame(i18n::Language language, const std::string& title,
          "</a><a href=\"/trends" + lang + "\">" + t("site.nav.trends") +
          "</a><a href=\"/openapi.json\">" + t("site.nav.api") + "</a>" +
          (welsh ? "<a href=\"?lang=en\" lang=\"en\" hreflang=\"en\">English</a>"
-                : "<a href=\"?lang=cy\" lang=\"cy\" hreflang=\"cy\">Cymraeg</a>") +
+                : "<a href=\"?lang=cy\" lang=\"cy\" "
+                  "hreflang=\"cy\">Cymraeg</a>") +
          "</nav><main>" + body + "</main></body></html>\n";
 }
 
@@ -159,10 +160,11 @@ std::optional<PageReply> RenderPage(
   pages::Fetcher fetch(forwarder, metadata, language);
   const std::string not_found = i18n::Text(language, "site.not_found");
   if (!wire::IsValidUtf8(path)) {
-    return PageReply{404, pages::Frame(language, not_found, not_found,
-                                       "<section><p>" +
-                                           pages::T(fetch, "site.no_such_page") +
-                                           "</p></section>")};
+    return PageReply{
+        404,
+        pages::Frame(language, not_found, not_found,
+                     "<section><p>" + pages::T(fetch, "site.no_such_page") +
+                         "</p></section>")};
   }
   if (path == "/") return pages::Home(fetch);
   if (path == "/trends")
@@ -172,12 +174,12 @@ std::optional<PageReply> RenderPage(
     const int year = YearIn(path.substr(reports.size()));
     if (year == 0) {
       return PageReply{
-          404, pages::Frame(language, not_found, not_found,
-                            "<section><p>" +
-                                pages::T(fetch, "site.report_named") +
-                                " <a href=\"" +
-                                pages::Link(fetch, "/reports/2022-2023") +
-                                "\">/reports/2022-2023</a>.</p></section>")};
+          404,
+          pages::Frame(language, not_found, not_found,
+                       "<section><p>" + pages::T(fetch, "site.report_named") +
+                           " <a href=\"" +
+                           pages::Link(fetch, "/reports/2022-2023") +
+                           "\">/reports/2022-2023</a>.</p></section>")};
     }
     return Report(fetch, year);
   }

@@ -108,8 +108,10 @@ std::string Catalogue::Fill(std::string_view pattern, const Args& args) const {
           bar == std::string_view::npos ? "" : inner.substr(bar + 1);
       while (!filters.empty()) {
         const size_t next = filters.find('|');
-        value = Apply(std::string(filters.substr(0, next)), std::move(value), args);
-        filters = next == std::string_view::npos ? "" : filters.substr(next + 1);
+        value =
+            Apply(std::string(filters.substr(0, next)), std::move(value), args);
+        filters =
+            next == std::string_view::npos ? "" : filters.substr(next + 1);
       }
       out += value;
     }

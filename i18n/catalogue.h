@@ -35,7 +35,8 @@ class Catalogue {
     std::string note;  // Why, for this team's own wording.
   };
 
-  Catalogue(Language language, std::vector<std::pair<std::string, Entry>> entries);
+  Catalogue(Language language,
+            std::vector<std::pair<std::string, Entry>> entries);
 
   Language language() const { return language_; }
   bool Has(std::string_view key) const;
@@ -68,6 +69,7 @@ std::string TermDate(Language language, int term, int year);
 
 // Shorthands for CatalogueOf(language).Text / Format.
 const std::string& Text(Language language, std::string_view key);
-std::string Format(Language language, std::string_view key, const Args& args = {});
+std::string Format(Language language, std::string_view key,
+                   const Args& args = {});
 
 }  // namespace lges::i18n

@@ -37,26 +37,28 @@ std::string Mutate(const std::string& word, const Rule (&rules)[N]) {
 
 bool StartsWithVowel(const std::string& word) {
   if (word.empty()) return false;
-  const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
+  const char c =
+      static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
   return std::string("aeiouwyh").find(c) != std::string::npos ||
-         static_cast<unsigned char>(word[0]) >= 0x80;  // â, ô, Ŵ ... are vowels.
+         static_cast<unsigned char>(word[0]) >=
+             0x80;  // â, ô, Ŵ ... are vowels.
 }
 
 }  // namespace
 
 std::string Capitalised(std::string text) {
   if (!text.empty())
-    text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+    text[0] =
+        static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
   return text;
 }
 
 std::string SoftMutation(const std::string& word) {
   // "ll" and "rh" before "l" and "r"; "d" stays after "dd" is tried.
-  static const Rule kRules[] = {{"ll", "l"}, {"rh", "r"}, {"dd", "dd"},
-                                {"ch", "ch"}, {"ph", "ph"}, {"th", "th"},
-                                {"c", "g"},  {"p", "b"},  {"t", "d"},
-                                {"g", ""},   {"b", "f"},  {"d", "dd"},
-                                {"m", "f"}};
+  static const Rule kRules[] = {
+      {"ll", "l"},  {"rh", "r"}, {"dd", "dd"}, {"ch", "ch"}, {"ph", "ph"},
+      {"th", "th"}, {"c", "g"},  {"p", "b"},   {"t", "d"},   {"g", ""},
+      {"b", "f"},   {"d", "dd"}, {"m", "f"}};
   return Mutate(word, kRules);
 }
 
@@ -67,28 +69,39 @@ std::string AspirateMutation(const std::string& word) {
 }
 
 std::string NasalMutation(const std::string& word) {
-  static const Rule kRules[] = {{"ch", "ch"}, {"ph", "ph"}, {"th", "th"},
-                                {"dd", "dd"}, {"c", "ngh"}, {"p", "mh"},
-                                {"t", "nh"},  {"g", "ng"},  {"b", "m"},
-                                {"d", "n"}};
+  static const Rule kRules[] = {
+      {"ch", "ch"}, {"ph", "ph"}, {"th", "th"}, {"dd", "dd"}, {"c", "ngh"},
+      {"p", "mh"},  {"t", "nh"},  {"g", "ng"},  {"b", "m"},   {"d", "n"}};
   return Mutate(word, kRules);
 }
 
 std::string WelshNumber(int n, Gender gender) {
   const bool f = gender == Gender::kFeminine;
   switch (n) {
-    case 0: return "dim";
-    case 1: return "un";
-    case 2: return f ? "dwy" : "dau";
-    case 3: return f ? "tair" : "tri";
-    case 4: return f ? "pedair" : "pedwar";
-    case 5: return "pump";
-    case 6: return "chwech";
-    case 7: return "saith";
-    case 8: return "wyth";
-    case 9: return "naw";
-    case 10: return "deg";
-    default: return std::to_string(n);
+    case 0:
+      return "dim";
+    case 1:
+      return "un";
+    case 2:
+      return f ? "dwy" : "dau";
+    case 3:
+      return f ? "tair" : "tri";
+    case 4:
+      return f ? "pedair" : "pedwar";
+    case 5:
+      return "pump";
+    case 6:
+      return "chwech";
+    case 7:
+      return "saith";
+    case 8:
+      return "wyth";
+    case 9:
+      return "naw";
+    case 10:
+      return "deg";
+    default:
+      return std::to_string(n);
   }
 }
 

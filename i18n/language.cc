@@ -15,8 +15,10 @@ std::string Lower(std::string_view text) {
 }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -49,8 +51,8 @@ std::optional<Language> FromAcceptLanguage(std::string_view header) {
         semi == std::string_view::npos ? 1.0 : QualityOf(item.substr(semi));
     // "cy-GB" and "cy" both name Welsh; the region is not needed.
     const std::optional<Language> l = ParseLanguage(tag.substr(0, 2));
-    const bool whole = tag.size() == 2 || (tag.size() > 2 && (tag[2] == '-' ||
-                                                              tag[2] == '_'));
+    const bool whole =
+        tag.size() == 2 || (tag.size() > 2 && (tag[2] == '-' || tag[2] == '_'));
     if (l && whole && q > best_q) {
       best = l;
       best_q = q;

@@ -7,7 +7,8 @@ namespace lges::i18n {
 namespace {
 
 std::string NounKey(ProviderNoun noun) {
-  return noun == ProviderNoun::kProvider ? "noun.provider" : "noun.local_authority";
+  return noun == ProviderNoun::kProvider ? "noun.provider"
+                                         : "noun.local_authority";
 }
 
 struct Nouns {
@@ -18,9 +19,9 @@ struct Nouns {
 Nouns NounsOf(Language language, ProviderNoun noun) {
   const Catalogue& c = CatalogueOf(language);
   const std::string key = NounKey(noun);
-  return {c.Text(key + ".singular"), c.Text(key + ".plural"),
-          c.Text(key + ".gender") == "f" ? Gender::kFeminine
-                                         : Gender::kMasculine};
+  return {
+      c.Text(key + ".singular"), c.Text(key + ".plural"),
+      c.Text(key + ".gender") == "f" ? Gender::kFeminine : Gender::kMasculine};
 }
 
 std::string Counted(Language language, int n, const Nouns& nouns) {
@@ -58,14 +59,13 @@ std::string CountedProviders(Language language, int n, ProviderNoun noun) {
 std::string CountSubject(Language language, int count, int total,
                          ProviderNoun noun) {
   const Nouns nouns = NounsOf(language, noun);
-  const Args args = {
-      {"count", std::to_string(count)},
-      {"gender", nouns.gender == Gender::kFeminine ? "f" : "m"},
-      {"singular", nouns.singular},
-      {"plural", nouns.plural},
-      {"one_noun", Counted(language, 1, nouns)},
-      {"pair_noun", Counted(language, 2, nouns)},
-      {"total_noun", Counted(language, total, nouns)}};
+  const Args args = {{"count", std::to_string(count)},
+                     {"gender", nouns.gender == Gender::kFeminine ? "f" : "m"},
+                     {"singular", nouns.singular},
+                     {"plural", nouns.plural},
+                     {"one_noun", Counted(language, 1, nouns)},
+                     {"pair_noun", Counted(language, 2, nouns)},
+                     {"total_noun", Counted(language, total, nouns)}};
   const Catalogue& c = CatalogueOf(language);
   if (total > kLargestCountedGroup)
     return c.Format("group." + ProportionKey(count, total), args);
@@ -77,7 +77,8 @@ std::string CountSubject(Language language, int count, int total,
 }
 
 std::string RecommendationSentence(Language language, int count, int total,
-                                   ProviderNoun noun, const std::string& phrase) {
+                                   ProviderNoun noun,
+                                   const std::string& phrase) {
   return Format(language, "sentence.recommendation",
                 {{"subject", CountSubject(language, count, total, noun)},
                  {"phrase", phrase}});

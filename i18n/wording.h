@@ -42,7 +42,8 @@ std::string CountSubject(Language language, int count, int total,
 // <phrase>." / "Cafodd dau o’r pedwar awdurdod lleol argymhelliad i
 // <phrase, soft-mutated>." `phrase` is in `language`.
 std::string RecommendationSentence(Language language, int count, int total,
-                                   ProviderNoun noun, const std::string& phrase);
+                                   ProviderNoun noun,
+                                   const std::string& phrase);
 
 // "four local authorities" / "pedwar awdurdod lleol".
 std::string CountedProviders(Language language, int n, ProviderNoun noun);

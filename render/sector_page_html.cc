@@ -83,9 +83,7 @@ std::string T(const SectorPage& p, std::string_view key,
   return E(i18n::Format(p.language, key, args));
 }
 
-bool Welsh(const SectorPage& p) {
-  return p.language == i18n::Language::kWelsh;
-}
+bool Welsh(const SectorPage& p) { return p.language == i18n::Language::kWelsh; }
 
 // The name in the page's language, the other language's after it in
 // italics, each marked with its language. A Welsh page shows the English
@@ -96,10 +94,10 @@ std::string Bilingual(const SectorPage& p, const SectorPage::Name& name) {
   const std::string& second = welsh ? name.en : name.cy;
   const char* first_lang = welsh ? "cy" : "en";
   const char* second_lang = welsh ? "en" : "cy";
-  const std::string lead =
-      Welsh(p) == welsh ? E(first)
-                        : std::string("<span lang=\"") + first_lang + "\">" +
-                              E(first) + "</span>";
+  const std::string lead = Welsh(p) == welsh
+                               ? E(first)
+                               : std::string("<span lang=\"") + first_lang +
+                                     "\">" + E(first) + "</span>";
   if (second.empty() || second == first) return lead;
   return lead + " <span class=\"other-language\" lang=\"" + second_lang +
          "\">/ " + E(second) + "</span>";
@@ -177,12 +175,11 @@ std::string KeyMessages(const SectorPage& p) {
 }
 
 std::string Overview(const SectorPage& p) {
-  std::string out =
-      "<section class=\"overview\"><h2>" + T(p, "page.overview") +
-      "</h2><div class=\"line\"><span class=\"n\">" +
-      std::to_string(p.core_inspections) + "</span><span>" +
-      T(p, "page.overview_inspected", {{"year", p.year_label}}) +
-      "</span></div>";
+  std::string out = "<section class=\"overview\"><h2>" + T(p, "page.overview") +
+                    "</h2><div class=\"line\"><span class=\"n\">" +
+                    std::to_string(p.core_inspections) + "</span><span>" +
+                    T(p, "page.overview_inspected", {{"year", p.year_label}}) +
+                    "</span></div>";
   for (const SectorPage::ThemeLine& t : p.themes) {
     out += "<div class=\"line\"><span class=\"n\">" +
            std::to_string(t.providers) + "</span><span>" + E(t.sentence) +
@@ -201,12 +198,13 @@ std::string ThemeChart(const SectorPage& p) {
   std::vector<Bar> bars;
   for (const SectorPage::ThemeLine& t : p.themes) {
     const bool welsh = Welsh(p) && !t.label.cy.empty();
-    bars.push_back({welsh ? t.label.cy : t.label.en,
-                    welsh ? t.label.en : t.label.cy, t.providers,
-                    i18n::Format(p.language, "page.of",
-                                 {{"count", std::to_string(t.providers)},
-                                  {"total", std::to_string(p.providers_inspected)}}),
-                    false});
+    bars.push_back(
+        {welsh ? t.label.cy : t.label.en, welsh ? t.label.en : t.label.cy,
+         t.providers,
+         i18n::Format(p.language, "page.of",
+                      {{"count", std::to_string(t.providers)},
+                       {"total", std::to_string(p.providers_inspected)}}),
+         false});
   }
   return "<section class=\"theme-chart\"><h3>" +
          T(p, "page.theme_chart", {{"year", p.year_label}}) + "</h3><figure>" +
@@ -239,7 +237,8 @@ std::string FollowUp(const SectorPage& p) {
   return "<section class=\"follow-up\"><h2>" + T(p, "page.causing_concern") +
          "</h2>" +
          (rows.empty()
-              ? "<p>" + T(p, "page.none_in_follow_up", {{"year", p.year_label}}) +
+              ? "<p>" +
+                    T(p, "page.none_in_follow_up", {{"year", p.year_label}}) +
                     "</p>"
               : "<table class=\"names\">" + rows + "</table>") +
          "<h3>" + T(p, "page.at_end_by_year") + "</h3><figure>" +
@@ -252,7 +251,8 @@ std::string Footer(const SectorPage& p) {
   for (const std::string& n : p.notes) notes += "<li>" + E(n) + "</li>";
   return "<footer>" + (notes.empty() ? "" : "<ul>" + notes + "</ul>") + "<p>" +
          T(p, "page.footer",
-           {{"version", std::to_string(p.dataset_version)}, {"as_of", p.as_of}}) +
+           {{"version", std::to_string(p.dataset_version)},
+            {"as_of", p.as_of}}) +
          " " + T(p, "page.footer_other_language") + "</p></footer>";
 }
 
@@ -274,8 +274,7 @@ std::string RenderSectorPageHtml(const SectorPage& p) {
          "<meta name=\"viewport\" content=\"width=device-width\">"
          "<title>" +
          T(p, "page.title", {{"year", p.year_label}}) + "</title><style>" +
-         kStyle +
-         "</style></head><body><main>" + Masthead(p) + Figures(p) +
+         kStyle + "</style></head><body><main>" + Masthead(p) + Figures(p) +
          KeyMessages(p) + "<div class=\"page-break\"></div>" + Overview(p) +
          ThemeChart(p) + FollowUp(p) + Footer(p) + "</main></body></html>\n";
 }

@@ -24,6 +24,7 @@ std::string Text(double x, double y, const std::string& cls,
 std::string Rect(double x, double y, double w, double h, bool highlight) {
   return "<rect x=\"" + Num(x) + "\" y=\"" + Num(y) + "\" width=\"" + Num(w) +
          "\" height=\"" + Num(h) + "\" class=\"" +
+         // not text: CSS classes
          (highlight ? "bar accent" : "bar") + "\"/>";
 }
 
@@ -129,6 +130,7 @@ std::string ColumnChart(const std::vector<Bar>& bars,
     if (b.value > 0)
       svg += Rect(x + slot * 0.2, base - h, slot * 0.6, h, b.highlight);
     svg += Text(x + slot / 2, base - h - 5, "value", b.value_text, "middle");
+    // not text: CSS classes
     svg += Text(x + slot / 2, base + 18, b.highlight ? "label strong" : "label",
                 b.label, "middle");
     if (!b.sublabel.empty())
@@ -143,7 +145,8 @@ std::string Heatmap(const std::vector<std::string>& rows,
                     const std::string& title) {
   constexpr double kLabel = 320, kRow = 20, kHead = 22;
   const double width =
-      columns.empty() ? 0 : (kWidth - kLabel) / static_cast<double>(columns.size());
+      columns.empty() ? 0
+                      : (kWidth - kLabel) / static_cast<double>(columns.size());
   const int height = static_cast<int>(kHead + kRow * rows.size() + 4);
   std::string svg = Open(height, title, IdFor(title));
   for (size_t c = 0; c < columns.size(); ++c)
@@ -151,21 +154,22 @@ std::string Heatmap(const std::vector<std::string>& rows,
   for (size_t r = 0; r < rows.size(); ++r) {
     const double y = kHead + kRow * r;
     svg += Text(kLabel - 6, y + 14, "tick", rows[r], "end");
-    for (size_t c = 0; c < columns.size() && r < cells.size() &&
-                       c < cells[r].size();
-         ++c) {
+    for (size_t c = 0;
+         c < columns.size() && r < cells.size() && c < cells[r].size(); ++c) {
       const HeatCell& cell = cells[r][c];
       const double x = kLabel + width * c;
-      svg += "<rect x=\"" + Num(x + 1) + "\" y=\"" + Num(y + 1) +
-             "\" width=\"" + Num(width - 2) + "\" height=\"" + Num(kRow - 2) +
-             "\" class=\"" + (cell.present ? "cell" : "none") + "\"" +
-             (cell.present ? " fill-opacity=\"" +
-                                 Num(0.08 + 0.92 * std::clamp(cell.value, 0.0, 1.0)) +
-                                 "\""
-                           : std::string()) +
-             "/>";
+      svg +=
+          "<rect x=\"" + Num(x + 1) + "\" y=\"" + Num(y + 1) + "\" width=\"" +
+          Num(width - 2) + "\" height=\"" + Num(kRow - 2) + "\" class=\"" +
+          (cell.present ? "cell" : "none") + "\"" +
+          (cell.present
+               ? " fill-opacity=\"" +
+                     Num(0.08 + 0.92 * std::clamp(cell.value, 0.0, 1.0)) + "\""
+               : std::string()) +
+          "/>";
       if (cell.present)
         svg += Text(x + width / 2, y + 14,
+                    // not text: CSS classes
                     cell.value > 0.5 ? "cell-text light" : "cell-text",
                     cell.text, "middle");
     }

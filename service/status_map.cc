@@ -3,10 +3,10 @@
 #include <grpcpp/server_context.h>
 
 #include "domain/errors.h"
-#include "i18n/catalogue.h"
-#include "protos/edge_check.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
+#include "i18n/catalogue.h"
+#include "protos/edge_check.h"
 
 namespace lges {
 
@@ -44,6 +44,7 @@ google::rpc::BadRequest BadRequestOf(const Violations& violations) {
   if (violations.size() > kMaxViolations) {
     bad_request.add_field_violations()->set_description(
         "and " + std::to_string(violations.size() - kMaxViolations) +
+        // not text: BadRequest's English detail (AIP-193)
         " more problems");
   }
   return bad_request;
@@ -77,8 +78,9 @@ google::rpc::LocalizedMessage LocalizedOf(const ErrorReason& reason,
   const std::string key = "error." + reason.reason;
   google::rpc::LocalizedMessage out;
   out.set_locale(i18n::Locale(language));
-  out.set_message(Quoted(words.Format(words.Has(key) ? key : "error.OTHER", args),
-                         kMaxMessageBytes));
+  out.set_message(
+      Quoted(words.Format(words.Has(key) ? key : "error.OTHER", args),
+             kMaxMessageBytes));
   return out;
 }
 
@@ -100,13 +102,12 @@ i18n::Language LanguageOfCall(const grpc::ServerContextBase& ctx) {
       .value_or(i18n::Language::kEnglish);
 }
 
-grpc::Status ToGrpcStatus(const absl::Status& status,
-                          i18n::Language language) {
+grpc::Status ToGrpcStatus(const absl::Status& status, i18n::Language language) {
   if (status.ok()) return grpc::Status::OK;
   const auto code = static_cast<grpc::StatusCode>(status.code());
-  const std::string message = Quoted(
-      std::string_view(status.message().data(), status.message().size()),
-      kMaxMessageBytes);
+  const std::string message =
+      Quoted(std::string_view(status.message().data(), status.message().size()),
+             kMaxMessageBytes);
   google::rpc::Status details;
   details.set_code(static_cast<int>(code));
   details.set_message(message);
@@ -119,8 +120,7 @@ grpc::Status ToGrpcStatus(const absl::Status& status,
   if (!resource.empty()) {
     if (status.code() == absl::StatusCode::kFailedPrecondition) {
       google::rpc::PreconditionFailure failure;
-      google::rpc::PreconditionFailure::Violation* v =
-          failure.add_violations();
+      google::rpc::PreconditionFailure::Violation* v = failure.add_violations();
       v->set_type(reason.reason);
       v->set_subject(Quoted(resource, kMaxFieldBytes));
       v->set_description(Quoted(message, kMaxDescriptionBytes));

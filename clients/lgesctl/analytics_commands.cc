@@ -1,8 +1,8 @@
 // lgesctl analytics commands: summary, trends, themes, classify, override.
 
-#include "clients/lgesctl/commands.h"
 #include <iostream>
 
+#include "clients/lgesctl/commands.h"
 #include "clients/lgesctl/format.h"
 
 namespace lges::cli {
@@ -38,12 +38,10 @@ Section FollowUpFigures(const pb::FollowUpYear& f,
   mark(f.removed(), 4);
   mark(f.at_end(), 5);
   if (rows.empty()) return s;
-  s.table.columns = {Col(io, "column.code", false, true),
-                     Col(io, "column.authority"),
-                     Col(io, "column.1_september"),
-                     Col(io, "column.entered"),
-                     Col(io, "column.removed"),
-                     Col(io, "column.31_august")};
+  s.table.columns = {
+      Col(io, "column.code", false, true), Col(io, "column.authority"),
+      Col(io, "column.1_september"),       Col(io, "column.entered"),
+      Col(io, "column.removed"),           Col(io, "column.31_august")};
   for (const auto& [code, row] : rows) s.table.rows.push_back(row);
   return s;
 }
@@ -75,7 +73,7 @@ Section KeyMessagesSection(const pb::SectorSummary& s, const Io& io) {
     messages.table.rows.push_back(
         {AreaLabel(io, m.area()),
          T(io, m.polarity() == pb::POLARITY_GOING_WELL ? "label.going_well"
-                                                         : "label.to_improve"),
+                                                       : "label.to_improve"),
          InLanguage(io, m.text(), m.translations())});
   }
   return messages;
@@ -85,16 +83,16 @@ Section KeyMessagesSection(const pb::SectorSummary& s, const Io& io) {
 
 int Summary(const Args& args, LgesClient& client, Io io) {
   if (args.words.size() != 2)
-    return UsageError("expected 'summary YEAR', e.g. 'summary 2022-2023'", io,
-                      "summary");
-  std::optional<int> year = YearArg(args.words[1], "the year", io);
+    return UsageError(T(io, "cli.usage.summary"), io, "summary");
+  std::optional<int> year = YearArg(args.words[1], T(io, "cli.what.year"), io);
   if (!year) return kExitUsage;
   pb::GetSectorSummaryRequest req;
   req.set_academic_year(*year);
   req.set_language_code(i18n::LanguageCode(io.language));
   pb::SectorSummary s;
-  if (std::optional<int> done = FailedOrPrinted(
-          client.GetSectorSummary(req, &s), "sector summary", s, io))
+  if (std::optional<int> done =
+          FailedOrPrinted(client.GetSectorSummary(req, &s),
+                          T(io, "cli.what.sector_summary"), s, io))
     return *done;
   View view{F(io, "cli.summary.title", {{"year", s.academic_year_label()}}),
             {},
@@ -117,8 +115,7 @@ int Summary(const Args& args, LgesClient& client, Io io) {
         ThemeLabels(client, io.language);
     Section themes;
     themes.heading = T(io, "cli.overview.heading");
-    themes.table.columns = {Col(io, "column.providers"),
-                            Col(io, "column.recs"),
+    themes.table.columns = {Col(io, "column.providers"), Col(io, "column.recs"),
                             Col(io, "column.theme_id", false, true),
                             Col(io, "column.theme", true),
                             Col(io, "column.sentence", true)};
@@ -140,14 +137,14 @@ int Trends(const Args& args, LgesClient& client, Io io) {
   const bool positional = args.words.size() == 3;
   if (!positional &&
       (args.words.size() != 1 || !args.Has("from") || !args.Has("to"))) {
-    return UsageError("expected 'trends FROM TO', e.g. 'trends 2017 2024'", io,
-                      "trends");
+    return UsageError(T(io, "cli.usage.trends"), io, "trends");
   }
-  std::optional<int> from = YearArg(
-      positional ? args.words[1] : args.Flag("from"), "the first year", io);
+  std::optional<int> from =
+      YearArg(positional ? args.words[1] : args.Flag("from"),
+              T(io, "cli.what.first_year"), io);
   if (!from) return kExitUsage;
   std::optional<int> to = YearArg(positional ? args.words[2] : args.Flag("to"),
-                                  "the last year", io);
+                                  T(io, "cli.what.last_year"), io);
   if (!to) return kExitUsage;
   pb::GetThemeTrendsRequest req;
   req.set_from_academic_year(*from);
@@ -155,8 +152,9 @@ int Trends(const Args& args, LgesClient& client, Io io) {
   req.set_consortium(args.Flag("consortium"));
   req.set_language_code(i18n::LanguageCode(io.language));
   pb::ThemeTrends t;
-  if (std::optional<int> done = FailedOrPrinted(client.GetThemeTrends(req, &t),
-                                                "theme trends", t, io))
+  if (std::optional<int> done =
+          FailedOrPrinted(client.GetThemeTrends(req, &t),
+                          T(io, "cli.what.theme_trends"), t, io))
     return *done;
   const std::map<std::string, std::string> labels =
       ThemeLabels(client, io.language);
@@ -190,45 +188,55 @@ int Trends(const Args& args, LgesClient& client, Io io) {
 
 int Themes(const Args& args, LgesClient& client, Io io) {
   if (args.words.size() != 1)
-    return UsageError("expected 'themes'", io, "themes");
+    return UsageError(T(io, "cli.usage.themes"), io, "themes");
   pb::ListThemesResponse themes;
-  if (std::optional<int> done = FailedOrPrinted(client.ListAllThemes(&themes),
-                                                "list themes", themes, io))
+  if (std::optional<int> done =
+          FailedOrPrinted(client.ListAllThemes(&themes),
+                          T(io, "cli.what.list_themes"), themes, io))
     return *done;
   Section s;
-  s.table.columns = {{"ID"}, {"LABEL (EN)", true}, {"LABEL (CY)", true}};
+  s.table.columns = {Col(io, "column.id"), Col(io, "column.label_en", true),
+                     Col(io, "column.label_cy", true)};
   for (const pb::Theme& t : themes.themes())
     s.table.rows.push_back({t.id(), t.label_en(), t.label_cy()});
-  Show({"", {s}, {std::to_string(themes.themes_size()) + " themes"}}, io);
+  Show({"",
+        {s},
+        {F(io, "cli.themes.count",
+           {{"count", std::to_string(themes.themes_size())}})}},
+       io);
   return kExitOk;
 }
 
 int Classify(const Args& args, LgesClient& client, Io io) {
   if (args.words.size() != 2)
-    return UsageError("expected 'classify \"RECOMMENDATION TEXT\"'", io,
-                      "classify");
+    return UsageError(T(io, "cli.usage.classify"), io, "classify");
   pb::ClassifyRecommendationRequest req;
   req.set_text(args.words[1]);
   pb::ClassifyRecommendationResponse c;
-  if (std::optional<int> done = FailedOrPrinted(
-          client.ClassifyRecommendation(req, &c), "classify", c, io))
+  if (std::optional<int> done =
+          FailedOrPrinted(client.ClassifyRecommendation(req, &c),
+                          T(io, "cli.what.classify"), c, io))
     return *done;
-  const std::map<std::string, std::string> labels = ThemeLabels(client);
+  const std::map<std::string, std::string> labels =
+      ThemeLabels(client, io.language);
   Section s;
-  s.facts = {
-      {"primary theme", c.primary_theme().empty()
-                            ? "none matched"
-                            : c.primary_theme() + " (" +
-                                  LabelOr(labels, c.primary_theme()) + ")"},
-      {"tags", Join(c.tags())}};
+  s.facts = {{T(io, "cli.classify.primary_theme"),
+              c.primary_theme().empty()
+                  ? T(io, "cli.classify.none_matched")
+                  : c.primary_theme() + " (" +
+                        LabelOr(labels, c.primary_theme()) + ")"},
+             {T(io, "cli.classify.tags"), Join(c.tags())}};
   if (c.evidence_size() > 0) {
-    s.table.columns = {{"MATCHED", true}, {"THEME"}, {"RULE", true}, {"WHERE"}};
+    s.table.columns = {Col(io, "column.matched", true),
+                       Col(io, "column.theme_code"),
+                       Col(io, "column.rule", true), Col(io, "column.where")};
     for (const pb::Evidence& e : c.evidence()) {
       s.table.rows.push_back({e.matched(), e.theme_id(), e.phrase(),
-                              e.in_head() ? "head" : "qualifier"});
+                              T(io, e.in_head() ? "cli.classify.head"
+                                                : "cli.classify.qualifier")});
     }
   }
-  Show({"", {s}, {"a preview: nothing is stored"}}, io);
+  Show({"", {s}, {T(io, "cli.classify.preview")}}, io);
   return kExitOk;
 }
 

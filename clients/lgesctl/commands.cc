@@ -26,7 +26,44 @@ std::string Seconds(std::chrono::milliseconds ms) {
 
 }  // namespace
 
+// ReportRpcError in Welsh: the catalogue's words, and the server's own
+// Welsh message (it was asked for with accept-language).
+int ReportRpcErrorInWelsh(const absl::Status& status, const std::string& what,
+                          const Io& io) {
+  switch (status.code()) {
+    case absl::StatusCode::kUnavailable:
+      io.err << F(io, "cli.error.unreachable",
+                  {{"what", what},
+                   {"server", io.server},
+                   {"reason", TransportReason(std::string(status.message()))}})
+             << "\n";
+      return kExitUnreachable;
+    case absl::StatusCode::kDeadlineExceeded:
+      io.err << F(io, "cli.error.timeout",
+                  {{"what", what},
+                   {"server", io.server},
+                   {"seconds", Seconds(io.timeout)}})
+             << "\n";
+      return kExitTimeout;
+    default:
+      break;
+  }
+  const std::string welsh = LocalizedMessageOf(status);
+  io.err << F(io, "cli.error.failed",
+              {{"what", what},
+               {"message", welsh.empty()
+                               ? F(io, "cli.english_only",
+                                   {{"text", std::string(status.message())}})
+                               : welsh}})
+         << "\n";
+  for (const FieldViolation& v : ViolationsOf(status))
+    io.err << "  - " << v.field << ": "
+           << F(io, "cli.english_only", {{"text", v.description}}) << "\n";
+  return kExitFailed;
+}
+
 int ReportRpcError(const absl::Status& status, const std::string& what, Io io) {
+  if (io.welsh()) return ReportRpcErrorInWelsh(status, what, io);
   switch (status.code()) {
     case absl::StatusCode::kUnavailable:
       io.err << "lgesctl: " << what << ": cannot reach lges-server at "
@@ -56,19 +93,19 @@ int ReportRpcError(const absl::Status& status, const std::string& what, Io io) {
 }
 
 int UsageError(const std::string& message, Io io, const std::string& command) {
-  io.err << "lgesctl: " << message << " (see lgesctl help"
-         << (command.empty() ? "" : " " + command) << ")\n";
+  io.err << F(io, "cli.usage",
+              {{"message", message},
+               {"help",
+                "lgesctl help" + (command.empty() ? "" : " " + command)}})
+         << "\n";
   return kExitUsage;
 }
 
 std::optional<int> YearArg(const std::string& text, const std::string& what,
                            Io io) {
   std::optional<int> year = ParseAcademicYear(text);
-  if (!year) {
-    UsageError(what + " must be an academic year such as 2022-2023, not '" +
-                   text + "'",
-               io);
-  }
+  if (!year)
+    UsageError(F(io, "cli.usage.year", {{"what", what}, {"text", text}}), io);
   return year;
 }
 
@@ -99,7 +136,8 @@ std::map<std::string, std::string> ThemeLabels(LgesClient& client,
   std::map<std::string, std::string> labels;
   if (client.ListAllThemes(&themes).ok()) {
     for (const pb::Theme& t : themes.themes())
-      labels[t.id()] = welsh && !t.label_cy().empty() ? t.label_cy() : t.label_en();
+      labels[t.id()] =
+          welsh && !t.label_cy().empty() ? t.label_cy() : t.label_en();
   }
   return labels;
 }

@@ -23,40 +23,41 @@ int Status(const Args& args, LgesClient& client, Io io) {
   if (!day.empty()) {
     std::optional<CivilDay> parsed = ParseIso(day);
     if (!parsed)
-      return UsageError("--as-of is a day written YYYY-MM-DD, such as "
-                        "2025-06-01, between " +
-                            std::to_string(kMinYear) + " and " +
-                            std::to_string(kMaxYear),
+      return UsageError(F(io, "cli.usage.as_of",
+                          {{"min", std::to_string(kMinYear)},
+                           {"max", std::to_string(kMaxYear)}}),
                         io, "follow-up");
     convert::ToProto(*parsed, req.mutable_date());
   }
   req.set_language_code(i18n::LanguageCode(io.language));
   pb::FollowUpStatus s;
-  if (std::optional<int> done = FailedOrPrinted(
-          client.GetFollowUpStatus(req, &s), "follow-up status", s, io))
+  if (std::optional<int> done =
+          FailedOrPrinted(client.GetFollowUpStatus(req, &s),
+                          T(io, "cli.what.follow_up_status"), s, io))
     return *done;
   Section section;
-  section.table.columns = {
-      Col(io, "column.code", false, true), Col(io, "column.authority"),
-      Col(io, "column.since"),             Col(io, "column.days_by_then"),
-      Col(io, "column.inspection"),        Col(io, "column.removed_later")};
+  section.table.columns = {Col(io, "column.code", false, true),
+                           Col(io, "column.authority"),
+                           Col(io, "column.since"),
+                           Col(io, "column.days_by_then"),
+                           Col(io, "column.inspection"),
+                           Col(io, "column.removed_later")};
   for (const pb::AuthorityStatus& a : s.authorities()) {
     if (!a.in_follow_up()) continue;
     section.table.rows.push_back(
         {a.provider_code(),
          io.welsh() && !a.name_cy().empty() ? a.name_cy() : a.name_en(),
-         DateLabel(a.since(), io.language),
-         std::to_string(a.days()),
+         DateLabel(a.since(), io.language), std::to_string(a.days()),
          a.inspection().substr(a.inspection().find('/') + 1),
          a.has_removed() ? DateLabel(a.removed(), io.language) : ""});
   }
-  View view{F(io,
-              s.in_follow_up() == 1 ? "cli.follow_up.status_title.one"
-                                    : "cli.follow_up.status_title.other",
-              {{"count", std::to_string(s.in_follow_up())},
-               {"date", Iso(s.date())}}),
-            {},
-            {}};
+  View view{
+      F(io,
+        s.in_follow_up() == 1 ? "cli.follow_up.status_title.one"
+                              : "cli.follow_up.status_title.other",
+        {{"count", std::to_string(s.in_follow_up())}, {"date", Iso(s.date())}}),
+      {},
+      {}};
   if (!section.table.rows.empty()) view.sections.push_back(section);
   for (const std::string& note : MetaNotes(s.meta(), io.language))
     view.notes.push_back(note);
@@ -77,14 +78,13 @@ Section Milestones(const pb::FollowUpAnalytics& a,
                      Col(io, "column.state")};
   for (const pb::FollowUpEpisode& e : a.episodes()) {
     for (const pb::Milestone& m : e.milestones()) {
-      s.table.rows.push_back({e.provider_code(),
-                              LabelOr(names, e.provider_code()),
-                              MilestoneKindLabel(m.kind(), io.language),
-                              F(io, "cli.milestones.window",
-                                {{"from", Iso(m.planned_from())},
-                                 {"to", Iso(m.planned_to())}}),
-                              m.has_happened() ? DateLabel(m.happened(), io.language) : "",
-                              MilestoneStateLabel(m.state(), io.language)});
+      s.table.rows.push_back(
+          {e.provider_code(), LabelOr(names, e.provider_code()),
+           MilestoneKindLabel(m.kind(), io.language),
+           F(io, "cli.milestones.window",
+             {{"from", Iso(m.planned_from())}, {"to", Iso(m.planned_to())}}),
+           m.has_happened() ? DateLabel(m.happened(), io.language) : "",
+           MilestoneStateLabel(m.state(), io.language)});
     }
   }
   return s;
@@ -98,8 +98,9 @@ int Timeline(const Args& args, LgesClient& client, Io io) {
   req.set_to_academic_year(range->to);
   req.set_language_code(i18n::LanguageCode(io.language));
   pb::FollowUpAnalytics a;
-  if (std::optional<int> done = FailedOrPrinted(
-          client.GetFollowUpAnalytics(req, &a), "follow-up analytics", a, io))
+  if (std::optional<int> done =
+          FailedOrPrinted(client.GetFollowUpAnalytics(req, &a),
+                          T(io, "cli.what.follow_up_analytics"), a, io))
     return *done;
   const std::map<std::string, std::string> names =
       ProviderNames(client, io.language);
@@ -120,9 +121,10 @@ int Timeline(const Args& args, LgesClient& client, Io io) {
                             Col(io, "column.authority"), Col(io, "column.from"),
                             Col(io, "column.to"), Col(io, "column.days")};
   for (const pb::FollowUpEpisode& e : a.episodes()) {
-    episodes.table.rows.push_back(
-        {e.provider_code(), LabelOr(names, e.provider_code()),
-         DateLabel(e.entered(), io.language), Until(e, io), std::to_string(e.days())});
+    episodes.table.rows.push_back({e.provider_code(),
+                                   LabelOr(names, e.provider_code()),
+                                   DateLabel(e.entered(), io.language),
+                                   Until(e, io), std::to_string(e.days())});
   }
   Show({T(io, "cli.follow_up.timeline_title"),
         {years, episodes, Milestones(a, names, io)},
@@ -136,14 +138,11 @@ int Timeline(const Args& args, LgesClient& client, Io io) {
 int FollowUp(const Args& args, LgesClient& client, Io io) {
   const std::string verb = args.words.size() > 1 ? args.words[1] : "";
   if (args.words.size() > 2)
-    return UsageError("too many words after 'follow-up'", io, "follow-up");
+    return UsageError(T(io, "cli.usage.follow_up_words"), io, "follow-up");
   if (verb.empty() || verb == "status") return Status(args, client, io);
   if (verb == "timeline") return Timeline(args, client, io);
   if (verb == "list") return FollowUpEvents(args, client, io);
-  return UsageError(
-      "expected 'follow-up [--as-of=DATE]', 'follow-up "
-      "timeline' or 'follow-up list'",
-      io, "follow-up");
+  return UsageError(T(io, "cli.usage.follow_up"), io, "follow-up");
 }
 
 }  // namespace lges::cli

@@ -17,17 +17,28 @@ std::string DateLabel(const pb::PartialDate& d, i18n::Language language) {
   return FormatPartialDate(convert::FromProto(d));
 }
 
-std::string KindLabel(pb::ProviderKind kind) {
-  switch (kind) {
-    case pb::PROVIDER_KIND_LOCAL_AUTHORITY:
-      return "local authority";
-    case pb::PROVIDER_KIND_SCHOOL_IMPROVEMENT_SERVICE:
-      return "school improvement service";
-    case pb::PROVIDER_KIND_PARTNERSHIP_SERVICE:
-      return "partnership service";
-    default:
-      return "";
-  }
+namespace {
+
+// The catalogue's label of `key`; "" for an empty key (an unset enum).
+std::string Label(i18n::Language language, const char* key) {
+  return key[0] == '\0' ? "" : i18n::Text(language, key);
+}
+
+template <size_t N>
+std::string LabelOf(i18n::Language language, int value,
+                    const char* const (&keys)[N]) {
+  return value >= 0 && value < static_cast<int>(N)
+             ? Label(language, keys[value])
+             : "";
+}
+
+}  // namespace
+
+std::string KindLabel(pb::ProviderKind kind, i18n::Language language) {
+  static const char* const kKeys[] = {"", "kind.local_authority",
+                                      "kind.school_improvement_service",
+                                      "kind.partnership_service"};
+  return LabelOf(language, kind, kKeys);
 }
 
 bool ParseProviderKind(const std::string& text, pb::ProviderKind* kind) {
@@ -42,39 +53,27 @@ bool ParseProviderKind(const std::string& text, pb::ProviderKind* kind) {
   return true;
 }
 
-std::string FrameworkLabel(pb::FrameworkVersion framework) {
-  switch (framework) {
-    case pb::FRAMEWORK_VERSION_2018_THREE_AREAS:
-      return "2018 (three areas)";
-    case pb::FRAMEWORK_VERSION_2024_TWO_AREAS:
-      return "2024 (two areas)";
-    default:
-      return "";
-  }
+std::string FrameworkLabel(pb::FrameworkVersion framework,
+                           i18n::Language language) {
+  static const char* const kKeys[] = {"", "framework.2018", "framework.2024"};
+  return LabelOf(language, framework, kKeys);
 }
 
-std::string FollowUpKindLabel(pb::FollowUpKind kind) {
-  switch (kind) {
-    case pb::FOLLOW_UP_KIND_JUDGED:
-      return "judged causing significant concern";
-    case pb::FOLLOW_UP_KIND_IMPROVEMENT_CONFERENCE:
-      return "improvement conference";
-    case pb::FOLLOW_UP_KIND_PROGRESS_CONFERENCE:
-      return "progress conference";
-    case pb::FOLLOW_UP_KIND_MONITORING_VISIT:
-      return "monitoring visit";
-    case pb::FOLLOW_UP_KIND_REMOVED:
-      return "removed from follow-up";
-    case pb::FOLLOW_UP_KIND_OTHER:
-      return "other";
-    default:
-      return "";
-  }
+std::string FollowUpKindLabel(pb::FollowUpKind kind, i18n::Language language) {
+  static const char* const kKeys[] = {"",
+                                      "follow_up.judged",
+                                      "milestone.improvement_conference",
+                                      "milestone.progress_conference",
+                                      "milestone.monitoring_visit",
+                                      "follow_up.removed",
+                                      "follow_up.other"};
+  return LabelOf(language, kind, kKeys);
 }
 
-std::string PolarityLabel(pb::Polarity polarity) {
-  return polarity == pb::POLARITY_GOING_WELL ? "going well"
-                                             : "needs to improve";
+std::string PolarityLabel(pb::Polarity polarity, i18n::Language language) {
+  return Label(language, polarity == pb::POLARITY_GOING_WELL
+                             ? "label.going_well"
+                             : "label.to_improve");
 }
 
 std::string MilestoneKindLabel(pb::MilestoneKind kind,
@@ -106,36 +105,21 @@ std::string MilestoneStateLabel(pb::MilestoneState state,
   return i18n::Text(language, kStates[i]);
 }
 
-std::string TextStatusLabel(pb::TextStatus status) {
-  switch (status) {
-    case pb::TEXT_STATUS_VERBATIM:
-      return "verbatim";
-    case pb::TEXT_STATUS_QUOTED_BY_SECONDARY_SOURCE:
-      return "quoted by a secondary source";
-    case pb::TEXT_STATUS_AS_LISTED_BY_SECONDARY_SOURCE:
-      return "as listed by a secondary source";
-    case pb::TEXT_STATUS_PARAPHRASE:
-      return "paraphrase";
-    default:
-      return "";
-  }
+std::string TextStatusLabel(pb::TextStatus status, i18n::Language language) {
+  static const char* const kKeys[] = {
+      "", "text_status.verbatim", "text_status.quoted", "text_status.as_listed",
+      "text_status.paraphrase"};
+  return LabelOf(language, status, kKeys);
 }
 
-std::string CertaintyLabel(pb::Certainty certainty) {
-  switch (certainty) {
-    case pb::CERTAINTY_SOURCED:
-      return "sourced";
-    case pb::CERTAINTY_PARTLY_INFERRED:
-      return "partly inferred";
-    case pb::CERTAINTY_INFERRED:
-      return "inferred";
-    case pb::CERTAINTY_UNCERTAIN:
-      return "uncertain";
-    case pb::CERTAINTY_PLANNED:
-      return "planned";
-    default:
-      return "";
-  }
+std::string CertaintyLabel(pb::Certainty certainty, i18n::Language language) {
+  static const char* const kKeys[] = {"",
+                                      "certainty.sourced",
+                                      "certainty.partly_inferred",
+                                      "certainty.inferred",
+                                      "certainty.uncertain",
+                                      "certainty.planned"};
+  return LabelOf(language, certainty, kKeys);
 }
 
 }  // namespace lges::cli

@@ -1,5 +1,6 @@
 #pragma once
-// Labels for API enums and human-readable dates in lgesctl output.
+// Labels for API enums and human-readable dates in lgesctl output, in
+// English or Welsh (from i18n/catalogue/*.json).
 
 #include <ostream>
 #include <string>
@@ -24,11 +25,15 @@ namespace pb = ::estyn::lges::v1;
 // are the same in both.
 std::string DateLabel(const pb::PartialDate& date,
                       i18n::Language language = i18n::Language::kEnglish);
-std::string KindLabel(pb::ProviderKind kind);
-std::string FrameworkLabel(pb::FrameworkVersion framework);
-std::string FollowUpKindLabel(pb::FollowUpKind kind);
+std::string KindLabel(pb::ProviderKind kind,
+                      i18n::Language language = i18n::Language::kEnglish);
+std::string FrameworkLabel(pb::FrameworkVersion framework,
+                           i18n::Language language = i18n::Language::kEnglish);
+std::string FollowUpKindLabel(
+    pb::FollowUpKind kind, i18n::Language language = i18n::Language::kEnglish);
 // "going well", "needs to improve".
-std::string PolarityLabel(pb::Polarity polarity);
+std::string PolarityLabel(pb::Polarity polarity,
+                          i18n::Language language = i18n::Language::kEnglish);
 // "improvement conference", ...; "on time", "OVERDUE", ...
 std::string MilestoneKindLabel(
     pb::MilestoneKind kind, i18n::Language language = i18n::Language::kEnglish);
@@ -36,9 +41,11 @@ std::string MilestoneStateLabel(
     pb::MilestoneState state,
     i18n::Language language = i18n::Language::kEnglish);
 // "paraphrase", "verbatim", ...
-std::string TextStatusLabel(pb::TextStatus status);
+std::string TextStatusLabel(pb::TextStatus status,
+                            i18n::Language language = i18n::Language::kEnglish);
 // "sourced", "inferred", "uncertain", ...; "" for unspecified.
-std::string CertaintyLabel(pb::Certainty certainty);
+std::string CertaintyLabel(pb::Certainty certainty,
+                           i18n::Language language = i18n::Language::kEnglish);
 
 // Parses a --kind value for providers ("local-authority", ...).
 bool ParseProviderKind(const std::string& text, pb::ProviderKind* kind);

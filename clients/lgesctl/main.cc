@@ -121,12 +121,13 @@ std::optional<int> ReadGlobalFlags(const Args& args, Io& io,
   io.format = *parsed;
   const char* env_lang = std::getenv("LGES_LANG");
   const std::string lang = args.Flag("lang", env_lang ? env_lang : "en");
-  std::optional<lges::i18n::Language> language = lges::i18n::ParseLanguage(lang);
+  std::optional<lges::i18n::Language> language =
+      lges::i18n::ParseLanguage(lang);
   if (!language)
-    return UsageError("--lang (or LGES_LANG) must be en or cy, not '" + lang +
-                          "'",
-                      io);
+    return UsageError(
+        "--lang (or LGES_LANG) must be en or cy, not '" + lang + "'", io);
   io.language = *language;
+  if (io.welsh()) options.accept_language = "cy";
   options.actor = args.Flag("actor");
   if (std::optional<int> error = ReadTlsFlags(args, io, options)) return error;
   return ReadToken(args, io, options.token);
@@ -135,7 +136,8 @@ std::optional<int> ReadGlobalFlags(const Args& args, Io& io,
 }  // namespace
 
 int main(int argc, char** argv) {
-  Args args = ParseArgs(argc, argv, {"help", "concern", "dry-run", "clear", "verify"});
+  Args args =
+      ParseArgs(argc, argv, {"help", "concern", "dry-run", "clear", "verify"});
   Io io{std::cout, std::cerr};
   io.width = Width();
   if (args.words.empty()) {

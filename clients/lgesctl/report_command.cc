@@ -9,11 +9,8 @@ namespace lges::cli {
 
 int Report(const Args& args, LgesClient& client, Io io) {
   if (args.words.size() != 2 || args.Flag("html").empty())
-    return UsageError(
-        "expected 'report YEAR --html=FILE', e.g. 'report 2022-2023 "
-        "--html=lges-2022-2023.html'",
-        io, "report");
-  std::optional<int> year = YearArg(args.words[1], "the year", io);
+    return UsageError(T(io, "cli.usage.report"), io, "report");
+  std::optional<int> year = YearArg(args.words[1], T(io, "cli.what.year"), io);
   if (!year) return kExitUsage;
   const std::string path = args.Flag("html");
 
@@ -22,25 +19,29 @@ int Report(const Args& args, LgesClient& client, Io io) {
   req.set_language_code(i18n::LanguageCode(io.language));
   pb::SectorSummary summary;
   absl::Status status = client.GetSectorSummary(req, &summary);
-  if (!status.ok()) return ReportRpcError(status, "sector summary", io);
+  if (!status.ok())
+    return ReportRpcError(status, T(io, "cli.what.sector_summary"), io);
   pb::GetFollowUpAnalyticsRequest follow_req;
   follow_req.set_to_academic_year(*year);
   pb::FollowUpAnalytics follow_up;
   status = client.GetFollowUpAnalytics(follow_req, &follow_up);
-  if (!status.ok()) return ReportRpcError(status, "follow-up analytics", io);
+  if (!status.ok())
+    return ReportRpcError(status, T(io, "cli.what.follow_up_analytics"), io);
   const std::string html =
       render::RenderSectorPageHtml(render::SectorPageFrom(summary, follow_up));
   std::ofstream file(path, std::ios::binary);
   file << html;
   file.close();
   if (!file) {
-    io.err << "lgesctl: cannot write " << path << "\n";
+    io.err << F(io, "cli.report.cannot_write", {{"path", path}}) << "\n";
     return kExitFailed;
   }
-  io.out << "wrote " << path << ": sector page of "
-         << summary.academic_year_label() << " (" << html.size() / 1024
-         << " KiB, dataset version " << summary.meta().dataset_version()
-         << ")\n";
+  io.out << F(io, "cli.report.wrote",
+              {{"path", path},
+               {"year", summary.academic_year_label()},
+               {"kib", std::to_string(html.size() / 1024)},
+               {"version", std::to_string(summary.meta().dataset_version())}})
+         << "\n";
   return kExitOk;
 }
 

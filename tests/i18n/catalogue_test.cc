@@ -32,7 +32,8 @@ TEST(CatalogueTest, EveryKeyIsInBothLanguages) {
   const std::set<std::string> cy = Keys(CatalogueOf(Language::kWelsh));
   EXPECT_GT(en.size(), 100u);
   for (const std::string& k : en) EXPECT_TRUE(cy.count(k)) << "no Welsh: " << k;
-  for (const std::string& k : cy) EXPECT_TRUE(en.count(k)) << "no English: " << k;
+  for (const std::string& k : cy)
+    EXPECT_TRUE(en.count(k)) << "no English: " << k;
 }
 
 TEST(CatalogueTest, BothLanguagesFillTheSamePlaceholders) {
@@ -42,8 +43,8 @@ TEST(CatalogueTest, BothLanguagesFillTheSamePlaceholders) {
     std::set<std::string> en_names = Placeholders(entry.text);
     std::set<std::string> cy_names = Placeholders(cy->text);
     // Welsh counts build their nouns from these; English may not need them.
-    for (const char* grammar : {"one_noun", "pair_noun", "singular", "plural",
-                                "total_noun"}) {
+    for (const char* grammar :
+         {"one_noun", "pair_noun", "singular", "plural", "total_noun"}) {
       en_names.erase(grammar);
       cy_names.erase(grammar);
     }
@@ -75,9 +76,10 @@ TEST(CatalogueTest, EveryFilterIsKnownAndEveryPlaceholderFills) {
 
 TEST(CatalogueTest, WelshAvoidsTheSlipsInEstynsOwnWelsh) {
   for (const auto& [key, entry] : CatalogueOf(Language::kWelsh).entries()) {
-    for (const char* slip : {"llywodraeth lleol", "Tor-faen", "yn tri o",
-                             "maen mewn", "pump argymhelliad", "Ionwar",
-                             "dwy awdurdod", "tair awdurdod", "pedair awdurdod"})
+    for (const char* slip :
+         {"llywodraeth lleol", "Tor-faen", "yn tri o", "maen mewn",
+          "pump argymhelliad", "Ionwar", "dwy awdurdod", "tair awdurdod",
+          "pedair awdurdod"})
       EXPECT_EQ(entry.text.find(slip), std::string::npos) << key;
   }
 }

@@ -61,19 +61,26 @@ TEST(ProportionWordTest, ChangesExactlyAtEachBoundaryInBothLanguages) {
 TEST(CountSubjectTest, UsesCountsForSmallGroupsAndWordsForLargeOnes) {
   const WordCase cases[] = {
       {4, 4, "all four local authorities", "pob un o’r pedwar awdurdod lleol"},
-      {2, 4, "two of the four local authorities", "dau o’r pedwar awdurdod lleol"},
-      {3, 4, "three of the four local authorities", "tri o’r pedwar awdurdod lleol"},
+      {2, 4, "two of the four local authorities",
+       "dau o’r pedwar awdurdod lleol"},
+      {3, 4, "three of the four local authorities",
+       "tri o’r pedwar awdurdod lleol"},
       {1, 4, "one local authority", "un awdurdod lleol"},
       {2, 2, "both local authorities", "y ddau awdurdod lleol"},
       {1, 1, "the local authority", "yr awdurdod lleol"},
-      {2, 3, "two of the three local authorities", "dau o’r tri awdurdod lleol"},
+      {2, 3, "two of the three local authorities",
+       "dau o’r tri awdurdod lleol"},
       {3, 3, "all three local authorities", "pob un o’r tri awdurdod lleol"},
-      {5, 6, "five of the six local authorities", "pump o’r chwe awdurdod lleol"},
-      {6, 9, "six of the nine local authorities", "chwech o’r naw awdurdod lleol"},
+      {5, 6, "five of the six local authorities",
+       "pump o’r chwe awdurdod lleol"},
+      {6, 9, "six of the nine local authorities",
+       "chwech o’r naw awdurdod lleol"},
       {9, 10, "most local authorities", "y rhan fwyaf o awdurdodau lleol"},
-      {3, 10, "a minority of local authorities", "lleiafrif o awdurdodau lleol"},
+      {3, 10, "a minority of local authorities",
+       "lleiafrif o awdurdodau lleol"},
       {5, 10, "half of the local authorities", "hanner yr awdurdodau lleol"},
-      {15, 22, "a majority of local authorities", "mwyafrif o awdurdodau lleol"},
+      {15, 22, "a majority of local authorities",
+       "mwyafrif o awdurdodau lleol"},
       {1, 22, "very few local authorities", "ychydig iawn o awdurdodau lleol"},
       {3, 22, "a few local authorities", "ychydig o awdurdodau lleol"},
       {16, 22, "many local authorities", "llawer o awdurdodau lleol"},
@@ -88,7 +95,8 @@ TEST(CountSubjectTest, UsesCountsForSmallGroupsAndWordsForLargeOnes) {
 }
 
 TEST(CountSubjectTest, ProvidersMutateAfterNumeralsAndO) {
-  EXPECT_EQ(CountSubject(kCy, 2, 2, ProviderNoun::kProvider), "y ddau ddarparwr");
+  EXPECT_EQ(CountSubject(kCy, 2, 2, ProviderNoun::kProvider),
+            "y ddau ddarparwr");
   EXPECT_EQ(CountSubject(kCy, 1, 3, ProviderNoun::kProvider), "un darparwr");
   EXPECT_EQ(CountSubject(kCy, 12, 20, ProviderNoun::kProvider),
             "tua hanner y darparwyr");  // 60%: "around half".
@@ -114,11 +122,12 @@ TEST(RecommendationSentenceTest, EveryCountOfEveryTotalReadsWell) {
                 std::string::npos)
           << en;
       EXPECT_EQ(cy.rfind("Cafodd ", 0), 0u) << cy;
-      EXPECT_NE(cy.find(" argymhelliad i wella presenoldeb."), std::string::npos)
+      EXPECT_NE(cy.find(" argymhelliad i wella presenoldeb."),
+                std::string::npos)
           << cy;
-      for (const char* wrong : {"dwy awdurdod", "tair awdurdod", "pedair awdurdod",
-                                "pump awdurdod", "chwech awdurdod", "o’r un ",
-                                "un awdurdodau", "Tor-faen"}) {
+      for (const char* wrong :
+           {"dwy awdurdod", "tair awdurdod", "pedair awdurdod", "pump awdurdod",
+            "chwech awdurdod", "o’r un ", "un awdurdodau", "Tor-faen"}) {
         EXPECT_EQ(cy.find(wrong), std::string::npos) << cy;
       }
       // English never mixes into the Welsh, nor Welsh into the English.
@@ -137,9 +146,12 @@ TEST(RecommendationSentenceTest, EveryCountOfEveryTotalReadsWell) {
 }
 
 TEST(GrammarTest, NumeralsAgreeWithGenderAndMutateTheirNoun) {
-  EXPECT_EQ(WelshCountedNoun(2, Gender::kMasculine, "maes", "meysydd"), "dau faes");
-  EXPECT_EQ(WelshCountedNoun(2, Gender::kFeminine, "ysgol", "ysgolion"), "dwy ysgol");
-  EXPECT_EQ(WelshCountedNoun(3, Gender::kFeminine, "ysgol", "ysgolion"), "tair ysgol");
+  EXPECT_EQ(WelshCountedNoun(2, Gender::kMasculine, "maes", "meysydd"),
+            "dau faes");
+  EXPECT_EQ(WelshCountedNoun(2, Gender::kFeminine, "ysgol", "ysgolion"),
+            "dwy ysgol");
+  EXPECT_EQ(WelshCountedNoun(3, Gender::kFeminine, "ysgol", "ysgolion"),
+            "tair ysgol");
   EXPECT_EQ(WelshCountedNoun(1, Gender::kFeminine, "blwyddyn", "blynyddoedd"),
             "un flwyddyn");
   EXPECT_EQ(WelshCountedNoun(5, Gender::kMasculine, "arolygiad", "arolygiadau"),
@@ -177,9 +189,9 @@ TEST(WelshAgainstSourcesTest, GeneratedCountsMatchEveryAttestedSentence) {
     for (int count = 1; count < total; ++count) {
       if (count == 1) continue;  // "un" is "un awdurdod lleol", tested above.
       const std::string subject = CountSubject(kCy, count, total, kLa);
-      const std::string pattern =
-          WelshNumber(count, Gender::kMasculine) + " o’r " +
-          WelshNumber(total, Gender::kMasculine);
+      const std::string pattern = WelshNumber(count, Gender::kMasculine) +
+                                  " o’r " +
+                                  WelshNumber(total, Gender::kMasculine);
       for (const auto& s : doc.at("sentences")) {
         const std::string welsh = s.at("welsh").get<std::string>();
         const size_t at = welsh.find(pattern + " awdurdod");
