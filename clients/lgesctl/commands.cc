@@ -52,13 +52,13 @@ int ReportRpcErrorInWelsh(const absl::Status& status, const std::string& what,
   io.err << F(io, "cli.error.failed",
               {{"what", what},
                {"message", welsh.empty()
-                               ? F(io, "cli.english_only",
+                               ? F(io, "cli.english_detail",
                                    {{"text", std::string(status.message())}})
                                : welsh}})
          << "\n";
   for (const FieldViolation& v : ViolationsOf(status))
     io.err << "  - " << v.field << ": "
-           << F(io, "cli.english_only", {{"text", v.description}}) << "\n";
+           << F(io, "cli.english_detail", {{"text", v.description}}) << "\n";
   return kExitFailed;
 }
 

@@ -242,6 +242,8 @@ class GoldenTest(unittest.TestCase):
             "bad-server": ["themes", "--server=localhost"],
             "override-without-reason": ["override", "POWYS-2025-02", "2", "scrutiny"],
             "report-without-file": ["report", "2022-2023"],
+            "bad-year-cy": ["summary", "2022-2024", "--lang=cy"],
+            "bad-lang": ["summary", "2022", "--lang=fr"],
         }
         for name, args in cases.items():
             with self.subTest(case=name):
@@ -257,6 +259,8 @@ class GoldenTest(unittest.TestCase):
             "no-such-authority": ["authority", "Atlantis"],
             "ambiguous-authority": ["authority", "port"],
             "no-such-theme": ["override", "POWYS-2025-02", "2", "no_such_theme", "--reason=x"],
+            # The server's own Welsh message (accept-language: cy).
+            "trends-backwards-cy": ["trends", "2024", "2017", "--lang=cy"],
         }
         for name, args in cases.items():
             with self.subTest(case=name):
