@@ -32,7 +32,32 @@ void SetSources(const std::string& cell, pb::Provenance* out) {
   }
 }
 
-// Recommendations CSV: inspection,number,text[,text_status,sources]. Each
+// The optional Welsh of a recommendation: text_cy, with text_cy_origin
+// (estyn, estyn_corrected or translated_here) required beside it.
+std::optional<CsvError> AddWelsh(const CsvTable& t, size_t r,
+                                 const std::string& line,
+                                 pb::Recommendation* rec) {
+  static const std::map<std::string, pb::TextOrigin> kOrigins = {
+      {"estyn", pb::TEXT_ORIGIN_ESTYN},
+      {"estyn_corrected", pb::TEXT_ORIGIN_ESTYN_CORRECTED},
+      {"translated_here", pb::TEXT_ORIGIN_TRANSLATED_HERE}};
+  const std::string welsh = Cell(t, r, "text_cy");
+  if (welsh.empty()) return std::nullopt;
+  auto origin = kOrigins.find(Cell(t, r, "text_cy_origin"));
+  if (origin == kOrigins.end()) {
+    return CsvError{line +
+                    ", column 'text_cy_origin': required with text_cy: "
+                    "estyn, estyn_corrected or translated_here"};
+  }
+  pb::LocalizedText* cy = rec->add_translations();
+  cy->set_language_code("cy");
+  cy->set_text(welsh);
+  cy->set_origin(origin->second);
+  return std::nullopt;
+}
+
+// Recommendations CSV: inspection,number,text[,text_status,sources,text_cy,
+// text_cy_origin]. Each
 // inspection named gets exactly the listed recommendations; the rest of the
 // inspection is read from the server.
 std::optional<CsvError> RecommendationsCsv(const CsvTable& t,
@@ -77,6 +102,7 @@ std::optional<CsvError> RecommendationsCsv(const CsvTable& t,
                       "as_listed or paraphrase"};
     }
     rec->set_text_status(status->second);
+    if (std::optional<CsvError> e = AddWelsh(t, r, line, rec)) return e;
     SetSources(Cell(t, r, "sources"), rec->mutable_provenance());
     out->lines["records.inspections[" + std::to_string(index[id]) +
                "].recommendations[" +

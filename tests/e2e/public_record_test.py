@@ -143,6 +143,9 @@ class PublicRecordTest(unittest.TestCase):
                  "line 1: the follow-up events file has no 'date' column"),
                 ("bad-row.csv", "provider_code,kind,date\nW06000023,other,2025-13\n", 2,
                  "line 2, column 'date'"),
+                ("welsh-without-origin.csv", "inspection,number,text,text_cy\n"
+                 "GWYNEDD-2023-06,1,Improve attendance,Gwella presenoldeb\n", 2,
+                 "line 2, column 'text_cy_origin': required with text_cy"),
             ]
             for name, content, code, message in cases:
                 with self.subTest(name):
@@ -150,6 +153,24 @@ class PublicRecordTest(unittest.TestCase):
                     self.assertEqual(result.returncode, code, result.stderr)
                     self.assertIn(message, result.stderr)
             self.assertEqual(dataset_version(server.address), before)
+
+    def test_recommendations_csv_carries_welsh(self):
+        with harness.Server() as server:
+            gwynedd = json.loads(ok("inspections", "get", "GWYNEDD-2023-06", "--format=json",
+                                    server=server.address))
+            rows = ["inspection,number,text,text_status,text_cy,text_cy_origin"]
+            for r in gwynedd["recommendations"]:
+                welsh = "Gwella presenoldeb disgyblion" if r["number"] == 1 else ""
+                origin = "translated_here" if welsh else ""
+                text = r["text"].replace('"', '""')
+                rows.append(f'GWYNEDD-2023-06,{r["number"]},"{text}",paraphrase,{welsh},{origin}')
+            ok("import", self.path("welsh.csv", "\n".join(rows) + "\n"), server=server.address)
+            again = json.loads(ok("inspections", "get", "GWYNEDD-2023-06", "--format=json",
+                                  server=server.address))
+            self.assertEqual(again["recommendations"][0]["translations"],
+                             [{"language_code": "cy", "text": "Gwella presenoldeb disgyblion",
+                               "origin": "TEXT_ORIGIN_TRANSLATED_HERE"}])
+            self.assertNotIn("translations", again["recommendations"][1])
 
     def test_a_restart_neither_duplicates_nor_loses_edits(self):
         data_dir = tempfile.mkdtemp(prefix="lges-restart-")
