@@ -14,17 +14,19 @@ import pathlib, re, sys
 # Folder -> the project folders its files may include (itself included).
 ALLOWED = {
     "common": {"common"},
-    "render": {"render"},
+    "i18n": {"i18n"},
+    "render": {"i18n", "render"},
     "domain": {"domain"},
-    "analytics": {"domain", "analytics"},
+    "analytics": {"domain", "i18n", "analytics"},
     "storage": {"domain", "storage"},
-    "convert": {"domain", "analytics", "convert"},
-    "service": {"common", "domain", "analytics", "storage", "convert",
+    "convert": {"domain", "i18n", "analytics", "convert"},
+    "service": {"common", "domain", "i18n", "analytics", "storage", "convert",
                 "service"},
-    "gateway": {"common", "domain", "convert", "service", "render", "gateway"},
-    "server": {"common", "domain", "analytics", "storage", "convert",
+    "gateway": {"common", "domain", "i18n", "convert", "service", "render",
+                "gateway"},
+    "server": {"common", "domain", "i18n", "analytics", "storage", "convert",
                "service", "gateway", "server"},
-    "clients": {"common", "domain", "convert", "render", "clients"},
+    "clients": {"common", "domain", "i18n", "convert", "render", "clients"},
 }
 # Files of convert/ that may use analytics (lges_convert_analytics).
 CONVERT_ANALYTICS = {"convert/convert_analytics.h", "convert/convert_analytics.cc",
