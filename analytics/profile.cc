@@ -78,7 +78,8 @@ AuthorityProfile BuildAuthorityProfile(
       const Recommendation& r = in.recommendations[t->number - 1];
       p.recommendations.push_back({r.number, r.text, r.text_status,
                                    t->primary_theme, t->tags,
-                                   t->override_applied.has_value()});
+                                   t->override_applied.has_value(),
+                                   r.translations});
     }
     out.inspections.push_back(std::move(p));
   }

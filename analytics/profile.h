@@ -19,6 +19,7 @@ struct ProfileRecommendation {
   std::string primary_theme;
   std::vector<std::string> tags;
   bool overridden = false;
+  std::vector<Translation> translations;  // Its Welsh, where the record has it.
 };
 
 struct ProfileInspection {

@@ -52,7 +52,7 @@ std::string Recommendations(const Fetcher& fetch,
            E(DateText(fetch, in.start_date())) + ")</h3><ol>";
     for (const pb::ThemedRecommendation& r : in.recommendations()) {
       out += "<li value=\"" + std::to_string(r.number()) + "\">" +
-             EnglishText(fetch, r.text());
+             InPageLanguage(fetch, r.text(), r.translations());
       if (!r.primary_theme().empty())
         out += " <em>(" +
                Bilingual(fetch, r.primary_theme_label_en(),

@@ -61,8 +61,12 @@ std::string Bilingual(const Fetcher& fetch, const std::string& en,
          (welsh ? "en" : "cy") + "\">" + E(second) + "</span>";
 }
 
-std::string EnglishText(const Fetcher& fetch, const std::string& text) {
+std::string InPageLanguage(
+    const Fetcher& fetch, const std::string& text,
+    const google::protobuf::RepeatedPtrField<pb::LocalizedText>& translations) {
   if (fetch.language() != i18n::Language::kWelsh) return E(text);
+  for (const pb::LocalizedText& t : translations)
+    if (t.language_code() == "cy") return E(t.text());
   return "<span lang=\"en\">" + E(text) +
          "</span> <span class=\"english-only\">(" +
          T(fetch, "page.english_only") + ")</span>";

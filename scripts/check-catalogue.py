@@ -28,6 +28,7 @@ CHECKED = [
     "clients/lgesctl/analytics_commands.cc",
     "clients/lgesctl/follow_up_commands.cc",
     "clients/lgesctl/report_command.cc",
+    "clients/lgesctl/authority_command.cc",
     "clients/lgesctl/format.cc",
     "service/status_map.cc",
 ]

@@ -18,7 +18,8 @@ std::string Lower(std::string s) {
 // or Welsh name (any case), or a part of a name that only one has. Sets
 // `problem` and returns "" otherwise.
 std::string ResolveAuthority(const pb::ListProvidersResponse& all,
-                             const std::string& query, std::string* problem) {
+                             const std::string& query, const Io& io,
+                             std::string* problem) {
   const std::string q = Lower(query);
   std::vector<const pb::Provider*> partial;
   for (const pb::Provider& p : all.providers()) {
@@ -32,12 +33,15 @@ std::string ResolveAuthority(const pb::ListProvidersResponse& all,
   }
   if (partial.size() == 1) return partial[0]->code();
   if (partial.empty()) {
-    *problem = "no local authority is called '" + query +
-               "' (lgesctl providers list shows them)";
+    *problem = F(io, "cli.authority.none", {{"query", query}});
   } else {
-    *problem = "'" + query + "' could be ";
+    std::string names;
     for (size_t i = 0; i < partial.size(); ++i)
-      *problem += (i ? ", " : "") + partial[i]->name_en();
+      names += (i ? ", " : "") + (io.welsh() && !partial[i]->name_cy().empty()
+                                      ? partial[i]->name_cy()
+                                      : partial[i]->name_en());
+    *problem =
+        F(io, "cli.authority.ambiguous", {{"query", query}, {"names", names}});
   }
   return "";
 }
@@ -46,47 +50,69 @@ std::string Id(const std::string& name) {
   return name.substr(name.find('/') + 1);
 }
 
-View ProfileView(const pb::AuthorityProfile& p,
-                 const std::map<std::string, std::string>& labels) {
+Section InspectionsSection(const pb::AuthorityProfile& p, const Io& io) {
   Section inspections;
-  inspections.heading = "Inspections";
-  inspections.table.columns = {{"INSPECTION"}, {"YEAR"}, {"STARTED"},
-                               {"CONCERN"},    {"RECS"}, {"CONSORTIUM"}};
-  Section recs;
-  recs.heading = "Recommendations and their themes";
-  recs.table.columns = {{"INSPECTION", true},
-                        {"R"},
-                        {"THEME ID", false, true},
-                        {"THEME", true},
-                        {"TEXT", true}};
+  inspections.heading = T(io, "authority.inspections");
+  inspections.table.columns = {
+      Col(io, "column.inspection"), Col(io, "column.year"),
+      Col(io, "column.started"),    Col(io, "column.concern"),
+      Col(io, "column.recs"),       Col(io, "column.consortium")};
   for (const pb::ProfileInspection& in : p.inspections()) {
     inspections.table.rows.push_back(
         {Id(in.inspection()), AcademicYearLabel(in.academic_year()),
-         DateLabel(in.start_date()),
-         in.causing_significant_concern() ? "yes" : "no",
+         DateLabel(in.start_date(), io.language),
+         T(io, in.causing_significant_concern() ? "cli.yes" : "cli.no"),
          in.recommendation_count() ? std::to_string(in.recommendation_count())
-                                   : "unknown",
+                                   : T(io, "cli.unknown"),
          in.consortium()});
+  }
+  return inspections;
+}
+
+Section RecommendationsSection(const pb::AuthorityProfile& p,
+                               const std::map<std::string, std::string>& labels,
+                               const Io& io) {
+  Section recs;
+  recs.heading = T(io, "authority.recommendations");
+  recs.table.columns = {Col(io, "column.inspection", true), Col(io, "column.r"),
+                        Col(io, "column.theme_id", false, true),
+                        Col(io, "column.theme", true),
+                        Col(io, "column.text", true)};
+  for (const pb::ProfileInspection& in : p.inspections()) {
     for (const pb::ThemedRecommendation& r : in.recommendations()) {
       const std::string theme = r.primary_theme().empty()
-                                    ? "unclassified"
+                                    ? T(io, "cli.authority.unclassified")
                                     : LabelOr(labels, r.primary_theme());
       recs.table.rows.push_back(
           {Id(in.inspection()), "R" + std::to_string(r.number()),
            r.primary_theme(),
-           theme + (r.overridden() ? " (set by a person)" : ""), r.text()});
+           theme + (r.overridden() ? T(io, "cli.authority.set_by_person") : ""),
+           InLanguage(io, r.text(), r.translations())});
     }
   }
-  View view{p.provider().name_en() + " / " + p.provider().name_cy() + " (" +
-                p.provider().code() + ")",
-            {inspections},
-            MetaNotes(p.meta(), i18n::Language::kEnglish)};
+  return recs;
+}
+
+View ProfileView(const pb::AuthorityProfile& p,
+                 const std::map<std::string, std::string>& labels,
+                 const Io& io) {
+  const std::string& name = io.welsh() && !p.provider().name_cy().empty()
+                                ? p.provider().name_cy()
+                                : p.provider().name_en();
+  const std::string& other = io.welsh() && !p.provider().name_cy().empty()
+                                 ? p.provider().name_en()
+                                 : p.provider().name_cy();
+  View view{name + " / " + other + " (" + p.provider().code() + ")",
+            {InspectionsSection(p, io)},
+            MetaNotes(p.meta(), io.language)};
+  Section recs = RecommendationsSection(p, labels, io);
   if (!recs.table.rows.empty()) view.sections.push_back(recs);
   if (p.recurring_themes_size() > 0) {
     Section recurring;
-    recurring.heading = "Themes recurring at consecutive inspections";
-    recurring.table.columns = {
-        {"THEME ID", false, true}, {"THEME", true}, {"INSPECTIONS", true}};
+    recurring.heading = T(io, "cli.authority.recurring");
+    recurring.table.columns = {Col(io, "column.theme_id", false, true),
+                               Col(io, "column.theme", true),
+                               Col(io, "column.inspections", true)};
     for (const pb::RecurringTheme& r : p.recurring_themes()) {
       std::string at;
       for (const std::string& i : r.inspections())
@@ -97,15 +123,18 @@ View ProfileView(const pb::AuthorityProfile& p,
     view.sections.push_back(recurring);
   }
   Section follow_up;
-  follow_up.heading = "Follow-up";
+  follow_up.heading = T(io, "authority.follow_up");
   if (p.follow_up_size() == 0)
-    follow_up.items.push_back("never in follow-up in the record");
+    follow_up.items.push_back(T(io, "cli.authority.never"));
   else
-    follow_up.table.columns = {{"FROM"}, {"TO"}, {"DAYS"}, {"INSPECTION"}};
+    follow_up.table.columns = {Col(io, "column.from"), Col(io, "column.to"),
+                               Col(io, "column.days"),
+                               Col(io, "column.inspection")};
   for (const pb::FollowUpEpisode& e : p.follow_up()) {
     follow_up.table.rows.push_back(
-        {DateLabel(e.entered()),
-         e.ongoing() ? "still in" : DateLabel(e.removed()),
+        {DateLabel(e.entered(), io.language),
+         e.ongoing() ? T(io, "cli.follow_up.still_in")
+                     : DateLabel(e.removed(), io.language),
          std::to_string(e.days()), Id(e.inspection())});
   }
   view.sections.push_back(follow_up);
@@ -116,8 +145,7 @@ View ProfileView(const pb::AuthorityProfile& p,
 
 int Authority(const Args& args, LgesClient& client, Io io) {
   if (args.words.size() < 2)
-    return UsageError("expected 'authority CODE' or 'authority NAME'", io,
-                      "authority");
+    return UsageError(T(io, "cli.usage.authority"), io, "authority");
   std::string query;  // The rest of the words: "authority Neath Port Talbot".
   for (size_t i = 1; i < args.words.size(); ++i)
     query += (i > 1 ? " " : "") + args.words[i];
@@ -125,21 +153,25 @@ int Authority(const Args& args, LgesClient& client, Io io) {
   list.set_kind(pb::PROVIDER_KIND_LOCAL_AUTHORITY);
   pb::ListProvidersResponse all;
   absl::Status status = ListAll(client, &LgesClient::ListProviders, list, &all);
-  if (!status.ok()) return ReportRpcError(status, "find " + query, io);
+  if (!status.ok())
+    return ReportRpcError(status, F(io, "cli.what.find", {{"query", query}}),
+                          io);
   std::string problem;
-  const std::string code = ResolveAuthority(all, query, &problem);
+  const std::string code = ResolveAuthority(all, query, io, &problem);
   if (code.empty()) {
-    io.err << "lgesctl: " << problem << "\n";
+    io.err << problem << "\n";
     return kExitFailed;
   }
 
   pb::GetAuthorityProfileRequest req;
   req.set_provider("providers/" + code);
+  req.set_language_code(i18n::LanguageCode(io.language));
   pb::AuthorityProfile p;
-  if (std::optional<int> done = FailedOrPrinted(
-          client.GetAuthorityProfile(req, &p), "profile of " + query, p, io))
+  if (std::optional<int> done =
+          FailedOrPrinted(client.GetAuthorityProfile(req, &p),
+                          F(io, "cli.what.profile", {{"query", query}}), p, io))
     return *done;
-  Show(ProfileView(p, ThemeLabels(client)), io);
+  Show(ProfileView(p, ThemeLabels(client, io.language), io), io);
   return kExitOk;
 }
 

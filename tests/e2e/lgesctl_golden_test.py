@@ -57,6 +57,7 @@ READS = {
     "trends-cy": (["trends", "2017", "2024", "--lang=cy"], ("analytics", "ThemeTrends")),
     "follow-up-cy": (["follow-up", "--as-of=2023-09-01", "--lang=cy"], ("analytics", "FollowUpStatus")),
     "follow-up-timeline-cy": (["follow-up", "timeline", "--lang=cy"], ("analytics", "FollowUpAnalytics")),
+    "authority-powys-cy": (["authority", "Powys", "--lang=cy"], ("analytics", "AuthorityProfile")),
 }
 
 NEW_INSPECTION = {

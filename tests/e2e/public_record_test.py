@@ -171,6 +171,11 @@ class PublicRecordTest(unittest.TestCase):
                              [{"language_code": "cy", "text": "Gwella presenoldeb disgyblion",
                                "origin": "TEXT_ORIGIN_TRANSLATED_HERE"}])
             self.assertNotIn("translations", again["recommendations"][1])
+            # The profile shows the Welsh to a Welsh reader, the English to others.
+            welsh = ok("authority", "Gwynedd", "--lang=cy", "--format=markdown", server=server.address)
+            self.assertIn("Gwella presenoldeb disgyblion", welsh)
+            english = ok("authority", "Gwynedd", "--format=markdown", server=server.address)
+            self.assertNotIn("Gwella presenoldeb disgyblion", english)
 
     def test_a_restart_neither_duplicates_nor_loses_edits(self):
         data_dir = tempfile.mkdtemp(prefix="lges-restart-")

@@ -75,8 +75,8 @@ class WelshEditionTest(unittest.TestCase):
         return harness.lgesctl(*args, server=cls.server.address, env=env)
 
     def assert_no_english(self, text, where):
-        lower = text.lower()
-        left = sorted(f for f in FRAGMENTS if f in lower)
+        lower = text.lower()  # Whole words only: "label (cy" is not in "label (cymraeg)".
+        left = sorted(f for f in FRAGMENTS if re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", lower))
         self.assertEqual(left, [], f"English left in {where}")
 
     def test_cli_commands_are_welsh(self):
@@ -85,6 +85,8 @@ class WelshEditionTest(unittest.TestCase):
             "follow-up": ["follow-up", "--as-of=2023-09-01"],
             "follow-up timeline": ["follow-up", "timeline"],
             "trends": ["trends", "2017", "2024"],
+            "authority": ["authority", "Sir Benfro"],
+            "themes": ["themes"],
         }
         self.assertGreater(len(FRAGMENTS), 80)
         for name, args in commands.items():
