@@ -37,6 +37,9 @@ std::optional<CivilDay> FromProto(const google::type::Date& in);
 Provenance FromProto(const pb::Provenance& in, const std::string& path,
                      Violations& out);
 void ToProto(const Provenance& in, pb::Provenance* out);
+// A record's texts in other languages, as LocalizedText.
+void ToProto(const std::vector<Translation>& in,
+             google::protobuf::RepeatedPtrField<pb::LocalizedText>* out);
 
 Provider FromProto(const pb::Provider& in, Violations& out);
 void ToProto(const Provider& in, pb::Provider* out);

@@ -285,13 +285,7 @@ void ToProto(const analytics::Snapshot& s,
                      &pb::ThemedRecommendation::set_primary_theme_label_cy);
       for (const std::string& t : r.tags) tr->add_tags(t);
       tr->set_overridden(r.overridden);
-      for (const Translation& t : r.translations) {
-        pb::LocalizedText* cy = tr->add_translations();
-        cy->set_language_code(t.language);
-        cy->set_text(t.text);
-        cy->set_origin(static_cast<pb::TextOrigin>(t.origin));
-        cy->set_note(t.note);
-      }
+      ToProto(r.translations, tr->mutable_translations());
     }
   }
   for (const analytics::RecurringTheme& r : profile.recurring_themes) {

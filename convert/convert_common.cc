@@ -58,6 +58,17 @@ Provenance FromProto(const pb::Provenance& in, const std::string& path,
   return p;
 }
 
+void ToProto(const std::vector<Translation>& in,
+             google::protobuf::RepeatedPtrField<pb::LocalizedText>* out) {
+  for (const Translation& t : in) {
+    pb::LocalizedText* p = out->Add();
+    p->set_language_code(t.language);
+    p->set_text(t.text);
+    p->set_origin(static_cast<pb::TextOrigin>(t.origin));
+    p->set_note(t.note);
+  }
+}
+
 void ToProto(const Provenance& in, pb::Provenance* out) {
   for (const SourceRef& s : in.sources) {
     pb::SourceRef* ref = out->add_sources();

@@ -22,18 +22,6 @@ std::vector<Translation> TranslationsFromProto(
   return d;
 }
 
-void TranslationsToProto(
-    const std::vector<Translation>& in,
-    google::protobuf::RepeatedPtrField<pb::LocalizedText>* out) {
-  for (const Translation& t : in) {
-    pb::LocalizedText* p = out->Add();
-    p->set_language_code(t.language);
-    p->set_text(t.text);
-    p->set_origin(static_cast<pb::TextOrigin>(t.origin));
-    p->set_note(t.note);
-  }
-}
-
 }  // namespace
 
 Provider FromProto(const pb::Provider& in, Violations& out) {
@@ -159,7 +147,7 @@ void ToProto(const Inspection& in, pb::Inspection* out) {
     pf->set_area(f.area);
     pf->set_polarity(static_cast<pb::Polarity>(f.polarity));
     pf->set_text(f.text);
-    TranslationsToProto(f.translations, pf->mutable_translations());
+    ToProto(f.translations, pf->mutable_translations());
   }
   for (const AreaJudgement& j : in.judgements) {
     pb::AreaJudgement* pj = out->add_judgements();
@@ -172,7 +160,7 @@ void ToProto(const Inspection& in, pb::Inspection* out) {
     pr->set_text(r.text);
     pr->set_text_status(static_cast<pb::TextStatus>(r.text_status));
     ToProto(r.provenance, pr->mutable_provenance());
-    TranslationsToProto(r.translations, pr->mutable_translations());
+    ToProto(r.translations, pr->mutable_translations());
   }
   out->set_recommendation_count(in.recommendation_count);
   out->set_recommendation_order_known(in.recommendation_order_known);
@@ -184,7 +172,7 @@ void ToProto(const Inspection& in, pb::Inspection* out) {
     pc->set_title(c.title);
     pc->set_summary(c.summary);
     pc->set_url(c.url);
-    TranslationsToProto(c.title_translations, pc->mutable_title_translations());
+    ToProto(c.title_translations, pc->mutable_title_translations());
   }
   ToProto(in.provenance, out->mutable_provenance());
   out->set_etag(EtagOf(in.meta));
@@ -262,7 +250,7 @@ void ToProto(const KeyMessage& in, pb::KeyMessage* out) {
   out->set_position(in.position);
   out->set_text(in.text);
   ToProto(in.provenance, out->mutable_provenance());
-  TranslationsToProto(in.translations, out->mutable_translations());
+  ToProto(in.translations, out->mutable_translations());
   out->set_text_origin(static_cast<pb::TextOrigin>(in.text_origin));
   out->set_etag(EtagOf(in.meta));
   SetTimes(in.meta, out->mutable_create_time(), out->mutable_update_time());
