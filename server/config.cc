@@ -129,8 +129,34 @@ absl::Status Apply(ServerConfig& config, const std::string& name,
   return absl::OkStatus();
 }
 
+// The port of "HOST:PORT" ("" if none).
+std::string PortOf(const std::string& host_port) {
+  const size_t colon = host_port.rfind(':');
+  return colon == std::string::npos ? "" : host_port.substr(colon + 1);
+}
+
+// Each listener on its own port: gRPC binds with SO_REUSEPORT, so a second
+// listener on its port would not fail but take half its connections.
+absl::Status CheckDistinctPorts(const ServerConfig& c) {
+  const std::pair<const char*, const std::string*> listeners[] = {
+      {"--listen", &c.listen},
+      {"--http-listen", &c.http_listen},
+      {"--metrics-listen", &c.metrics_listen}};
+  for (size_t i = 0; i < std::size(listeners); ++i) {
+    for (size_t j = i + 1; j < std::size(listeners); ++j) {
+      const std::string a = PortOf(*listeners[i].second);
+      if (a.empty() || a == "0" || a != PortOf(*listeners[j].second)) continue;
+      return absl::InvalidArgumentError(
+          std::string(listeners[i].first) + " and " + listeners[j].first +
+          " both use port " + a + ": each listener needs its own port");
+    }
+  }
+  return absl::OkStatus();
+}
+
 // Plaintext beyond loopback only when asked for; TLS files that go together.
 absl::Status CheckTransport(const ServerConfig& c) {
+  if (absl::Status s = CheckDistinctPorts(c); !s.ok()) return s;
   if (c.tls_cert_file.empty() != c.tls_key_file.empty())
     return absl::InvalidArgumentError("--tls-cert and --tls-key go together");
   if (!c.tls_client_ca_file.empty() && c.tls_cert_file.empty())

@@ -52,9 +52,10 @@ class FaultsTest(unittest.TestCase):
             self.assertEqual(harness.metric(server.metrics_port, "lges_storage_writable"), 0)
             server.stop()
             # No silent fresh start: without --create the server says why.
+            grpc_port, metrics_port = harness.free_ports(2)
             again = harness.run_server(f"--db={server.data_dir}/lges.db",
-                                       f"--listen=127.0.0.1:{harness.free_port()}",
-                                       f"--metrics-listen=127.0.0.1:{harness.free_port()}")
+                                       f"--listen=127.0.0.1:{grpc_port}",
+                                       f"--metrics-listen=127.0.0.1:{metrics_port}")
             self.assertEqual(again.returncode, 1)
             self.assertIn("does not exist; give --create", again.stdout + again.stderr)
             self.assertEqual(len((again.stdout + again.stderr).strip().splitlines()), 1)
@@ -161,9 +162,10 @@ class FaultsTest(unittest.TestCase):
                 f.write(image)
             for path, words in ((damaged, "damaged"), (newer, "newer than this binary")):
                 before = read(path)
+                grpc_port, metrics_port = harness.free_ports(2)
                 result = harness.run_server(f"--db={path}",
-                                            f"--listen=127.0.0.1:{harness.free_port()}",
-                                            f"--metrics-listen=127.0.0.1:{harness.free_port()}",
+                                            f"--listen=127.0.0.1:{grpc_port}",
+                                            f"--metrics-listen=127.0.0.1:{metrics_port}",
                                             env={"LGES_DATA_DIR": server.data_dir})
                 out = (result.stdout + result.stderr).strip()
                 self.assertEqual(result.returncode, 1, out)

@@ -32,6 +32,21 @@ def free_port():
         return s.getsockname()[1]
 
 
+def free_ports(n):
+    """n different free ports: each socket stays bound until all are
+    chosen, so that the kernel cannot hand the same port out twice."""
+    sockets = []
+    try:
+        for _ in range(n):
+            s = socket.socket()
+            s.bind(("127.0.0.1", 0))
+            sockets.append(s)
+        return [s.getsockname()[1] for s in sockets]
+    finally:
+        for s in sockets:
+            s.close()
+
+
 def standard_stubs():
     """Returns (reflection_pb2, reflection_pb2_grpc, health_pb2, health_pb2_grpc)."""
     out = tempfile.mkdtemp(prefix="lges-stubs-")
@@ -60,9 +75,7 @@ class Server:
         self.today = today  # "YYYY-MM-DD": the day analytics count as today.
         self.owns_dir = data_dir is None
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="lges-e2e-")
-        self.port = free_port()
-        self.metrics_port = free_port()
-        self.http_port = free_port()
+        self.port, self.metrics_port, self.http_port = free_ports(3)
         self.http_url = f"http://127.0.0.1:{self.http_port}"
         self.address = f"127.0.0.1:{self.port}"
         self.token_file = os.path.join(self.data_dir, "admin-token")

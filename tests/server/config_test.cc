@@ -74,6 +74,10 @@ TEST(ServerConfigTest, EveryBadValueIsRefusedWithOneLineNamingIt) {
       {{"listen=1"}, {}, "listen=1"},
       {{}, {{"LGES_LISTEN", "127.0.0.1:99999999999999999999"}}, "LGES_LISTEN"},
       {{}, {{"LGES_TODAY", "tomorrow"}}, "LGES_TODAY"},
+      {{"--listen=127.0.0.1:5000", "--http-listen=127.0.0.1:5000"},
+       {},
+       "--listen and --http-listen both use port 5000"},
+      {{"--http-listen=127.0.0.1:9464"}, {}, "--http-listen and --metrics-listen"},
   };
   for (const auto& c : cases) {
     absl::StatusOr<ServerConfig> config = Parse(c.args, c.env);
