@@ -32,9 +32,8 @@ bool Fetcher::Get(const std::string& method,
       "<section><p" +
           std::string(language_ == i18n::Language::kWelsh ? " lang=\"en\""
                                                           : "") +
-          ">" + E(outcome.message) + "</p><p><a href=\"" +
-          (language_ == i18n::Language::kWelsh ? "/?lang=cy" : "/") + "\">" +
-          E(i18n::Text(language_, "site.back")) + "</a></p></section>");
+          ">" + E(outcome.message) + "</p><p><a href=\"" + Link(*this, "/") +
+          "\">" + E(i18n::Text(language_, "site.back")) + "</a></p></section>");
   return false;
 }
 
@@ -52,24 +51,17 @@ std::string Link(const Fetcher& fetch, const std::string& path) {
 
 std::string Bilingual(const Fetcher& fetch, const std::string& en,
                       const std::string& cy) {
-  const bool welsh = fetch.language() == i18n::Language::kWelsh;
-  if (cy.empty() || cy == en)
-    return welsh ? "<span lang=\"en\">" + E(en) + "</span>" : E(en);
-  const std::string& first = welsh ? cy : en;
-  const std::string& second = welsh ? en : cy;
-  return E(first) + " <span class=\"other-language\" lang=\"" +
-         (welsh ? "en" : "cy") + "\">" + E(second) + "</span>";
+  return render::BilingualHtml(fetch.language(), en, cy);
 }
 
 std::string InPageLanguage(
     const Fetcher& fetch, const std::string& text,
     const google::protobuf::RepeatedPtrField<pb::LocalizedText>& translations) {
-  if (fetch.language() != i18n::Language::kWelsh) return E(text);
-  for (const pb::LocalizedText& t : translations)
-    if (t.language_code() == "cy") return E(t.text());
-  return "<span lang=\"en\">" + E(text) +
-         "</span> <span class=\"english-only\">(" +
-         T(fetch, "page.english_only") + ")</span>";
+  if (fetch.language() == i18n::Language::kWelsh) {
+    for (const pb::LocalizedText& t : translations)
+      if (t.language_code() == "cy") return E(t.text());
+  }
+  return render::EnglishOnlyHtml(fetch.language(), text);
 }
 
 int AcademicYearOf(const google::type::Date& day) {

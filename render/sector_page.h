@@ -63,4 +63,18 @@ const char* PageStyle();
 // "22-23" for 2022: an academic year as the follow-up chart labels it.
 std::string ShortYearLabel(int academic_year);
 
+// A name that has an English and a Welsh form, as HTML for a page in
+// `language`: the page's language first, the other after it in italics
+// (class "other-language") marked with its lang, behind `separator`. A
+// Welsh page without `cy` shows the English alone, marked lang="en".
+std::string BilingualHtml(i18n::Language language, const std::string& en,
+                          const std::string& cy,
+                          const std::string& separator = "");
+
+// A record's English text on a page in `language`: on a Welsh page marked
+// lang="en" and followed by the catalogue's note that the record has no
+// Welsh for it; as it is on an English page. Escaped.
+std::string EnglishOnlyHtml(i18n::Language language,
+                            const std::string& english);
+
 }  // namespace lges::render

@@ -85,22 +85,8 @@ std::string T(const SectorPage& p, std::string_view key,
 
 bool Welsh(const SectorPage& p) { return p.language == i18n::Language::kWelsh; }
 
-// The name in the page's language, the other language's after it in
-// italics, each marked with its language. A Welsh page shows the English
-// alone, marked, when the record has no Welsh name.
 std::string Bilingual(const SectorPage& p, const SectorPage::Name& name) {
-  const bool welsh = Welsh(p) && !name.cy.empty();
-  const std::string& first = welsh ? name.cy : name.en;
-  const std::string& second = welsh ? name.en : name.cy;
-  const char* first_lang = welsh ? "cy" : "en";
-  const char* second_lang = welsh ? "en" : "cy";
-  const std::string lead = Welsh(p) == welsh
-                               ? E(first)
-                               : std::string("<span lang=\"") + first_lang +
-                                     "\">" + E(first) + "</span>";
-  if (second.empty() || second == first) return lead;
-  return lead + " <span class=\"other-language\" lang=\"" + second_lang +
-         "\">/ " + E(second) + "</span>";
+  return BilingualHtml(p.language, name.en, name.cy, "/ ");
 }
 
 // `what` is escaped already.
@@ -136,10 +122,9 @@ std::string Figures(const SectorPage& p) {
 // A key message; on a Welsh page without Welsh in the record, the English
 // marked lang="en" and a note that says so.
 std::string MessageItem(const SectorPage& p, const SectorPage::KeyMessage& m) {
-  if (!m.english_only) return "<li>" + E(m.text) + "</li>";
-  return "<li><span lang=\"en\">" + E(m.text) +
-         "</span> <span class=\"english-only\">(" + T(p, "page.english_only") +
-         ")</span></li>";
+  return "<li>" +
+         (m.english_only ? EnglishOnlyHtml(p.language, m.text) : E(m.text)) +
+         "</li>";
 }
 
 std::string MessageList(const SectorPage& p,
@@ -259,6 +244,28 @@ std::string Footer(const SectorPage& p) {
 }  // namespace
 
 const char* PageStyle() { return kStyle; }
+
+std::string BilingualHtml(i18n::Language language, const std::string& en,
+                          const std::string& cy, const std::string& separator) {
+  const bool welsh_page = language == i18n::Language::kWelsh;
+  const bool welsh = welsh_page && !cy.empty();
+  const std::string& first = welsh ? cy : en;
+  const std::string& second = welsh ? en : cy;
+  const std::string lead = welsh_page == welsh
+                               ? E(first)
+                               : "<span lang=\"en\">" + E(first) + "</span>";
+  if (second.empty() || second == first) return lead;
+  return lead + " <span class=\"other-language\" lang=\"" +
+         (welsh ? "en" : "cy") + "\">" + E(separator + second) + "</span>";
+}
+
+std::string EnglishOnlyHtml(i18n::Language language,
+                            const std::string& english) {
+  if (language != i18n::Language::kWelsh) return E(english);
+  return "<span lang=\"en\">" + E(english) +
+         "</span> <span class=\"english-only\">(" +
+         E(i18n::Text(language, "page.english_only")) + ")</span>";
+}
 
 std::string ShortYearLabel(int academic_year) {
   char text[16];

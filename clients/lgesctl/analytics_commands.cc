@@ -1,7 +1,5 @@
 // lgesctl analytics commands: summary, trends, themes, classify, override.
 
-#include <iostream>
-
 #include "clients/lgesctl/commands.h"
 #include "clients/lgesctl/format.h"
 
@@ -50,14 +48,14 @@ Section FollowUpFigures(const pb::FollowUpYear& f,
 
 std::vector<std::string> MetaNotes(const pb::AnalyticsMeta& meta,
                                    i18n::Language language) {
-  const Io io{std::cout, std::cerr, Format::kTable, 80, "", {}, language};
   std::vector<std::string> notes;
   for (const std::string& f : meta.footnotes())
-    notes.push_back(F(io, "cli.note", {{"text", f}}));
+    notes.push_back(i18n::Format(language, "cli.note", {{"text", f}}));
   for (const std::string& w : meta.warnings())
-    notes.push_back(F(io, "cli.warning", {{"text", w}}));
-  notes.push_back(F(io, "cli.dataset_version",
-                    {{"version", std::to_string(meta.dataset_version())}}));
+    notes.push_back(i18n::Format(language, "cli.warning", {{"text", w}}));
+  notes.push_back(
+      i18n::Format(language, "cli.dataset_version",
+                   {{"version", std::to_string(meta.dataset_version())}}));
   return notes;
 }
 
