@@ -15,7 +15,8 @@ namespace pb = ::estyn::lges::v1;
 // The snapshot's version and time, the vocabulary version, and `notes`.
 // Notes and generated sentences are worded in `language`.
 void ToProto(const analytics::Snapshot& snapshot, const analytics::Notes& notes,
-             pb::AnalyticsMeta* out, i18n::Language language = i18n::Language::kEnglish);
+             pb::AnalyticsMeta* out,
+             i18n::Language language = i18n::Language::kEnglish);
 void ToProto(const analytics::Theme& theme, pb::Theme* out);
 void ToProto(const analytics::Vocabulary& vocabulary,
              pb::ListThemesResponse* out);
@@ -31,21 +32,28 @@ void ToProto(const analytics::Episode& e, const CivilDay& day,
              pb::AuthorityStatus* out);
 // Every local authority on `day`, with the episode of those in follow-up.
 void ToProto(const analytics::Snapshot& s, const CivilDay& day,
-             pb::FollowUpStatus* out, i18n::Language language = i18n::Language::kEnglish);
+             pb::FollowUpStatus* out,
+             i18n::Language language = i18n::Language::kEnglish);
 // Follow-up over `from`..`to`: each year, every episode, the mean length.
 void ToProto(const analytics::Snapshot& s, int from, int to,
-             pb::FollowUpAnalytics* out, i18n::Language language = i18n::Language::kEnglish);
+             pb::FollowUpAnalytics* out,
+             i18n::Language language = i18n::Language::kEnglish);
 // The summary of `academic_year` and who is in follow-up today.
 void ToProto(const analytics::Snapshot& s, int academic_year,
-             pb::SectorSnapshot* out, i18n::Language language = i18n::Language::kEnglish);
+             pb::SectorSnapshot* out,
+             i18n::Language language = i18n::Language::kEnglish);
 void ToProto(const analytics::Snapshot& s,
-             const analytics::SectorSummary& summary, pb::SectorSummary* out, i18n::Language language = i18n::Language::kEnglish);
+             const analytics::SectorSummary& summary, pb::SectorSummary* out,
+             i18n::Language language = i18n::Language::kEnglish);
 void ToProto(const analytics::Snapshot& s, const analytics::ThemeTrends& trends,
-             pb::ThemeTrends* out, i18n::Language language = i18n::Language::kEnglish);
+             pb::ThemeTrends* out,
+             i18n::Language language = i18n::Language::kEnglish);
 void ToProto(const analytics::Snapshot& s,
              const analytics::AuthorityProfile& profile,
-             pb::AuthorityProfile* out, i18n::Language language = i18n::Language::kEnglish);
+             pb::AuthorityProfile* out,
+             i18n::Language language = i18n::Language::kEnglish);
 void ToProto(const analytics::Snapshot& s, const analytics::GroupComparison& c,
-             pb::ConsortiumComparison* out, i18n::Language language = i18n::Language::kEnglish);
+             pb::ConsortiumComparison* out,
+             i18n::Language language = i18n::Language::kEnglish);
 
 }  // namespace lges::convert

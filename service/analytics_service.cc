@@ -114,7 +114,8 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
       return CachedReply<pb::GetSectorSummaryRequest, pb::SectorSummary>(
           replies_, "summary:", *request, response,
           [this](const auto& req, const Snapshot& s, auto* reply) {
-            LGES_RETURN_IF_ERROR(InLanguage(Summary(req, s, reply), req.language_code()));
+            LGES_RETURN_IF_ERROR(
+                InLanguage(Summary(req, s, reply), req.language_code()));
             return CheckReplySize(reply->ByteSizeLong(), max_reply_bytes_,
                                   "raise the limit");
           });
@@ -127,7 +128,8 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
       return CachedReply<pb::GetThemeTrendsRequest, pb::ThemeTrends>(
           replies_, "trends:", *request, response,
           [this](const auto& req, const Snapshot& s, auto* reply) {
-            LGES_RETURN_IF_ERROR(InLanguage(Trends(req, s, reply), req.language_code()));
+            LGES_RETURN_IF_ERROR(
+                InLanguage(Trends(req, s, reply), req.language_code()));
             return CheckReplySize(reply->ByteSizeLong(), max_reply_bytes_,
                                   "ask for fewer years (from_academic_year, to_academic_year)");
           });
@@ -136,28 +138,32 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
   grpc::ServerUnaryReactor* GetFollowUpStatus(
       grpc::CallbackServerContext* ctx, const pb::GetFollowUpStatusRequest* req,
       pb::FollowUpStatus* resp) override {
-    return Finish(ctx, __func__, req,
-                  [&](const Identity&) { return InLanguage(FollowUpStatus(*req, resp), req->language_code()); });
+    return Finish(ctx, __func__, req, [&](const Identity&) {
+      return InLanguage(FollowUpStatus(*req, resp), req->language_code());
+    });
   }
   grpc::ServerUnaryReactor* GetFollowUpAnalytics(
       grpc::CallbackServerContext* ctx,
       const pb::GetFollowUpAnalyticsRequest* req,
       pb::FollowUpAnalytics* resp) override {
-    return Finish(ctx, __func__, req,
-                  [&](const Identity&) { return InLanguage(FollowUp(*req, resp), req->language_code()); });
+    return Finish(ctx, __func__, req, [&](const Identity&) {
+      return InLanguage(FollowUp(*req, resp), req->language_code());
+    });
   }
   grpc::ServerUnaryReactor* GetAuthorityProfile(
       grpc::CallbackServerContext* ctx,
       const pb::GetAuthorityProfileRequest* req,
       pb::AuthorityProfile* resp) override {
-    return Finish(ctx, __func__, req,
-                  [&](const Identity&) { return InLanguage(Profile(*req, resp), req->language_code()); });
+    return Finish(ctx, __func__, req, [&](const Identity&) {
+      return InLanguage(Profile(*req, resp), req->language_code());
+    });
   }
   grpc::ServerUnaryReactor* CompareConsortia(
       grpc::CallbackServerContext* ctx, const pb::CompareConsortiaRequest* req,
       pb::ConsortiumComparison* resp) override {
-    return Finish(ctx, __func__, req,
-                  [&](const Identity&) { return InLanguage(Compare(*req, resp), req->language_code()); });
+    return Finish(ctx, __func__, req, [&](const Identity&) {
+      return InLanguage(Compare(*req, resp), req->language_code());
+    });
   }
 
  private:

@@ -26,10 +26,7 @@ std::string Seconds(std::chrono::milliseconds ms) {
 
 }  // namespace
 
-// ReportRpcError in Welsh: the catalogue's words, and the server's own
-// Welsh message (it was asked for with accept-language).
-int ReportRpcErrorInWelsh(const absl::Status& status, const std::string& what,
-                          const Io& io) {
+int ReportRpcError(const absl::Status& status, const std::string& what, Io io) {
   switch (status.code()) {
     case absl::StatusCode::kUnavailable:
       io.err << F(io, "cli.error.unreachable",
@@ -48,47 +45,28 @@ int ReportRpcErrorInWelsh(const absl::Status& status, const std::string& what,
     default:
       break;
   }
-  const std::string welsh = LocalizedMessageOf(status);
-  io.err << F(io, "cli.error.failed",
-              {{"what", what},
-               {"message", welsh.empty()
-                               ? F(io, "cli.english_detail",
-                                   {{"text", std::string(status.message())}})
-                               : welsh}})
-         << "\n";
-  for (const FieldViolation& v : ViolationsOf(status))
+  // A Welsh caller gets the server's own Welsh message (asked for with
+  // accept-language); details it has only in English are marked.
+  const std::string localized = io.welsh() ? LocalizedMessageOf(status) : "";
+  const Violations violations = ViolationsOf(status);
+  if (!violations.empty() && localized.empty()) {
+    io.err << F(io,
+                violations.size() == 1 ? "cli.error.refused.one"
+                                       : "cli.error.refused.other",
+                {{"what", what}, {"count", std::to_string(violations.size())}})
+           << "\n";
+  } else {
+    io.err << F(io, "cli.error.failed",
+                {{"what", what},
+                 {"message", localized.empty()
+                                 ? F(io, "cli.english_detail",
+                                     {{"text", std::string(status.message())}})
+                                 : localized}})
+           << "\n";
+  }
+  for (const FieldViolation& v : violations)
     io.err << "  - " << v.field << ": "
            << F(io, "cli.english_detail", {{"text", v.description}}) << "\n";
-  return kExitFailed;
-}
-
-int ReportRpcError(const absl::Status& status, const std::string& what, Io io) {
-  if (io.welsh()) return ReportRpcErrorInWelsh(status, what, io);
-  switch (status.code()) {
-    case absl::StatusCode::kUnavailable:
-      io.err << "lgesctl: " << what << ": cannot reach lges-server at "
-             << io.server << " ("
-             << TransportReason(std::string(status.message()))
-             << "); start it with scripts/run.sh or set --server or "
-                "LGES_SERVER\n";
-      return kExitUnreachable;
-    case absl::StatusCode::kDeadlineExceeded:
-      io.err << "lgesctl: " << what << ": lges-server at " << io.server
-             << " did not answer within " << Seconds(io.timeout)
-             << "; try again with a longer --timeout\n";
-      return kExitTimeout;
-    default:
-      break;
-  }
-  const std::vector<FieldViolation> violations = ViolationsOf(status);
-  if (violations.empty()) {
-    io.err << "lgesctl: " << what << " failed: " << status.message() << "\n";
-    return kExitFailed;
-  }
-  io.err << "lgesctl: " << what << " refused: " << violations.size()
-         << (violations.size() == 1 ? " problem" : " problems") << "\n";
-  for (const FieldViolation& v : violations)
-    io.err << "  - " << v.field << ": " << v.description << "\n";
   return kExitFailed;
 }
 
