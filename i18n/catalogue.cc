@@ -14,10 +14,11 @@ extern const char kCatalogueCyJson[];
 
 namespace {
 
-std::string ArgOf(const Args& args, std::string_view name) {
+// The value of argument `name`, or nullptr.
+const std::string* FindArg(const Args& args, std::string_view name) {
   for (const auto& [k, v] : args)
-    if (k == name) return v;
-  return "";
+    if (k == name) return &v;
+  return nullptr;
 }
 
 // A catalogue file: an object of key -> text, or key -> {"text", "source"
@@ -76,8 +77,9 @@ std::string Catalogue::Apply(const std::string& filter, std::string value,
   if (filter == "the") return welsh ? WelshArticle(value) : "the " + value;
   if (filter == "num") {
     const int n = std::atoi(value.c_str());
-    const Gender g =
-        ArgOf(args, "gender") == "f" ? Gender::kFeminine : Gender::kMasculine;
+    const std::string* gender = FindArg(args, "gender");
+    const Gender g = gender != nullptr && *gender == "f" ? Gender::kFeminine
+                                                         : Gender::kMasculine;
     return welsh ? WelshNumber(n, g) : EnglishNumber(n);
   }
   return value + "|" + filter;  // Unknown filter: visible, and tested.
@@ -98,12 +100,11 @@ std::string Catalogue::Fill(std::string_view pattern, const Args& args) const {
     const std::string_view inner = pattern.substr(open + 1, close - open - 1);
     const size_t bar = inner.find('|');
     const std::string name(inner.substr(0, bar));
-    bool found = false;
-    for (const auto& [k, v] : args) found = found || k == name;
-    if (!found) {
+    const std::string* arg = FindArg(args, name);
+    if (arg == nullptr) {
       out += pattern.substr(open, close - open + 1);
     } else {
-      std::string value = ArgOf(args, name);
+      std::string value = *arg;
       std::string_view filters =
           bar == std::string_view::npos ? "" : inner.substr(bar + 1);
       while (!filters.empty()) {
