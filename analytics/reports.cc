@@ -5,9 +5,25 @@
 #include "analytics/profile.h"
 
 namespace lges::analytics {
-namespace {
 
 std::string Label(int year) { return AcademicYear{year}.Label(); }
+
+namespace {
+
+
+// Where a key message's area heading comes in the inspection framework:
+// outcomes, then education services, then leadership (both frameworks put
+// them in that order, and so do Estyn's sector pages); other headings after,
+// alphabetically.
+int FrameworkRank(const std::string& area) {
+  const auto starts = [&](const char* prefix) {
+    return area.rfind(prefix, 0) == 0;
+  };
+  if (starts("Outcomes")) return 0;
+  if (starts("Education services") || starts("Quality")) return 1;
+  if (starts("Leadership") || starts("Leading")) return 2;
+  return 3;
+}
 
 std::vector<KeyMessage> KeyMessagesOf(const Dataset& data, int year) {
   std::vector<KeyMessage> out;
@@ -16,6 +32,9 @@ std::vector<KeyMessage> KeyMessagesOf(const Dataset& data, int year) {
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const KeyMessage& a, const KeyMessage& b) {
+                     const int ra = FrameworkRank(a.area);
+                     const int rb = FrameworkRank(b.area);
+                     if (ra != rb) return ra < rb;
                      if (a.area != b.area) return a.area < b.area;
                      if (a.polarity != b.polarity)
                        return a.polarity < b.polarity;
@@ -101,6 +120,7 @@ SectorSummary BuildSectorSummary(const Dataset& data,
   out.inspections = stats.inspections;
   out.welsh_medium = stats.welsh_medium;
   out.english_medium = stats.english_medium;
+  out.unknown_medium = stats.unknown_medium();
   out.case_studies = stats.case_studies;
   out.providers_inspected = static_cast<int>(stats.providers.size());
   out.follow_up = FollowUpForYear(episodes, stats.academic_year);

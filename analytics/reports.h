@@ -31,11 +31,15 @@ struct ThemeLine {
 std::string Sentence(const ThemeLine& line, const Vocabulary& vocabulary,
                      i18n::Language language);
 
+// "2022-2023" for 2022.
+std::string Label(int academic_year);
+
 struct SectorSummary {
   int academic_year = 0;
   int inspections = 0;
   int welsh_medium = 0;
   int english_medium = 0;
+  int unknown_medium = 0;  // Neither Welsh- nor English-medium in the record.
   int case_studies = 0;
   int providers_inspected = 0;
   FollowUpYear follow_up;

@@ -113,6 +113,26 @@ SectorSummary Snapshot::Summary(int academic_year) const {
       episodes_, framework_change_year_);
 }
 
+Reconciliation Snapshot::Reconcile(int academic_year) const {
+  const PublishedYear* published = nullptr;
+  for (const PublishedYear& y : data_.published_years)
+    if (y.academic_year == academic_year) published = &y;
+  int authorities = 0;
+  for (const Provider& p : data_.providers)
+    authorities += p.kind == ProviderKind::kLocalAuthority;
+  const YearStats stats =
+      Years({ProviderKind::kUnspecified, ""}, academic_year, academic_year)[0];
+  return analytics::Reconcile(Summary(academic_year), stats, authorities,
+                              published);
+}
+
+std::vector<int> Snapshot::PublishedYears() const {
+  std::vector<int> out;
+  for (const PublishedYear& y : data_.published_years)
+    out.push_back(y.academic_year);
+  return out;
+}
+
 ThemeTrends Snapshot::Trends(int from, int to, ProviderKind kind,
                              const std::string& group) const {
   return BuildThemeTrends(*vocabulary_, Years({kind, group}, from, to),

@@ -13,6 +13,7 @@
 #include "analytics/notes.h"
 #include "analytics/follow_up.h"
 #include "analytics/profile.h"
+#include "analytics/reconcile.h"
 #include "analytics/reports.h"
 #include "analytics/themed.h"
 
@@ -43,6 +44,10 @@ class Snapshot {
   // The summary of `academic_year`; years outside [first_year, last_year]
   // have no inspections and are summarised as such.
   SectorSummary Summary(int academic_year) const;
+  // The summary of `academic_year` beside what Estyn printed for it.
+  Reconciliation Reconcile(int academic_year) const;
+  // The academic years for which the record holds printed figures.
+  std::vector<int> PublishedYears() const;
   // Theme trends over [from, to] for providers of `kind` (kUnspecified: all)
   // in `group` ("" any, "none" in no group, else a group's code).
   ThemeTrends Trends(int from, int to, ProviderKind kind,

@@ -23,6 +23,8 @@ void AddInspection(YearStats& s, const Inspection& in) {
   if (in.language_medium == LanguageMedium::kWelsh) ++s.welsh_medium;
   if (in.language_medium == LanguageMedium::kEnglish) ++s.english_medium;
   s.case_studies += static_cast<int>(in.case_studies.size());
+  for (const CaseStudy& c : in.case_studies)
+    if (!c.url.empty()) ++s.case_studies_published;
   s.providers.insert(in.provider_code);
   const int listed = static_cast<int>(in.recommendations.size());
   s.recommendations_listed += listed;

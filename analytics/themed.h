@@ -56,6 +56,7 @@ struct YearStats {
   int welsh_medium = 0;
   int english_medium = 0;
   int case_studies = 0;
+  int case_studies_published = 0;  // With an address.
   std::set<std::string> providers;  // Inspected.
   std::map<std::string, std::set<std::string>>
       providers_by_theme;  // Primary theme -> providers.
@@ -68,6 +69,10 @@ struct YearStats {
   int unclassified = 0;
   int paraphrased = 0;
   int judged_causing_concern = 0;
+  // Inspections whose language medium the record does not hold.
+  int unknown_medium() const {
+    return inspections - welsh_medium - english_medium;
+  }
 };
 
 // Selects inspections by their index in Dataset::inspections.

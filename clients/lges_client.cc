@@ -331,6 +331,8 @@ LGES_CLIENT_METHOD(analytics, AnalyticsService, ListThemeOverrideHistory,
                    ListThemeOverrideHistoryResponse)
 LGES_CLIENT_METHOD(analytics, AnalyticsService, GetSectorSummary,
                    GetSectorSummaryRequest, SectorSummary)
+LGES_CLIENT_METHOD(analytics, AnalyticsService, ReconcileSectorSummary,
+                   ReconcileSectorSummaryRequest, SectorReconciliation)
 LGES_CLIENT_METHOD(analytics, AnalyticsService, GetThemeTrends,
                    GetThemeTrendsRequest, ThemeTrends)
 LGES_CLIENT_METHOD(analytics, AnalyticsService, GetFollowUpStatus,

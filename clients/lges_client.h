@@ -153,6 +153,9 @@ class LgesClient {
       pb::ListThemeOverrideHistoryResponse* resp);
   absl::Status GetSectorSummary(const pb::GetSectorSummaryRequest& req,
                                 pb::SectorSummary* resp);
+  absl::Status ReconcileSectorSummary(
+      const pb::ReconcileSectorSummaryRequest& req,
+      pb::SectorReconciliation* resp);
   absl::Status GetThemeTrends(const pb::GetThemeTrendsRequest& req,
                               pb::ThemeTrends* resp);
   absl::Status GetFollowUpStatus(const pb::GetFollowUpStatusRequest& req,

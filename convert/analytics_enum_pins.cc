@@ -2,6 +2,7 @@
 // Milestones have no unspecified value in analytics, so theirs are one
 // lower than the proto's; cue kinds share the proto's numbers.
 #include "analytics/follow_up.h"
+#include "analytics/reconcile.h"
 #include "analytics/themes.h"
 #include "estyn/lges/v1/analytics.pb.h"
 
@@ -9,6 +10,7 @@ namespace lges::convert {
 namespace {
 
 namespace pb = ::estyn::lges::v1;
+using analytics::Agreement;
 using analytics::CueKind;
 using analytics::MilestoneKind;
 using analytics::MilestoneState;
@@ -38,6 +40,19 @@ static_assert(static_cast<int>(CueKind::kAim) == pb::CUE_KIND_AIM);
 static_assert(static_cast<int>(CueKind::kSetting) == pb::CUE_KIND_SETTING);
 static_assert(static_cast<int>(CueKind::kTopic) == pb::CUE_KIND_TOPIC &&
               pb::CUE_KIND_TOPIC == pb::CueKind_MAX);
+
+static_assert(static_cast<int>(Agreement::kAgree) ==
+              pb::RECONCILIATION_STATE_AGREE);
+static_assert(static_cast<int>(Agreement::kRecordIncomplete) ==
+              pb::RECONCILIATION_STATE_RECORD_INCOMPLETE);
+static_assert(static_cast<int>(Agreement::kPublishedInconsistent) ==
+              pb::RECONCILIATION_STATE_PUBLISHED_INCONSISTENT);
+static_assert(static_cast<int>(Agreement::kDisagree) ==
+              pb::RECONCILIATION_STATE_DISAGREE);
+static_assert(static_cast<int>(Agreement::kNotPublished) ==
+                  pb::RECONCILIATION_STATE_NOT_PUBLISHED &&
+              pb::RECONCILIATION_STATE_NOT_PUBLISHED ==
+                  pb::ReconciliationState_MAX);
 
 }  // namespace
 }  // namespace lges::convert

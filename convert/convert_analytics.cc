@@ -215,6 +215,7 @@ void ToProto(const analytics::Snapshot& s,
   out->set_core_inspections(summary.inspections);
   out->set_welsh_medium(summary.welsh_medium);
   out->set_english_medium(summary.english_medium);
+  out->set_unknown_medium(summary.unknown_medium);
   out->set_case_studies(summary.case_studies);
   out->set_providers_inspected(summary.providers_inspected);
   ToProto(s, summary.follow_up, out->mutable_follow_up());

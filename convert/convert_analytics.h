@@ -45,6 +45,10 @@ void ToProto(const analytics::Snapshot& s, int academic_year,
 void ToProto(const analytics::Snapshot& s,
              const analytics::SectorSummary& summary, pb::SectorSummary* out,
              i18n::Language language = i18n::Language::kEnglish);
+// A year's figures beside the published ones (convert_reconcile.cc).
+void ToProto(const analytics::Snapshot& s, const analytics::Reconciliation& r,
+             pb::SectorReconciliation* out,
+             i18n::Language language = i18n::Language::kEnglish);
 void ToProto(const analytics::Snapshot& s, const analytics::ThemeTrends& trends,
              pb::ThemeTrends* out,
              i18n::Language language = i18n::Language::kEnglish);

@@ -117,6 +117,7 @@ Inspection FromProto(const pb::Inspection& in, Violations& out) {
   d.recommendation_count = in.recommendation_count();
   d.recommendation_order_known = in.recommendation_order_known();
   d.causing_significant_concern = in.causing_significant_concern();
+  d.report_url = in.report_url();
   if (in.has_report_published())
     d.report_published =
         FromProto(in.report_published(), "report_published", out);
@@ -167,6 +168,7 @@ void ToProto(const Inspection& in, pb::Inspection* out) {
   out->set_causing_significant_concern(in.causing_significant_concern);
   if (in.report_published.IsSet())
     ToProto(in.report_published, out->mutable_report_published());
+  out->set_report_url(in.report_url);
   for (const CaseStudy& c : in.case_studies) {
     pb::CaseStudy* pc = out->add_case_studies();
     pc->set_title(c.title);
@@ -254,6 +256,45 @@ void ToProto(const KeyMessage& in, pb::KeyMessage* out) {
   out->set_text_origin(static_cast<pb::TextOrigin>(in.text_origin));
   out->set_etag(EtagOf(in.meta));
   SetTimes(in.meta, out->mutable_create_time(), out->mutable_update_time());
+}
+
+PublishedYear FromProto(const pb::PublishedYear& in, Violations& out) {
+  PublishedYear y;
+  y.academic_year = in.academic_year();
+  y.source_url = in.source_url();
+  for (int i = 0; i < in.figures_size(); ++i) {
+    const pb::PublishedFigure& f = in.figures(i);
+    y.figures.push_back(
+        {EnumFrom<SectorFigure>(f.figure(), pb::SectorFigure_IsValid,
+                                Indexed("figures", i) + ".figure", out),
+         f.value()});
+  }
+  y.overview_source = in.overview_source();
+  y.overview_inspected = in.overview_inspected();
+  for (const pb::PublishedThemeStatement& t : in.overview())
+    y.overview.push_back({t.as_printed(), t.authorities(), t.theme_id()});
+  y.note = in.note();
+  return y;
+}
+
+void ToProto(const PublishedYear& in, pb::PublishedYear* out) {
+  out->set_name("publishedYears/" + std::to_string(in.academic_year));
+  out->set_academic_year(in.academic_year);
+  out->set_source_url(in.source_url);
+  for (const PublishedFigure& f : in.figures) {
+    pb::PublishedFigure* pf = out->add_figures();
+    pf->set_figure(static_cast<pb::SectorFigure>(f.figure));
+    pf->set_value(f.value);
+  }
+  out->set_overview_source(in.overview_source);
+  out->set_overview_inspected(in.overview_inspected);
+  for (const PublishedThemeStatement& t : in.overview) {
+    pb::PublishedThemeStatement* pt = out->add_overview();
+    pt->set_as_printed(t.as_printed);
+    pt->set_authorities(t.authorities);
+    pt->set_theme_id(t.theme_id);
+  }
+  out->set_note(in.note);
 }
 
 void ToProto(const ThemeOverride& o, pb::ThemeOverride* out) {

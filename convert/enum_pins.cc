@@ -5,6 +5,7 @@
 #include "domain/identity.h"
 #include "domain/records.h"
 #include "estyn/lges/v1/common.pb.h"
+#include "estyn/lges/v1/dataset.pb.h"
 #include "estyn/lges/v1/follow_up.pb.h"
 #include "estyn/lges/v1/inspections.pb.h"
 #include "estyn/lges/v1/providers.pb.h"
@@ -122,6 +123,31 @@ static_assert(Pinned(Progress::kLimited, pb::PROGRESS_LIMITED));
 static_assert(Pinned(Progress::kSatisfactory, pb::PROGRESS_SATISFACTORY));
 static_assert(LastPinned(Progress::kStrong, pb::PROGRESS_STRONG,
                          pb::Progress_MAX));
+
+static_assert(Pinned(SectorFigure::kUnspecified,
+                     pb::SECTOR_FIGURE_UNSPECIFIED));
+static_assert(Pinned(SectorFigure::kProviders, pb::SECTOR_FIGURE_PROVIDERS));
+static_assert(Pinned(SectorFigure::kCoreInspections,
+                     pb::SECTOR_FIGURE_CORE_INSPECTIONS));
+static_assert(Pinned(SectorFigure::kWelshMedium,
+                     pb::SECTOR_FIGURE_WELSH_MEDIUM));
+static_assert(Pinned(SectorFigure::kEnglishMedium,
+                     pb::SECTOR_FIGURE_ENGLISH_MEDIUM));
+static_assert(Pinned(SectorFigure::kCaseStudies,
+                     pb::SECTOR_FIGURE_CASE_STUDIES));
+static_assert(Pinned(SectorFigure::kCaseStudiesPublished,
+                     pb::SECTOR_FIGURE_CASE_STUDIES_PUBLISHED));
+static_assert(Pinned(SectorFigure::kInFollowUpAtStart,
+                     pb::SECTOR_FIGURE_IN_FOLLOW_UP_AT_START));
+static_assert(Pinned(SectorFigure::kRemovedDuringYear,
+                     pb::SECTOR_FIGURE_REMOVED_DURING_YEAR));
+static_assert(Pinned(SectorFigure::kWentIntoFollowUp,
+                     pb::SECTOR_FIGURE_WENT_INTO_FOLLOW_UP));
+static_assert(Pinned(SectorFigure::kInFollowUpAtEnd,
+                     pb::SECTOR_FIGURE_IN_FOLLOW_UP_AT_END));
+static_assert(LastPinned(SectorFigure::kOverviewThemes,
+                         pb::SECTOR_FIGURE_OVERVIEW_THEMES,
+                         pb::SectorFigure_MAX));
 
 static_assert(Pinned(Role::kNone, pb::ROLE_UNSPECIFIED));
 static_assert(Pinned(Role::kReader, pb::ROLE_READER));

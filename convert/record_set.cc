@@ -70,6 +70,11 @@ void RecordSetReader::Add(const pb::RecordSet& part) {
         m, ValidateKeyMessage,
         At(prefix_, "key_messages", d.key_messages.size()), v));
   }
+  for (const pb::PublishedYear& y : part.published_years()) {
+    d.published_years.push_back(Convert<PublishedYear>(
+        y, ValidatePublishedYear,
+        At(prefix_, "published_years", d.published_years.size()), v));
+  }
   // Beyond the limit the records are still counted, so that places stay
   // right, but their problems are only counted.
   if (v.size() > kMaxViolations) {
@@ -122,6 +127,8 @@ pb::RecordSet DatasetToRecordSet(const Dataset& data,
     convert::ToProto(e, out.add_follow_up_events());
   for (const KeyMessage& m : data.key_messages)
     convert::ToProto(m, out.add_key_messages());
+  for (const PublishedYear& y : data.published_years)
+    convert::ToProto(y, out.add_published_years());
   return out;
 }
 
@@ -184,6 +191,8 @@ bool SendRecordsOfYears(const Dataset& data, int from, int to,
                   keep, parts) &&
          SendEach(data.key_messages, &pb::RecordSet::add_key_messages, keep,
                   parts) &&
+         SendEach(data.published_years, &pb::RecordSet::add_published_years,
+                  keep, parts) &&
          parts.Finish();
 }
 
@@ -199,6 +208,8 @@ bool SendRecordSet(const pb::RecordSet& whole, RecordSetParts& parts) {
                   &pb::RecordSet::add_follow_up_events, kAll, parts) &&
          SendEach(whole.key_messages(), &pb::RecordSet::add_key_messages,
                   kAll, parts) &&
+         SendEach(whole.published_years(),
+                  &pb::RecordSet::add_published_years, kAll, parts) &&
          parts.Finish();
 }
 

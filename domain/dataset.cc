@@ -54,6 +54,9 @@ Violations DuplicateIdentities(const Dataset& records) {
                                static_cast<int>(m.polarity), m.position);
       },
       out);
+  Repeats(
+      records.published_years, "published_years", "academic year",
+      [](const PublishedYear& y) { return y.academic_year; }, out);
   return out;
 }
 
@@ -75,6 +78,10 @@ bool YearSelection::Keep(const KeyMessage& m) const {
   return InRange(m.academic_year, from_, to_);
 }
 
+bool YearSelection::Keep(const PublishedYear& y) const {
+  return InRange(y.academic_year, from_, to_);
+}
+
 Dataset RecordsOfYears(const Dataset& all, int from, int to) {
   Dataset chosen;
   chosen.version = all.version;
@@ -87,6 +94,8 @@ Dataset RecordsOfYears(const Dataset& all, int from, int to) {
     if (keep.Keep(e)) chosen.follow_up_events.push_back(e);
   for (const KeyMessage& m : all.key_messages)
     if (keep.Keep(m)) chosen.key_messages.push_back(m);
+  for (const PublishedYear& y : all.published_years)
+    if (keep.Keep(y)) chosen.published_years.push_back(y);
   return chosen;
 }
 

@@ -46,12 +46,13 @@ struct Dataset {
   std::vector<FollowUpEvent> follow_up_events;
   std::vector<KeyMessage> key_messages;
   std::vector<ThemeOverride> overrides;
+  std::vector<PublishedYear> published_years;  // By academic year.
 };
 
 // The records of academic years `from`..`to` (0 leaves an end open): every
 // provider; the inspections of those years; the follow-up events linked to
 // those inspections, or unlinked and dated in those years; the key messages
-// of those years. Version and time are kept; overrides are not.
+// and published figures of those years. Version and time are kept; overrides are not.
 Dataset RecordsOfYears(const Dataset& all, int from, int to);
 
 // RecordsOfYears one record at a time, for a caller that sends records
@@ -62,6 +63,7 @@ class YearSelection {
   bool Keep(const Inspection& in);  // Remembers the kept inspection's id.
   bool Keep(const FollowUpEvent& e) const;
   bool Keep(const KeyMessage& m) const;
+  bool Keep(const PublishedYear& y) const;
 
  private:
   int from_, to_;

@@ -167,6 +167,7 @@ struct Inspection {
   std::vector<CaseStudy> case_studies;
   Provenance provenance;
   RecordMeta meta;
+  std::string report_url;  // Empty when no source gives it.
   friend bool operator==(const Inspection&, const Inspection&) = default;
 };
 
@@ -220,6 +221,57 @@ struct KeyMessage {
   std::vector<Translation> translations;
   TextOrigin text_origin = TextOrigin::kUnspecified;
   friend bool operator==(const KeyMessage&, const KeyMessage&) = default;
+};
+
+// A figure that a sector page prints (SectorFigure in the proto).
+enum class SectorFigure {
+  kUnspecified = 0,
+  kProviders,
+  kCoreInspections,
+  kWelshMedium,
+  kEnglishMedium,
+  kCaseStudies,
+  kCaseStudiesPublished,
+  kInFollowUpAtStart,
+  kRemovedDuringYear,
+  kWentIntoFollowUp,
+  kInFollowUpAtEnd,
+  kOverviewThemes
+};
+
+struct PublishedFigure {
+  SectorFigure figure = SectorFigure::kUnspecified;
+  int value = 0;
+  friend bool operator==(const PublishedFigure&,
+                         const PublishedFigure&) = default;
+};
+
+struct PublishedThemeStatement {
+  std::string as_printed;
+  int authorities = 0;
+  std::string theme_id;  // Empty if it matches no theme.
+  friend bool operator==(const PublishedThemeStatement&,
+                         const PublishedThemeStatement&) = default;
+};
+
+// What Estyn printed for one academic year: compared with the record,
+// never used to fill it.
+struct PublishedYear {
+  int academic_year = 0;  // Start year; the identity.
+  std::string source_url;
+  std::vector<PublishedFigure> figures;  // Each figure at most once.
+  std::string overview_source;
+  int overview_inspected = 0;  // 0 if the overview names no total.
+  std::vector<PublishedThemeStatement> overview;  // Printed order.
+  std::string note;
+  RecordMeta meta;
+  // The printed value of `figure`, or nullptr if the page printed none.
+  const int* Find(SectorFigure figure) const {
+    for (const PublishedFigure& f : figures)
+      if (f.figure == figure) return &f.value;
+    return nullptr;
+  }
+  friend bool operator==(const PublishedYear&, const PublishedYear&) = default;
 };
 
 }  // namespace lges

@@ -33,4 +33,8 @@ bool SameRecord(const KeyMessage& a, const KeyMessage& b) {
   return Content(a, true) == Content(b, true);
 }
 
+bool SameRecord(const PublishedYear& a, const PublishedYear& b) {
+  return Content(a, false) == Content(b, false);
+}
+
 }  // namespace lges

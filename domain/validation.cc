@@ -27,6 +27,15 @@ void CheckText(Violations& out, std::string field, const std::string& text,
   }
 }
 
+// An http or https address of at most 2000 characters.
+void CheckWebAddress(Violations& out, const std::string& field,
+                     const std::string& url, bool required) {
+  CheckText(out, field, url, 2000, required);
+  if (url.empty()) return;
+  if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0)
+    out.push_back({field, "must be an http or https address"});
+}
+
 void CheckDate(Violations& out, std::string field, const PartialDate& date,
                bool required) {
   if (!date.IsSet()) {
@@ -351,6 +360,7 @@ Violations ValidateInspection(const Inspection& in) {
               false);
   }
   CheckProvenance(out, "provenance", in.provenance);
+  CheckWebAddress(out, "report_url", in.report_url, false);
   return out;
 }
 
@@ -399,6 +409,37 @@ Violations ValidateKeyMessage(const KeyMessage& m) {
   CheckText(out, "text", m.text, 4000, true);
   CheckTranslations(out, "translations", m.translations, 4000);
   CheckProvenance(out, "provenance", m.provenance);
+  return out;
+}
+
+Violations ValidatePublishedYear(const PublishedYear& y) {
+  Violations out;
+  Append(out, ValidateAcademicYear(y.academic_year, "academic_year"));
+  CheckWebAddress(out, "source_url", y.source_url, true);
+  std::set<SectorFigure> seen;
+  for (size_t i = 0; i < y.figures.size(); ++i) {
+    const PublishedFigure& f = y.figures[i];
+    if (f.figure == SectorFigure::kUnspecified)
+      out.push_back({At("figures", i) + ".figure", "is required"});
+    else if (!seen.insert(f.figure).second)
+      out.push_back({At("figures", i) + ".figure", "is given twice"});
+    if (f.value < 0 || f.value > 1000)
+      out.push_back({At("figures", i) + ".value", "must be between 0 and 1000"});
+  }
+  CheckText(out, "overview_source", y.overview_source, 1000, false);
+  if (y.overview_inspected < 0 || y.overview_inspected > 1000)
+    out.push_back({"overview_inspected", "must be between 0 and 1000"});
+  if (y.overview.size() > 50)
+    out.push_back({"overview", "must hold at most 50 statements"});
+  for (size_t i = 0; i < y.overview.size(); ++i) {
+    const PublishedThemeStatement& t = y.overview[i];
+    CheckText(out, At("overview", i) + ".as_printed", t.as_printed, 1000, true);
+    if (t.authorities < 0 || t.authorities > 1000)
+      out.push_back({At("overview", i) + ".authorities",
+                     "must be between 0 and 1000"});
+    CheckText(out, At("overview", i) + ".theme_id", t.theme_id, 100, false);
+  }
+  CheckText(out, "note", y.note, 2000, false);
   return out;
 }
 

@@ -19,6 +19,7 @@ Violations ValidateProvider(const Provider& provider);
 Violations ValidateInspection(const Inspection& inspection);
 Violations ValidateFollowUpEvent(const FollowUpEvent& event);
 Violations ValidateKeyMessage(const KeyMessage& message);
+Violations ValidatePublishedYear(const PublishedYear& year);
 
 // Academic years are named by their start year (2022 is 2022-2023). A year
 // the record can hold is in [kMinYear, kMaxYear). One violation at `field`

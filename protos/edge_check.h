@@ -127,5 +127,6 @@ LGES_EDGE_TRAITS(GetFollowUpStatusRequest, ParseOrMark)
 LGES_EDGE_TRAITS(GetFollowUpAnalyticsRequest, ParseOrMark)
 LGES_EDGE_TRAITS(GetAuthorityProfileRequest, ParseOrMark)
 LGES_EDGE_TRAITS(CompareConsortiaRequest, ParseOrMark)
+LGES_EDGE_TRAITS(ReconcileSectorSummaryRequest, ParseOrMark)
 
 #undef LGES_EDGE_TRAITS

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Converts the public record (../shared/reference/lges-public-record.json)
-and the annual report sector pages (../shared/seeds/000-002) into
-data/public-record.json, the default dataset that lges-server loads on first
+"""Converts the public record (../shared/reference/lges-public-record.json),
+its additions of November 2026 (record-additions-2026-11.json), the figures
+Estyn printed (published-figures.json) and the annual report sector pages
+(../shared/seeds/000-002) into data/public-record.json, the default dataset that lges-server loads on first
 start. The output is a RecordSet (docs/FORMAT.md) in protobuf's JSON mapping.
 
 The record's dates are free text ("2019-06/2019-07 (late June - early July
@@ -24,7 +25,8 @@ INSPECTIONS = {
     "NEWPORT-2018": ("autumn 2018", "", 2018, "2019-01-31", "SOURCED", "3"),
     "BRIDGEND-2019-03": ("2019-03", "", 2018, "2019", "SOURCED", "3"),
     "FLINTS-2019-06": ("2019-06", "", 2018, "2019-08-09", "SOURCED", "3"),
-    "POWYS-2019-07": ("2019-06", "2019-07", 2018, "2019-09-10", "SOURCED", "3"),
+    # July 2019 per the council's scrutiny agenda (record-additions-2026-11).
+    "POWYS-2019-07": ("2019-07", "", 2018, "2019-09-10", "SOURCED", "3"),
     "WREX-2019-10": ("2019-10", "", 2019, "2019-12-20", "SOURCED", "3"),
     "PEMBS-2019": ("autumn 2019", "", 2019, "2020-02-12", "UNCERTAIN", "3"),
     "MON-2020": ("spring 2020", "", 2019, "2020-04", "INFERRED", "3"),
@@ -271,12 +273,127 @@ def add_welsh(messages, terms):
     return messages
 
 
+# The additions' new inspections: (start, academic year, published,
+# certainty, framework, causing significant concern). Neither source gives
+# the inspection week; the Vale's year is inferred (see its note).
+NEW_INSPECTIONS = {
+    "VALE-2024": ("2023-2024", 2023, "2024-04-30", "INFERRED", "3", False),
+    "MON-2025-11": ("2025-11", 2025, "", "PARTLY_INFERRED", "2", False),
+}
+# A record-additions update that adds a recommendation's wording: (inspection,
+# number) -> the text to keep. The stored excerpt of Anglesey's minute stops
+# mid-sentence; the text keeps what was read and says it is cut off.
+ADDED_RECOMMENDATIONS = {
+    ("ANGLESEY-2022-06", 1): "strengthen processes for evaluating … (the rest is not in the record)",
+}
+# Follow-up events of the additions that are kept: the dated ones about the
+# follow-up of an authority in it. Left out: the 2 July 2025 conference
+# (already in the record; the additions only add what Estyn said), the
+# negative finding (no date), and Blaenau Gwent's link meeting (never in
+# follow-up; a link visit is not a follow-up step).
+ADDED_EVENT_DATES = {"2025-04-04", "2025-09-11"}
+
+
+def additions(extra, codes, urls, inspections, events_out):
+    """Folds record-additions-2026-11.json into the converted records,
+    keeping each fact's sources and certainty."""
+    urls.update({s["id"]: s["url"] for s in extra["sources"]})
+    by_id = {i["name"].split("/", 1)[1]: i for i in inspections}
+    for raw in extra["inspections"]:
+        note = " ".join(x for x in (raw.get("certainty", ""), raw.get("notes", ""),
+                                     raw.get("medium_note", ""),
+                                     raw.get("causing_significant_concern_note", ""),
+                                     raw.get("recommendations_complete_note", "")) if x)
+        if raw["record_type"] == "new_inspection":
+            start, year, published, certainty, framework, concern = NEW_INSPECTIONS[raw["id"]]
+            out = {"name": "inspections/" + raw["id"], "provider_code": codes[raw["provider"]],
+                   "start_date": date(start), "academic_year": year,
+                   "framework": "FRAMEWORK_VERSION_2018_THREE_AREAS" if framework == "3"
+                   else "FRAMEWORK_VERSION_2024_TWO_AREAS",
+                   "recommendation_count": raw["recommendations_count"] or 0,
+                   "recommendation_order_known": False, "causing_significant_concern": concern,
+                   "provenance": provenance(raw["source_ids"], urls, "CERTAINTY_" + certainty, note),
+                   "recommendations": [
+                       {"number": r["number"], "text": r["text"], "text_status": TEXT_STATUS[r["text_status"]],
+                        "provenance": provenance(r["source_ids"], urls, note=r.get("note", ""))}
+                       for r in raw["recommendations"]]}
+            if published:
+                out["report_published"] = date(published)
+            inspections.append(out)
+            continue
+        target = by_id[raw["existing_id"]]
+        known = {s["id"] for s in target["provenance"]["sources"]}
+        target["provenance"]["sources"] += [{"id": i, "url": urls.get(i, "")} for i in raw["source_ids"]
+                                            if i not in known]
+        extra_note = ("Additions of November 2026: " + note)[:2000 - len(target["provenance"].get("note", "")) - 1]
+        target["provenance"]["note"] = (target["provenance"].get("note", "") + " " + extra_note).strip()
+        for r in raw["recommendations"]:
+            text = ADDED_RECOMMENDATIONS.get((raw["existing_id"], r["number"]))
+            if text and not any(x["number"] == r["number"] for x in target["recommendations"]):
+                target["recommendations"].append(
+                    {"number": r["number"], "text": text, "text_status": TEXT_STATUS[r["text_status"]],
+                     "provenance": provenance(r["source_ids"], urls, note=r.get("note", ""))})
+                target["recommendations"].sort(key=lambda x: x["number"])
+                target["recommendation_order_known"] = False  # "numbering inferred".
+    for e in extra["follow_up_events"]:
+        if e["date"] not in ADDED_EVENT_DATES:
+            continue
+        code = codes[e["authority"]]
+        linked = [i for i in inspections if i["provider_code"] == code and i["causing_significant_concern"]]
+        events_out.append({"provider_code": code, "kind": "FOLLOW_UP_KIND_OTHER", "date": date(e["date"]),
+                           "description": e["event"], "inspection": linked[-1]["name"],
+                           "provenance": provenance(e["source_ids"], urls, CERTAINTY[e["certainty"]],
+                                                    e.get("note", ""))})
+
+
+# The vocabulary theme (data/themes/v1.json) of each statement of a printed
+# overview of recommendations, by the statement's key words.
+OVERVIEW_THEMES = [
+    ("strategic leadership", "strategic_leadership"),
+    ("evaluation and improvement", "self_evaluation"),
+    ("school improvement services", "school_improvement"),  # Before "secondary".
+    ("secondary schools.", "secondary_schools"),
+    ("attendance", "attendance"),
+    ("Welsh-medium", "welsh_language"),
+    ("social, emotional and behavioural", "wellbeing_behaviour"),
+]
+FIGURES = {"providers": "PROVIDERS", "core_inspections": "CORE_INSPECTIONS", "welsh_medium": "WELSH_MEDIUM",
+           "english_medium": "ENGLISH_MEDIUM", "case_studies": "CASE_STUDIES",
+           "case_studies_published": "CASE_STUDIES_PUBLISHED", "in_follow_up_at_start": "IN_FOLLOW_UP_AT_START",
+           "removed_during_year": "REMOVED_DURING_YEAR", "went_into_follow_up": "WENT_INTO_FOLLOW_UP",
+           "in_follow_up_at_end": "IN_FOLLOW_UP_AT_END"}
+
+
+def published_years(figures):
+    """published-figures.json as PublishedYear records: what each page printed."""
+    out = []
+    for y in figures["years"]:
+        year = {"academic_year": int(y["academic_year"][:4]), "source_url": y["source"], "note": y.get("notes", ""),
+                "figures": [{"figure": "SECTOR_FIGURE_" + FIGURES[k], "value": v} for k, v in y["printed"].items()]}
+        overview = y.get("overview_of_recommendations")
+        if overview:
+            year["overview_source"] = overview["source"]
+            year["overview_inspected"] = overview["inspected"]
+            year["overview"] = []
+            for t in overview["authorities_per_theme"]:
+                theme = next(theme for words, theme in OVERVIEW_THEMES if words in t["as_printed"])
+                year["overview"].append({"as_printed": t["as_printed"], "authorities": t["authorities"],
+                                         "theme_id": theme})
+            year["figures"].append({"figure": "SECTOR_FIGURE_OVERVIEW_THEMES",
+                                    "value": len(overview["authorities_per_theme"])})
+        out.append(year)
+    return out
+
+
 def main():
     shared = sys.argv[1] if len(sys.argv) > 1 else "../shared"
     record = json.load(open(f"{shared}/reference/lges-public-record.json", encoding="utf-8"))
     urls = record["sources"]
     codes = authority_codes(record)
     inspections = [inspection(i, codes, urls) for i in record["inspections"]]
+    extra = json.load(open(f"{shared}/reference/record-additions-2026-11.json", encoding="utf-8"))
+    added_events = []
+    additions(extra, codes, urls, inspections, added_events)
     groups = []
     for code, kind, name_en, name_cy, members, sources in GROUPS:
         groups.append({"code": code, "kind": "PROVIDER_KIND_" + kind, "name_en": name_en, "name_cy": name_cy,
@@ -288,9 +405,11 @@ def main():
     out = {"format": "lges-records", "format_version": 1,
            "source": record["title"] + " (converted by scripts/convert-public-record.py)",
            "providers": groups, "inspections": inspections,
-           "follow_up_events": events(record, codes, urls, inspections),
+           "follow_up_events": events(record, codes, urls, inspections) + added_events,
            "key_messages": add_welsh(key_messages(f"{shared}/seeds"),
-                                     json.load(open(f"{shared}/reference/welsh-terms.json", encoding="utf-8")))}
+                                     json.load(open(f"{shared}/reference/welsh-terms.json", encoding="utf-8"))),
+           "published_years": published_years(
+               json.load(open(f"{shared}/reference/published-figures.json", encoding="utf-8")))}
     json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
 

@@ -318,6 +318,42 @@ void AddYears(const analytics::Snapshot& s,
              {inspections, recommendations, year_end, entered, removed});
 }
 
+// Per academic year with printed figures: figures by how they stand against
+// the published page (analytics/reconcile.h).
+void AddReconciliation(const analytics::Snapshot& s,
+                       std::vector<prometheus::MetricFamily>& out) {
+  prometheus::MetricFamily disagreements = Family(
+      "lges_published_disagreements",
+      "Figures and overview themes of an academic year that do not agree "
+      "with what Estyn published (record incomplete, published figure "
+      "inconsistent, or disagree).");
+  prometheus::MetricFamily figures = Family(
+      "lges_published_figures",
+      "Figures and overview themes of an academic year compared with what "
+      "Estyn published, by state.");
+  static constexpr std::pair<analytics::Agreement, const char*> kStates[] = {
+      {analytics::Agreement::kAgree, "agree"},
+      {analytics::Agreement::kRecordIncomplete, "record_incomplete"},
+      {analytics::Agreement::kPublishedInconsistent, "published_inconsistent"},
+      {analytics::Agreement::kDisagree, "disagree"},
+  };
+  for (int year : s.PublishedYears()) {
+    const analytics::Reconciliation r = s.Reconcile(year);
+    const prometheus::ClientMetric::Label label{"academic_year",
+                                                AcademicYear{year}.Label()};
+    disagreements.metric.push_back(Gauge(r.disagreements(), label));
+    for (const auto& [state, name] : kStates) {
+      int n = 0;
+      for (const analytics::FigureCheck& f : r.figures) n += f.state == state;
+      for (const analytics::ThemeCheck& t : r.themes) n += t.state == state;
+      prometheus::ClientMetric m = Gauge(n, label);
+      m.label.push_back({"state", name});
+      figures.metric.push_back(std::move(m));
+    }
+  }
+  out.insert(out.end(), {disagreements, figures});
+}
+
 // Theme names, and the dataset's version and last change.
 void AddDataset(const analytics::Snapshot& s,
                 std::vector<prometheus::MetricFamily>& out) {
@@ -350,6 +386,7 @@ std::vector<prometheus::MetricFamily> DomainCollector::Collect() const {
   if (!snapshot) return out;
   AddAuthorities(*snapshot, out);
   AddYears(*snapshot, out);
+  AddReconciliation(*snapshot, out);
   AddDataset(*snapshot, out);
   return out;
 }

@@ -121,6 +121,14 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
           });
     });
   }
+  grpc::ServerUnaryReactor* ReconcileSectorSummary(
+      grpc::CallbackServerContext* ctx,
+      const pb::ReconcileSectorSummaryRequest* req,
+      pb::SectorReconciliation* resp) override {
+    return Finish(ctx, __func__, req, [&](const Identity&) {
+      return InLanguage(Reconcile(*req, resp), req->language_code());
+    });
+  }
   grpc::ServerUnaryReactor* GetThemeTrends(
       grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* request,
       grpc::ByteBuffer* response) override {
@@ -241,6 +249,17 @@ class AnalyticsServiceImpl final : public AnalyticsBase {
     LGES_ASSIGN_OR_RETURN(i18n::Language language,
                           LanguageOf(req.language_code()));
     convert::ToProto(snapshot, snapshot.Summary(req.academic_year()), resp,
+                     language);
+    return absl::OkStatus();
+  }
+
+  absl::Status Reconcile(const pb::ReconcileSectorSummaryRequest& req,
+                         pb::SectorReconciliation* resp) {
+    LGES_RETURN_IF_ERROR(CheckYear(req.academic_year(), "academic_year"));
+    LGES_ASSIGN_OR_RETURN(i18n::Language language,
+                          LanguageOf(req.language_code()));
+    const std::shared_ptr<const Snapshot> snapshot = snapshots_.Current();
+    convert::ToProto(*snapshot, snapshot->Reconcile(req.academic_year()), resp,
                      language);
     return absl::OkStatus();
   }

@@ -31,6 +31,7 @@ const std::map<std::string, Role, std::less<>>& RoleTable() {
       {"estyn.lges.v1.AnalyticsService/ListThemeOverrideHistory",
        Role::kReader},
       {"estyn.lges.v1.AnalyticsService/GetSectorSummary", Role::kReader},
+      {"estyn.lges.v1.AnalyticsService/ReconcileSectorSummary", Role::kReader},
       {"estyn.lges.v1.AnalyticsService/GetThemeTrends", Role::kReader},
       {"estyn.lges.v1.AnalyticsService/GetFollowUpStatus", Role::kReader},
       {"estyn.lges.v1.AnalyticsService/GetFollowUpAnalytics", Role::kReader},

@@ -163,4 +163,48 @@ std::vector<Translation> DecodeTranslations(const std::string& text) {
   return out;
 }
 
+std::string EncodeFigures(const std::vector<PublishedFigure>& figures) {
+  std::string out;
+  for (const PublishedFigure& f : figures) {
+    if (!out.empty()) out += kRecord;
+    out += std::to_string(static_cast<int>(f.figure)) + kField +
+           std::to_string(f.value);
+  }
+  return out;
+}
+
+std::vector<PublishedFigure> DecodeFigures(const std::string& text) {
+  std::vector<PublishedFigure> out;
+  if (text.empty()) return out;
+  for (const std::string& record : SplitRaw(text, kRecord)) {
+    std::vector<std::string> f = Split(record, kField);
+    if (f.size() != 2) return {};  // Corrupt: decodes to the empty value.
+    out.push_back({static_cast<SectorFigure>(std::atoi(f[0].c_str())),
+                   std::atoi(f[1].c_str())});
+  }
+  return out;
+}
+
+std::string EncodeStatements(
+    const std::vector<PublishedThemeStatement>& statements) {
+  std::string out;
+  for (const PublishedThemeStatement& t : statements) {
+    if (!out.empty()) out += kRecord;
+    out += Escape(t.as_printed) + kField + std::to_string(t.authorities) +
+           kField + Escape(t.theme_id);
+  }
+  return out;
+}
+
+std::vector<PublishedThemeStatement> DecodeStatements(const std::string& text) {
+  std::vector<PublishedThemeStatement> out;
+  if (text.empty()) return out;
+  for (const std::string& record : SplitRaw(text, kRecord)) {
+    std::vector<std::string> f = Split(record, kField);
+    if (f.size() != 3) return {};  // Corrupt: decodes to the empty value.
+    out.push_back({f[0], std::atoi(f[1].c_str()), f[2]});
+  }
+  return out;
+}
+
 }  // namespace lges::codec

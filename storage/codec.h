@@ -23,4 +23,12 @@ Provenance DecodeProvenance(const std::string& text);
 std::string EncodeTranslations(const std::vector<Translation>& translations);
 std::vector<Translation> DecodeTranslations(const std::string& text);
 
+// A published year's figures ("figure:value" each) and overview statements;
+// "" for none.
+std::string EncodeFigures(const std::vector<PublishedFigure>& figures);
+std::vector<PublishedFigure> DecodeFigures(const std::string& text);
+std::string EncodeStatements(
+    const std::vector<PublishedThemeStatement>& statements);
+std::vector<PublishedThemeStatement> DecodeStatements(const std::string& text);
+
 }  // namespace lges::codec

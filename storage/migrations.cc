@@ -174,6 +174,23 @@ UPDATE providers SET name_cy = 'Torfaen'
   WHERE code = 'W06000020' AND name_cy = 'Tor-faen';
 )sql";
 
+// Published figures per academic year (figures and overview statements
+// encoded by storage/codec.h), and the address of each inspection report.
+constexpr char kSchemaV6[] = R"sql(
+CREATE TABLE published_years (
+  academic_year INTEGER PRIMARY KEY,
+  source_url TEXT NOT NULL,
+  figures TEXT NOT NULL,
+  overview_source TEXT NOT NULL,
+  overview_inspected INTEGER NOT NULL,
+  overview TEXT NOT NULL,
+  note TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  create_time_ms INTEGER NOT NULL,
+  update_time_ms INTEGER NOT NULL);
+ALTER TABLE inspections ADD COLUMN report_url TEXT NOT NULL DEFAULT '';
+)sql";
+
 // Theme overrides: the one in force per recommendation, and an audit trail
 // that outlives the inspection it was about.
 constexpr char kSchemaV2[] = R"sql(
@@ -227,6 +244,7 @@ const std::vector<Step>& Steps() {
       [](sql::Db& db) { return db.Exec(kSchemaV3); },
       [](sql::Db& db) { return db.Exec(kSchemaV4); },
       [](sql::Db& db) { return db.Exec(kSchemaV5); },
+      [](sql::Db& db) { return db.Exec(kSchemaV6); },
   };
   return steps;
 }

@@ -171,10 +171,12 @@ absl::StatusOr<ImportResult> SqliteStore::Import(const Dataset& records,
   LGES_RETURN_IF_ERROR(ReadInspections(current));
   LGES_RETURN_IF_ERROR(ReadEvents(current));
   LGES_RETURN_IF_ERROR(ReadKeyMessages(current));
+  LGES_RETURN_IF_ERROR(ReadPublishedYears(current));
   LGES_RETURN_IF_ERROR(ImportProviders(records, current, ctx, result));
   LGES_RETURN_IF_ERROR(ImportInspections(records, current, ctx, result));
   LGES_RETURN_IF_ERROR(ImportEvents(records, current, ctx, result));
   LGES_RETURN_IF_ERROR(ImportKeyMessages(records, current, ctx, result));
+  LGES_RETURN_IF_ERROR(ImportPublishedYears(records, current, ctx, result));
   if (!options.once_key.empty()) {
     LGES_ASSIGN_OR_RETURN(
         sql::Query mark,

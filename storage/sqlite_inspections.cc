@@ -18,7 +18,7 @@ constexpr char kInspectionColumns[] =
     "language_medium,"
     " recommendation_count, recommendation_order_known, "
     "causing_significant_concern, report_published,"
-    " provenance, revision, create_time_ms, update_time_ms";
+    " provenance, revision, create_time_ms, update_time_ms, report_url";
 
 Inspection InspectionFromRow(const sql::Query& q) {
   Inspection in;
@@ -35,6 +35,7 @@ Inspection InspectionFromRow(const sql::Query& q) {
   in.report_published = codec::DecodeDate(q.Text(10));
   in.provenance = codec::DecodeProvenance(q.Text(11));
   in.meta = {q.Int(12), q.Int(13), q.Int(14)};
+  in.report_url = q.Text(15);
   return in;
 }
 
@@ -144,16 +145,16 @@ absl::Status SqliteStore::WriteInspectionRow(const Inspection& in, bool insert,
                "recommendation_order_known,"
                " causing_significant_concern, report_published, provenance, "
                "create_time_ms, update_time_ms,"
-               " revision, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-               "?10, ?11, ?12, ?13, ?13, 1, ?14)"
+               " revision, id, report_url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+               "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, 1, ?14, ?15)"
              : "UPDATE inspections SET provider_code = ?1, start_date = ?2, "
                "start_earliest = ?3, end_date = ?4,"
                " academic_year = ?5, framework = ?6, language_medium = ?7, "
                "recommendation_count = ?8,"
                " recommendation_order_known = ?9, causing_significant_concern "
                "= ?10, report_published = ?11,"
-               " provenance = ?12, update_time_ms = ?13, revision = revision + "
-               "1 WHERE id = ?14";
+               " provenance = ?12, update_time_ms = ?13, report_url = ?15,"
+               " revision = revision + 1 WHERE id = ?14";
   LGES_ASSIGN_OR_RETURN(sql::Query q, db_->Prepare(sql));
   q.Bind(1, in.provider_code).Bind(2, codec::EncodeDate(in.start_date));
   q.Bind(3, FormatIso(in.start_date.Earliest()))
@@ -166,7 +167,7 @@ absl::Status SqliteStore::WriteInspectionRow(const Inspection& in, bool insert,
       .Bind(10, int64_t{in.causing_significant_concern});
   q.BindOptional(11, codec::EncodeDate(in.report_published))
       .Bind(12, codec::EncodeProvenance(in.provenance));
-  q.Bind(13, now_ms).Bind(14, in.id);
+  q.Bind(13, now_ms).Bind(14, in.id).Bind(15, in.report_url);
   return q.Run();
 }
 

@@ -139,6 +139,7 @@ absl::Status SqliteStore::ReadEverything(Dataset& out) {
   LGES_RETURN_IF_ERROR(ReadInspections(out));
   LGES_RETURN_IF_ERROR(ReadEvents(out));
   LGES_RETURN_IF_ERROR(ReadKeyMessages(out));
+  LGES_RETURN_IF_ERROR(ReadPublishedYears(out));
   LGES_ASSIGN_OR_RETURN(
       out.overrides,
       QueryOverrides(std::string("SELECT ") + kOverrideColumns +

@@ -189,6 +189,8 @@ class SqliteStore final : public Store, public CredentialStore {
   absl::Status ReadInspections(Dataset& out) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::Status ReadEvents(Dataset& out) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::Status ReadKeyMessages(Dataset& out) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status ReadPublishedYears(Dataset& out)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::Status ImportProviders(const Dataset& records, const Dataset& current,
                                const WriteContext& ctx, ImportResult& result)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
@@ -200,6 +202,14 @@ class SqliteStore final : public Store, public CredentialStore {
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::Status ImportKeyMessages(const Dataset& records, const Dataset& current,
                                  const WriteContext& ctx, ImportResult& result)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status ImportPublishedYears(const Dataset& records,
+                                    const Dataset& current,
+                                    const WriteContext& ctx,
+                                    ImportResult& result)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::Status WritePublishedYear(const PublishedYear& year, bool insert,
+                                  const WriteContext& ctx)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   const std::string path_;

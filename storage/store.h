@@ -165,12 +165,13 @@ class Store {
   virtual absl::StatusOr<std::vector<ThemeOverride>> ListThemeOverrideHistory(
       const std::string& inspection_id) = 0;
 
-  // Applies the providers, inspections, follow-up events and key messages of
-  // `records` in one transaction: new records are created, changed ones
-  // updated, identical ones left alone, so that importing the same records
-  // twice changes nothing. Identity: provider code; inspection id; for an
-  // event its provider, kind, date, inspection and description; for a key
-  // message its year, area, polarity and position. Records must have passed
+  // Applies the providers, inspections, follow-up events, key messages and
+  // published years of `records` in one transaction: new records are
+  // created, changed ones updated, identical ones left alone, so that
+  // importing the same records twice changes nothing. Identity: provider
+  // code; inspection id; for an event its provider, kind, date, inspection
+  // and description; for a key message its year, area, polarity and
+  // position; for a published year its academic year. Records must have passed
   // domain validation. Any error rolls back everything and carries field
   // violations prefixed with the record's place, e.g.
   // "inspections[3].provider_code". A dry run always rolls back.

@@ -17,6 +17,7 @@ Section FollowUpFigures(const pb::FollowUpYear& f,
                         const std::map<std::string, std::string>& names,
                         const Io& io) {
   Section s;
+  s.name = "follow_up";
   s.heading = T(io, "cli.follow_up.heading");
   s.facts = {{T(io, "label.at_start"), std::to_string(f.at_start_size())},
              {T(io, "label.entered"), std::to_string(f.entered_size())},
@@ -63,6 +64,7 @@ namespace {
 
 Section KeyMessagesSection(const pb::SectorSummary& s, const Io& io) {
   Section messages;
+  messages.name = "key_messages";
   messages.heading = T(io, "cli.key_messages.heading");
   messages.table.columns = {Col(io, "column.area", true),
                             Col(io, "column.polarity", true),
@@ -96,6 +98,7 @@ int Summary(const Args& args, LgesClient& client, Io io) {
             {},
             MetaNotes(s.meta(), io.language)};
   Section figures;
+  figures.name = "inspections";
   figures.heading = T(io, "cli.inspections.heading");
   figures.facts = {
       {T(io, "label.core_inspections"), std::to_string(s.core_inspections())},
@@ -112,6 +115,7 @@ int Summary(const Args& args, LgesClient& client, Io io) {
     const std::map<std::string, std::string> labels =
         ThemeLabels(client, io.language);
     Section themes;
+    themes.name = "overview";
     themes.heading = T(io, "cli.overview.heading");
     themes.table.columns = {Col(io, "column.providers"), Col(io, "column.recs"),
                             Col(io, "column.theme_id", false, true),
@@ -127,9 +131,39 @@ int Summary(const Args& args, LgesClient& client, Io io) {
   }
   if (s.key_messages_size() > 0)
     view.sections.push_back(KeyMessagesSection(s, io));
-  Show(view, io);
-  return kExitOk;
+  return Show(view, io);
 }
+
+namespace {
+
+// Trends as CSV: one row per theme and year, each count in a column of its
+// own, and a status that says when a year had no inspections (its counts
+// left empty, not zero).
+Table TrendsData(const pb::ThemeTrends& t,
+                 const std::map<std::string, std::string>& labels) {
+  Table data;
+  data.columns = {{"", false, false, "theme_id"},
+                  {"", false, false, "theme"},
+                  {"", false, false, "academic_year"},
+                  {"", false, false, "providers_with_theme"},
+                  {"", false, false, "providers_inspected"},
+                  {"", false, false, "status"}};
+  for (const pb::ThemeTrend& theme : t.themes()) {
+    for (int i = 0; i < t.academic_years_size(); ++i) {
+      const bool inspected = t.inspected(i);
+      data.rows.push_back(
+          {theme.theme_id(), LabelOr(labels, theme.theme_id()),
+           AcademicYearLabel(t.academic_years(i)),
+           inspected ? std::to_string(theme.providers_with_theme(i)) : "",
+           inspected ? std::to_string(t.providers_inspected(i)) : "",
+           // not text: CSV values, the same in both languages
+           inspected ? "inspected" : "no inspections"});
+    }
+  }
+  return data;
+}
+
+}  // namespace
 
 int Trends(const Args& args, LgesClient& client, Io io) {
   const bool positional = args.words.size() == 3;
@@ -172,6 +206,7 @@ int Trends(const Args& args, LgesClient& client, Io io) {
     }
     s.table.rows.push_back(row);
   }
+  s.data = TrendsData(t, labels);
   const std::string title =
       F(io, "cli.trends.title",
         {{"from", AcademicYearLabel(*from)}, {"to", AcademicYearLabel(*to)}});
@@ -180,8 +215,7 @@ int Trends(const Args& args, LgesClient& client, Io io) {
             {T(io, "cli.trends.cells")}};
   for (const std::string& note : MetaNotes(t.meta(), io.language))
     view.notes.push_back(note);
-  Show(view, io);
-  return kExitOk;
+  return Show(view, io);
 }
 
 int Themes(const Args& args, LgesClient& client, Io io) {
@@ -197,12 +231,11 @@ int Themes(const Args& args, LgesClient& client, Io io) {
                      Col(io, "column.label_cy", true)};
   for (const pb::Theme& t : themes.themes())
     s.table.rows.push_back({t.id(), t.label_en(), t.label_cy()});
-  Show({"",
+  return Show({"",
         {s},
         {F(io, "cli.themes.count",
            {{"count", std::to_string(themes.themes_size())}})}},
        io);
-  return kExitOk;
 }
 
 int Classify(const Args& args, LgesClient& client, Io io) {
@@ -234,8 +267,7 @@ int Classify(const Args& args, LgesClient& client, Io io) {
                                                 : "cli.classify.qualifier")});
     }
   }
-  Show({"", {s}, {T(io, "cli.classify.preview")}}, io);
-  return kExitOk;
+  return Show({"", {s}, {T(io, "cli.classify.preview")}}, io);
 }
 
 }  // namespace lges::cli

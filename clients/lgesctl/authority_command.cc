@@ -52,6 +52,7 @@ std::string Id(const std::string& name) {
 
 Section InspectionsSection(const pb::AuthorityProfile& p, const Io& io) {
   Section inspections;
+  inspections.name = "inspections";
   inspections.heading = T(io, "authority.inspections");
   inspections.table.columns = {
       Col(io, "column.inspection"), Col(io, "column.year"),
@@ -73,6 +74,7 @@ Section RecommendationsSection(const pb::AuthorityProfile& p,
                                const std::map<std::string, std::string>& labels,
                                const Io& io) {
   Section recs;
+  recs.name = "recommendations";
   recs.heading = T(io, "authority.recommendations");
   recs.table.columns = {Col(io, "column.inspection", true), Col(io, "column.r"),
                         Col(io, "column.theme_id", false, true),
@@ -109,6 +111,7 @@ View ProfileView(const pb::AuthorityProfile& p,
   if (!recs.table.rows.empty()) view.sections.push_back(recs);
   if (p.recurring_themes_size() > 0) {
     Section recurring;
+    recurring.name = "recurring_themes";
     recurring.heading = T(io, "cli.authority.recurring");
     recurring.table.columns = {Col(io, "column.theme_id", false, true),
                                Col(io, "column.theme", true),
@@ -123,6 +126,7 @@ View ProfileView(const pb::AuthorityProfile& p,
     view.sections.push_back(recurring);
   }
   Section follow_up;
+  follow_up.name = "follow_up";
   follow_up.heading = T(io, "authority.follow_up");
   if (p.follow_up_size() == 0)
     follow_up.items.push_back(T(io, "cli.authority.never"));
@@ -171,8 +175,7 @@ int Authority(const Args& args, LgesClient& client, Io io) {
           FailedOrPrinted(client.GetAuthorityProfile(req, &p),
                           F(io, "cli.what.profile", {{"query", query}}), p, io))
     return *done;
-  Show(ProfileView(p, ThemeLabels(client, io.language), io), io);
-  return kExitOk;
+  return Show(ProfileView(p, ThemeLabels(client, io.language), io), io);
 }
 
 }  // namespace lges::cli

@@ -19,6 +19,20 @@ std::vector<CommandSpec> BuildCommands() {
         "lgesctl summary 2022-23 --format=markdown > summary.md"},
        {},
        Summary},
+      {"reconcile",
+       "reconcile YEAR",
+       "a year's figures beside those Estyn published",
+       "Each figure of the sector page for YEAR as computed from the record\n"
+       "and as Estyn printed it, with how they stand: agree, record\n"
+       "incomplete (the record lacks inspections, recommendations, media or\n"
+       "case studies), published figure inconsistent (it contradicts the\n"
+       "page's other figures), or disagree. Then each statement of the\n"
+       "printed overview of recommendations against the record's themes, and\n"
+       "what the record lacks for the year.",
+       {"lgesctl reconcile 2022-2023",
+        "lgesctl reconcile 2023 --format=csv > reconcile-2023.csv"},
+       {},
+       Reconcile},
       {"trends",
        "trends FROM TO [--consortium=CODE]",
        "recommendation themes across academic years",
@@ -223,7 +237,8 @@ const CommandSpec* FindCommand(const std::string& name) {
 const std::set<std::string>& GlobalFlags() {
   static const std::set<std::string> flags = {
       "server",     "timeout", "format",    "output",   "actor",    "lang",
-      "token-file", "ca-file", "cert-file", "key-file", "help"};
+      "token-file", "ca-file", "cert-file", "key-file", "help",
+      "table",      "output-dir", "excel"};
   return flags;
 }
 

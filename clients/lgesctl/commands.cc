@@ -184,9 +184,6 @@ std::optional<int> FailedOrPrinted(const absl::Status& status,
   return kExitOk;
 }
 
-void Show(const View& view, Io io) {
-  Render(view, io.format, io.width, io.out);
-}
 
 int Health(const Args&, LgesClient& client, Io io) {
   bool serving = false;

@@ -29,6 +29,11 @@ struct Io {
   std::chrono::milliseconds timeout{10000};
   // --lang or $LGES_LANG: the language of headings, labels and sentences.
   i18n::Language language = i18n::Language::kEnglish;
+  // CSV: --excel adds a byte-order mark; --table writes one table of
+  // several; --output-dir writes each table to a file of its own there.
+  bool excel = false;
+  std::string table;
+  std::string output_dir;
   bool json() const { return format == Format::kJson; }
   bool welsh() const { return language == i18n::Language::kWelsh; }
 };
@@ -60,6 +65,7 @@ int Inspections(const Args& args, LgesClient& client, Io io);
 // follow-up [--as-of DATE] | status | timeline | list.
 int FollowUp(const Args& args, LgesClient& client, Io io);
 int Summary(const Args& args, LgesClient& client, Io io);
+int Reconcile(const Args& args, LgesClient& client, Io io);
 int Trends(const Args& args, LgesClient& client, Io io);
 int Authority(const Args& args, LgesClient& client, Io io);
 int Themes(const Args& args, LgesClient& client, Io io);
@@ -104,8 +110,10 @@ std::optional<int> FailedOrPrinted(const absl::Status& status,
                                    const std::string& what,
                                    const google::protobuf::Message& reply,
                                    Io io);
-// Prints `view` in the chosen format (not JSON).
-void Show(const View& view, Io io);
+// Prints `view` in the chosen format (not JSON) and returns the exit
+// status (csv_output.cc). CSV honours --table, --output-dir and --excel; a
+// --table the view lacks is a usage error naming the tables it has.
+int Show(const View& view, Io io);
 
 // Prints a failed call as one line (then one line per field violation) and
 // returns its exit code: kExitUnreachable, kExitTimeout or kExitFailed.

@@ -2,12 +2,37 @@
 
 namespace lges::cli {
 
+namespace {
+
+constexpr char kByteOrderMark[] = "\xEF\xBB\xBF";
+
+// True if `cell` is a plain decimal number ("-3", "12.5"), which a
+// spreadsheet reads as a number and never as a formula.
+bool IsNumber(const std::string& cell) {
+  size_t i = cell[0] == '-' ? 1 : 0;
+  bool digits = false, point = false;
+  for (; i < cell.size(); ++i) {
+    if (cell[i] >= '0' && cell[i] <= '9') {
+      digits = true;
+    } else if (cell[i] == '.' && !point) {
+      point = true;
+    } else {
+      return false;
+    }
+  }
+  return digits;
+}
+
+}  // namespace
+
 bool ParseCsv(const std::string& text, CsvTable* out, std::string* error) {
   std::vector<std::vector<std::string>> records(1, std::vector<std::string>(1));
   std::vector<int> starts = {1};
   int line = 1;
   bool quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
+  // Excel's "CSV UTF-8" starts the file with a byte-order mark.
+  const size_t begin = text.rfind(kByteOrderMark, 0) == 0 ? 3 : 0;
+  for (size_t i = begin; i < text.size(); ++i) {
     const char c = text[i];
     std::string& field = records.back().back();
     if (quoted) {
@@ -76,5 +101,14 @@ std::string CsvLine(const std::vector<std::string>& fields) {
   }
   return out + "\n";
 }
+
+std::string SpreadsheetSafe(const std::string& cell) {
+  if (cell.empty() || cell == "-" ||  // A lone "-" (none) is read as text.
+      std::string("=+-@\t\r").find(cell[0]) == std::string::npos)
+    return cell;
+  return IsNumber(cell) ? cell : "'" + cell;
+}
+
+std::string ByteOrderMark() { return kByteOrderMark; }
 
 }  // namespace lges::cli

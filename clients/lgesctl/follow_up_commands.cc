@@ -61,14 +61,14 @@ int Status(const Args& args, LgesClient& client, Io io) {
   if (!section.table.rows.empty()) view.sections.push_back(section);
   for (const std::string& note : MetaNotes(s.meta(), io.language))
     view.notes.push_back(note);
-  Show(view, io);
-  return kExitOk;
+  return Show(view, io);
 }
 
 Section Milestones(const pb::FollowUpAnalytics& a,
                    const std::map<std::string, std::string>& names,
                    const Io& io) {
   Section s;
+  s.name = "milestones";
   s.heading = T(io, "cli.milestones.heading");
   s.table.columns = {Col(io, "column.code", false, true),
                      Col(io, "column.authority", true),
@@ -105,6 +105,7 @@ int Timeline(const Args& args, LgesClient& client, Io io) {
   const std::map<std::string, std::string> names =
       ProviderNames(client, io.language);
   Section years;
+  years.name = "years";
   years.heading = T(io, "cli.follow_up.by_year");
   years.table.columns = {Col(io, "column.year"), Col(io, "column.1_september"),
                          Col(io, "column.entered"), Col(io, "column.removed"),
@@ -116,6 +117,7 @@ int Timeline(const Args& args, LgesClient& client, Io io) {
          std::to_string(y.removed_size()), std::to_string(y.at_end_size())});
   }
   Section episodes;
+  episodes.name = "episodes";
   episodes.heading = T(io, "cli.episodes.heading");
   episodes.table.columns = {Col(io, "column.code", false, true),
                             Col(io, "column.authority"), Col(io, "column.from"),
@@ -126,11 +128,10 @@ int Timeline(const Args& args, LgesClient& client, Io io) {
                                    DateLabel(e.entered(), io.language),
                                    Until(e, io), std::to_string(e.days())});
   }
-  Show({T(io, "cli.follow_up.timeline_title"),
+  return Show({T(io, "cli.follow_up.timeline_title"),
         {years, episodes, Milestones(a, names, io)},
         MetaNotes(a.meta(), io.language)},
        io);
-  return kExitOk;
 }
 
 }  // namespace

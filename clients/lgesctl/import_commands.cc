@@ -221,9 +221,8 @@ int Changes(const Args& args, LgesClient& client, Io io) {
                                   : c.actor() + " for " + c.on_behalf_of(),
          c.action(), c.resource(), c.source()});
   }
-  Show({"", {s}, {"dataset version " + std::to_string(resp.dataset_version())}},
+  return Show({"", {s}, {"dataset version " + std::to_string(resp.dataset_version())}},
        io);
-  return kExitOk;
 }
 
 }  // namespace lges::cli

@@ -38,7 +38,27 @@ int List(const Args& args, LgesClient& client, Io io) {
   s.table.columns = {{"ID"},   {"CODE", false, true}, {"PROVIDER", true},
                      {"YEAR"}, {"STARTED"},           {"CONCERN"},
                      {"RECS"}};
+  s.data = Table{{{"", false, false, "id"},
+                  {"", false, false, "code"},
+                  {"", false, false, "provider"},
+                  {"", false, false, "academic_year"},
+                  {"", false, false, "started"},
+                  {"", false, false, "concern"},
+                  {"", false, false, "recommendations_listed"},
+                  {"", false, false, "recommendations_made"},
+                  {"", false, false, "recommendations_status"}},
+                 {}};
   for (const pb::Inspection& in : all.inspections()) {
+    const int listed = in.recommendations_size();
+    const int made = in.recommendation_count();
+    s.data->rows.push_back(
+        {in.name().substr(in.name().find('/') + 1), in.provider_code(),
+         LabelOr(names, in.provider_code()),
+         AcademicYearLabel(in.academic_year()), DateLabel(in.start_date()),
+         in.causing_significant_concern() ? "yes" : "no",
+         std::to_string(listed), made == 0 ? "" : std::to_string(made),
+         made == 0 ? "count unknown"
+                   : (listed < made ? "some missing" : "complete")});
     s.table.rows.push_back(
         {in.name().substr(in.name().find('/') + 1), in.provider_code(),
          LabelOr(names, in.provider_code()),
@@ -46,14 +66,13 @@ int List(const Args& args, LgesClient& client, Io io) {
          in.causing_significant_concern() ? "yes" : "no",
          RecommendationsCell(in)});
   }
-  Show({"",
+  return Show({"",
         {s},
         {std::to_string(all.inspections_size()) +
          " inspections; CONCERN: "
          "judged causing significant concern; RECS: recommendations in the "
          "record of those the report made"}},
        io);
-  return kExitOk;
 }
 
 std::string Marker(const pb::Recommendation& r) {
@@ -104,10 +123,9 @@ int Get(const std::string& id, LgesClient& client, Io io) {
           FailedOrPrinted(client.GetInspection(req, &inspection),
                           "get inspection " + id, inspection, io))
     return *done;
-  Show(Detail(inspection,
+  return Show(Detail(inspection,
               LabelOr(ProviderNames(client), inspection.provider_code())),
        io);
-  return kExitOk;
 }
 
 int Create(const Args& args, const std::string& path, LgesClient& client,

@@ -27,9 +27,8 @@ int List(const Args& args, LgesClient& client, Io io) {
                             AcademicYearLabel(m.academic_year()), m.area(),
                             PolarityLabel(m.polarity()), m.text()});
   }
-  Show({"", {s}, {std::to_string(all.key_messages_size()) + " key messages"}},
+  return Show({"", {s}, {std::to_string(all.key_messages_size()) + " key messages"}},
        io);
-  return kExitOk;
 }
 
 // create YEAR POLARITY TEXT --area=AREA [--position=N] [--request-id=ID]

@@ -119,6 +119,9 @@ std::optional<int> ReadGlobalFlags(const Args& args, Io& io,
         "--format must be table, csv, json or markdown, not '" + format + "'",
         io);
   io.format = *parsed;
+  io.excel = args.Has("excel");
+  io.table = args.Flag("table");
+  io.output_dir = args.Flag("output-dir");
   const char* env_lang = std::getenv("LGES_LANG");
   const std::string lang = args.Flag("lang", env_lang ? env_lang : "en");
   std::optional<lges::i18n::Language> language =
@@ -137,7 +140,8 @@ std::optional<int> ReadGlobalFlags(const Args& args, Io& io,
 
 int main(int argc, char** argv) {
   Args args =
-      ParseArgs(argc, argv, {"help", "concern", "dry-run", "clear", "verify"});
+      ParseArgs(argc, argv,
+                {"help", "concern", "dry-run", "clear", "verify", "excel"});
   Io io{std::cout, std::cerr};
   io.width = Width();
   if (args.words.empty()) {

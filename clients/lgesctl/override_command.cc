@@ -53,11 +53,10 @@ int List(const Args& args, LgesClient& client, Io io) {
          o.theme_id().empty() ? "(cleared)" : o.theme_id(),
          o.previous_theme_id(), o.actor(), o.reason()});
   }
-  Show({"",
+  return Show({"",
         {s},
         {"overrides in force: " + std::to_string(in_force.total_size())}},
        io);
-  return kExitOk;
 }
 
 }  // namespace

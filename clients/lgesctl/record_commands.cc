@@ -33,8 +33,7 @@ int GetProvider(const std::string& code, LgesClient& client, Io io) {
            DateLabel(m.valid_from()), DateLabel(m.valid_to())});
     view.sections.push_back(members);
   }
-  Show(view, io);
-  return kExitOk;
+  return Show(view, io);
 }
 
 }  // namespace
@@ -66,8 +65,7 @@ int Providers(const Args& args, LgesClient& client, Io io) {
   for (const pb::Provider& p : all.providers())
     s.table.rows.push_back(
         {p.code(), KindLabel(p.kind()), p.name_en(), p.name_cy()});
-  Show({"", {s}, {std::to_string(all.total_size()) + " providers"}}, io);
-  return kExitOk;
+  return Show({"", {s}, {std::to_string(all.total_size()) + " providers"}}, io);
 }
 
 int FollowUpEvents(const Args& args, LgesClient& client, Io io) {
@@ -90,11 +88,10 @@ int FollowUpEvents(const Args& args, LgesClient& client, Io io) {
          LabelOr(names, e.provider_code()), FollowUpKindLabel(e.kind()),
          certainty == "sourced" ? "" : certainty, e.description()});
   }
-  Show({"",
+  return Show({"",
         {s},
         {std::to_string(all.follow_up_events_size()) + " follow-up events"}},
        io);
-  return kExitOk;
 }
 
 }  // namespace lges::cli

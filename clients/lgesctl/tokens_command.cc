@@ -32,8 +32,7 @@ int List(LgesClient& client, Io io) {
                             Minute(t.last_use_time(), t.has_last_use_time()),
                             Minute(t.revoke_time(), t.has_revoke_time())});
   }
-  Show({"", {s}, {}}, io);
-  return kExitOk;
+  return Show({"", {s}, {}}, io);
 }
 
 int Create(const Args& args, LgesClient& client, Io io) {

@@ -165,15 +165,21 @@ void RenderText(const View& view, int width, std::ostream& out) {
     PrintWrapped(out, note, "", "  ", width);
 }
 
+// Text from the record as Markdown shows it: every character that
+// Markdown or HTML would read as markup is escaped, and newlines become
+// spaces so that a table row stays one line.
 std::string MarkdownCell(const std::string& text) {
+  static const std::string kMarkup = "\\`*_[]<>|~";
   std::string out;
   for (char c : text) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n')
+    if (c == '\n') {
       out += ' ';
-    else
+    } else if (kMarkup.find(c) != std::string::npos) {
+      out += '\\';
       out += c;
+    } else {
+      out += c;
+    }
   }
   return out;
 }
@@ -200,12 +206,14 @@ void RenderMarkdown(const View& view, std::ostream& out) {
     out << "\n";
     if (!s.heading.empty()) out << "## " << s.heading << "\n\n";
     for (const auto& [label, value] : s.facts)
-      out << "- **" << label << ":** " << MarkdownCell(value) << "\n";
+      out << "- **" << MarkdownCell(label) << ":** " << MarkdownCell(value)
+          << "\n";
     if (!s.facts.empty() && (!s.table.columns.empty() || !s.items.empty()))
       out << "\n";
     if (!s.table.columns.empty()) RenderMarkdownTable(s.table, out);
     if (!s.table.columns.empty() && !s.items.empty()) out << "\n";
-    for (const std::string& item : s.items) out << "- " << item << "\n";
+    for (const std::string& item : s.items)
+      out << "- " << MarkdownCell(item) << "\n";
   }
   for (size_t i = 0; i < view.notes.size(); ++i)
     out << (i == 0 ? "\n> " : ">\n> ") << view.notes[i] << "\n";
@@ -221,19 +229,46 @@ void RenderCsv(const View& view, std::ostream& out) {
     if (!s.facts.empty()) {
       gap();
       out << CsvLine({"measure", "value"});
-      for (const auto& [label, value] : s.facts) out << CsvLine({label, value});
+      for (const auto& [label, value] : s.facts)
+        out << CsvLine({SpreadsheetSafe(label), SpreadsheetSafe(value)});
     }
-    if (s.table.columns.empty()) continue;
+    const Table& table = s.data ? *s.data : s.table;
+    if (table.columns.empty()) continue;
     gap();
     Row header;
-    for (const Column& c : s.table.columns)
+    for (const Column& c : table.columns)
       header.push_back(c.csv.empty() ? CsvName(c.title) : c.csv);
     out << CsvLine(header);
-    for (const Row& row : s.table.rows) out << CsvLine(row);
+    for (const Row& row : table.rows) {
+      Row safe;
+      for (const std::string& cell : row) safe.push_back(SpreadsheetSafe(cell));
+      out << CsvLine(safe);
+    }
   }
 }
 
 }  // namespace
+
+std::vector<std::pair<std::string, View>> CsvTables(const View& view) {
+  std::vector<std::pair<std::string, View>> out;
+  for (const Section& s : view.sections) {
+    const bool has_table = !(s.data ? *s.data : s.table).columns.empty();
+    const std::string name =
+        s.name.empty() ? "table" + std::to_string(out.size() + 1) : s.name;
+    if (!s.facts.empty()) {
+      Section facts;
+      facts.facts = s.facts;
+      out.push_back({has_table ? name + "_totals" : name, {"", {facts}, {}}});
+    }
+    if (has_table) {
+      Section table;
+      table.table = s.table;
+      table.data = s.data;
+      out.push_back({name, {"", {table}, {}}});
+    }
+  }
+  return out;
+}
 
 size_t DisplayWidth(const std::string& text) {
   size_t width = 0;

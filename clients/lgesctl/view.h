@@ -4,6 +4,7 @@
 // that fits the terminal width, as Markdown, or as CSV. (JSON is the API's
 // own reply, printed by the command.) No gRPC here.
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -39,6 +40,13 @@ struct Section {
   std::vector<std::pair<std::string, std::string>> facts;
   Table table;                     // Shown if it has columns.
   std::vector<std::string> items;  // A list of sentences.
+  // The table as CSV writes it, when that differs from `table`: one number
+  // per numeric cell (never "1/2" or "2 of ?", which spreadsheets read as
+  // dates or text), unknown left empty with a status column beside it.
+  std::optional<Table> data;
+  // The table's name for --table and --output-dir ("figures"); "" gives
+  // "table1", "table2", ... by place.
+  std::string name;
 };
 
 struct View {
@@ -54,6 +62,11 @@ struct View {
 // section's facts as a "measure,value" table and each table with a header
 // row; several tables are separated by a blank line.
 void Render(const View& view, Format format, int width, std::ostream& out);
+
+// Each table of `view` on its own, for CSV's one table per file: a
+// section's facts ("measure,value") and its table are two. Named by the
+// section's name ("" gives "tableN"); facts beside a table get "_totals".
+std::vector<std::pair<std::string, View>> CsvTables(const View& view);
 
 // Display width of UTF-8 text, counting code points.
 size_t DisplayWidth(const std::string& text);

@@ -179,6 +179,10 @@ class HttpApiTest(unittest.TestCase):
                   "GET", "/v1/sectorSummaries/2022")
         self.same("AnalyticsService.GetSectorSummary", {"academic_year": 1800},
                   "GET", "/v1/sectorSummaries/1800")
+        self.same("AnalyticsService.ReconcileSectorSummary", {"academic_year": 2022, "language_code": "cy"},
+                  "GET", "/v1/sectorSummaries/2022:reconcile?languageCode=cy")
+        self.same("AnalyticsService.ReconcileSectorSummary", {"academic_year": 1800},
+                  "GET", "/v1/sectorSummaries/1800:reconcile")
         self.same("AnalyticsService.GetThemeTrends",
                   {"from_academic_year": 2017, "to_academic_year": 2024, "consortium": "providers/erw"},
                   "GET", "/v1/themeTrends?fromAcademicYear=2017&toAcademicYear=2024&consortium=providers/erw")

@@ -137,7 +137,12 @@ class GoldenTest(unittest.TestCase):
                     # "--format csv" as well as "--format=csv".
                     result = self.run_ctl(*args, *(["--format", fmt] if fmt == "csv" else [f"--format={fmt}"]))
                     self.assertEqual(result.returncode, 0, result.stderr)
-                    self.assertEqual(result.stderr, "")
+                    if fmt == "csv" and result.stdout.count("\n\n") > 0:
+                        # Several tables: the hint names each for --table.
+                        self.assertRegex(result.stderr, rf" {result.stdout.count(chr(10) * 2) + 1} tab")
+                        self.assertIn("--table=", result.stderr)
+                    else:
+                        self.assertEqual(result.stderr, "")
                     self.check_golden(f"{name}.{ext}", result.stdout)
                     if fmt == "json" and message:
                         self.check_round_trip(name, result.stdout, message)

@@ -55,7 +55,7 @@ class PublicRecordTest(unittest.TestCase):
             authorities = ok("providers", "list", "--kind=local-authority", server=server.address)
             self.assertEqual(len([l for l in authorities.splitlines() if l.startswith("W06")]), 22)
             inspections = ok("inspections", "list", server=server.address)
-            self.assertIn("20 inspections", inspections)
+            self.assertIn("22 inspections", inspections)
             for inspection in ("POWYS-2019-07", "WREX-2019-10", "TORF-2022-03", "GWYNEDD-2023-06", "POWYS-2025-02"):
                 self.assertIn(inspection, inspections)
 
@@ -74,15 +74,16 @@ class PublicRecordTest(unittest.TestCase):
             pembrokeshire = ok("inspections", "get", "PEMBS-2019", server=server.address)
             self.assertRegex(pembrokeshire, r"certainty:\s+uncertain")
             anglesey = ok("inspections", "get", "ANGLESEY-2022-06", server=server.address)
-            self.assertIn("0 of 2", anglesey)  # A gap, not zero recommendations.
+            self.assertIn("1 of 2", anglesey)  # A gap, not two recommendations.
 
     def test_export_then_import_into_an_empty_database_reproduces_the_records(self):
         with harness.Server() as source:
             exported = ok("export", server=source.address)
         with harness.Server(public_record=False) as empty:
             imported = ok("import", self.path("all.json", exported), server=empty.address)
-            # 6 groups, 20 inspections, 30 events and 53 messages; the 22 authorities exist already.
-            self.assertIn("created 109, updated 0, unchanged 22", imported)
+            # 6 groups, 22 inspections, 33 events, 53 messages and 4 published years;
+            # the 22 authorities exist already.
+            self.assertIn("created 118, updated 0, unchanged 22", imported)
             again = ok("import", self.path("all.json", exported), server=empty.address)
             self.assertIn("created 0, updated 0", again)  # The same file changes nothing.
             round_trip = ok("export", server=empty.address)
@@ -193,7 +194,7 @@ class PublicRecordTest(unittest.TestCase):
         second = harness.Server(data_dir).start()
         try:
             self.assertEqual(dataset_version(second.address), version)  # The record was not loaded again.
-            self.assertIn("20 inspections", ok("inspections", "list", server=second.address))
+            self.assertIn("22 inspections", ok("inspections", "list", server=second.address))
             self.assertIn("Checked against the Estyn report",
                           ok("inspections", "get", "POWYS-2025-02", server=second.address))
             changes = ok("changes", f"--since={version - 1}", server=second.address)

@@ -1,4 +1,5 @@
 // DatasetService over a real server.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <thread>
@@ -327,7 +328,7 @@ TEST_F(PublicRecordServiceTest, StartsOnThePublicRecordAndLoadsItOnce) {
   pb::ListInspectionsRequest req;
   pb::ListInspectionsResponse resp;
   ASSERT_TRUE(client_->ListInspections(req, &resp).ok());
-  EXPECT_EQ(resp.total_size(), 20);
+  EXPECT_EQ(resp.total_size(), 22);
   pb::GetSectorSummaryRequest summary_req;
   summary_req.set_academic_year(2022);
   pb::SectorSummary summary;
@@ -344,7 +345,98 @@ TEST_F(PublicRecordServiceTest, StartsOnThePublicRecordAndLoadsItOnce) {
   RestartServer();
   EXPECT_EQ(store_->DatasetVersion().value(), version);
   ASSERT_TRUE(client_->ListInspections(req, &resp).ok());
-  EXPECT_EQ(resp.total_size(), 20);
+  EXPECT_EQ(resp.total_size(), 22);
+}
+
+// What the public record computes beside what Estyn printed
+// (../shared/reference/published-figures.json), as a report team reads it.
+const pb::FigureReconciliation& FigureOf(const pb::SectorReconciliation& r,
+                                         pb::SectorFigure figure) {
+  for (const pb::FigureReconciliation& f : r.figures())
+    if (f.figure() == figure) return f;
+  ADD_FAILURE() << "no figure " << pb::SectorFigure_Name(figure);
+  return pb::FigureReconciliation::default_instance();
+}
+
+TEST_F(PublicRecordServiceTest, ReconcilesTheRecordWithThePublishedFigures) {
+  pb::ReconcileSectorSummaryRequest req;
+  req.set_academic_year(2022);
+  pb::SectorReconciliation r;
+  ASSERT_TRUE(client_->ReconcileSectorSummary(req, &r).ok());
+  const auto& core = FigureOf(r, pb::SECTOR_FIGURE_CORE_INSPECTIONS);
+  EXPECT_EQ(core.published(), 4);
+  EXPECT_EQ(core.computed(), 4);
+  EXPECT_EQ(core.state(), pb::RECONCILIATION_STATE_AGREE);
+  const auto& welsh = FigureOf(r, pb::SECTOR_FIGURE_WELSH_MEDIUM);
+  EXPECT_EQ(welsh.published(), 2);
+  EXPECT_EQ(welsh.state(), pb::RECONCILIATION_STATE_AGREE);
+  // Two inspections' medium is unknown: the record is short, not wrong.
+  const auto& english = FigureOf(r, pb::SECTOR_FIGURE_ENGLISH_MEDIUM);
+  EXPECT_EQ(english.published(), 2);
+  EXPECT_EQ(english.computed(), 0);
+  EXPECT_EQ(english.state(), pb::RECONCILIATION_STATE_RECORD_INCOMPLETE);
+  const auto& themes = FigureOf(r, pb::SECTOR_FIGURE_OVERVIEW_THEMES);
+  EXPECT_EQ(themes.published(), 7);
+  EXPECT_EQ(themes.computed(), 3);
+  EXPECT_EQ(themes.state(), pb::RECONCILIATION_STATE_RECORD_INCOMPLETE);
+  // 3 at the start, 2 removed and 1 at the end leave none placed.
+  const auto& entered = FigureOf(r, pb::SECTOR_FIGURE_WENT_INTO_FOLLOW_UP);
+  EXPECT_EQ(entered.published(), 3);
+  EXPECT_EQ(entered.computed(), 0);
+  EXPECT_EQ(entered.state(), pb::RECONCILIATION_STATE_PUBLISHED_INCONSISTENT);
+  EXPECT_NE(entered.explanation().find("leave 0"), std::string::npos)
+      << entered.explanation();
+  for (pb::SectorFigure agreeing :
+       {pb::SECTOR_FIGURE_IN_FOLLOW_UP_AT_START,
+        pb::SECTOR_FIGURE_REMOVED_DURING_YEAR,
+        pb::SECTOR_FIGURE_IN_FOLLOW_UP_AT_END, pb::SECTOR_FIGURE_PROVIDERS}) {
+    EXPECT_EQ(FigureOf(r, agreeing).state(), pb::RECONCILIATION_STATE_AGREE)
+        << pb::SectorFigure_Name(agreeing);
+  }
+  ASSERT_EQ(r.themes_size(), 7);  // The overview's statements, in order.
+  EXPECT_EQ(r.themes(0).theme_id(), "strategic_leadership");
+  EXPECT_EQ(r.themes(0).published(), 2);
+  EXPECT_EQ(r.themes(0).computed(), 1);
+  EXPECT_EQ(r.themes(1).theme_id(), "self_evaluation");
+  EXPECT_EQ(r.themes(1).published(), 4);
+  EXPECT_EQ(r.themes(6).state(), pb::RECONCILIATION_STATE_AGREE);  // SEBD.
+  EXPECT_THAT(r.missing(),
+              ::testing::Contains(
+                  "The recommendations of 3 of the 4 inspections are missing "
+                  "from the record, wholly or in part."));
+  // English-medium, case studies, placed, the theme count, and 6 of the 7
+  // statements.
+  EXPECT_EQ(r.disagreements(), 10);
+
+  req.set_academic_year(2023);
+  ASSERT_TRUE(client_->ReconcileSectorSummary(req, &r).ok());
+  const auto& core2023 = FigureOf(r, pb::SECTOR_FIGURE_CORE_INSPECTIONS);
+  EXPECT_EQ(core2023.published(), 4);
+  EXPECT_EQ(core2023.computed(), 1);  // The Vale, from the 2026 additions.
+  EXPECT_EQ(core2023.state(), pb::RECONCILIATION_STATE_RECORD_INCOMPLETE);
+  EXPECT_EQ(FigureOf(r, pb::SECTOR_FIGURE_IN_FOLLOW_UP_AT_END).state(),
+            pb::RECONCILIATION_STATE_AGREE);
+
+  req.set_academic_year(2019);  // Nothing recorded as printed.
+  ASSERT_TRUE(client_->ReconcileSectorSummary(req, &r).ok());
+  EXPECT_EQ(r.source_url(), "");
+  EXPECT_EQ(r.disagreements(), 0);
+  for (const auto& f : r.figures()) {
+    EXPECT_FALSE(f.printed());
+    EXPECT_EQ(f.state(), pb::RECONCILIATION_STATE_NOT_PUBLISHED);
+  }
+
+  req.set_academic_year(1989);
+  EXPECT_EQ(client_->ReconcileSectorSummary(req, &r).code(),
+            absl::StatusCode::kInvalidArgument);
+  req.set_academic_year(2022);
+  req.set_language_code("fr");
+  EXPECT_EQ(client_->ReconcileSectorSummary(req, &r).code(),
+            absl::StatusCode::kInvalidArgument);
+  req.set_language_code("cy");
+  ASSERT_TRUE(client_->ReconcileSectorSummary(req, &r).ok());
+  EXPECT_EQ(FigureOf(r, pb::SECTOR_FIGURE_CORE_INSPECTIONS).label(),
+            "Arolygiadau craidd");
 }
 
 }  // namespace

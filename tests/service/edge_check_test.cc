@@ -123,7 +123,7 @@ TEST_F(EdgeCheckTest, EveryRpcRefusesInvalidUtf8AndMalformedBytesByField) {
       }
     }
   }
-  EXPECT_EQ(methods, 42);
+  EXPECT_EQ(methods, 43);
   EXPECT_GE(with_strings, 30);
   bool serving = false;
   EXPECT_TRUE(client_->Health("", &serving).ok() && serving);

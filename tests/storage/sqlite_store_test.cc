@@ -80,6 +80,8 @@ TEST_F(SqliteStoreTest, UpgradesASchema2DatabaseKeepingItsOverrides) {
           "ALTER TABLE findings DROP COLUMN translations",
           "ALTER TABLE recommendations DROP COLUMN translations",
           "ALTER TABLE case_studies DROP COLUMN title_translations",
+          "DROP TABLE published_years",
+          "ALTER TABLE inspections DROP COLUMN report_url",
           "PRAGMA user_version = 2"})
       ASSERT_TRUE((*db)->Exec(sql).ok()) << sql;
   }
@@ -129,6 +131,8 @@ TEST_F(SqliteStoreTest, KeepsWelshTextsBesideTheEnglishAndUpgradesToThem) {
           "ALTER TABLE findings DROP COLUMN translations",
           "ALTER TABLE recommendations DROP COLUMN translations",
           "ALTER TABLE case_studies DROP COLUMN title_translations",
+          "DROP TABLE published_years",
+          "ALTER TABLE inspections DROP COLUMN report_url",
           "PRAGMA user_version = 4"})
       ASSERT_TRUE((*db)->Exec(sql).ok()) << sql;
   }
