@@ -56,7 +56,7 @@ Section InspectionsSection(const pb::AuthorityProfile& p, const Io& io) {
   inspections.heading = T(io, "authority.inspections");
   inspections.table.columns = {
       Col(io, "column.inspection"), Col(io, "column.year"),
-      Col(io, "column.started"),    Col(io, "column.concern"),
+      DateCol(io, "column.started"), Col(io, "column.concern"),
       Col(io, "column.recs"),       Col(io, "column.consortium")};
   for (const pb::ProfileInspection& in : p.inspections()) {
     inspections.table.rows.push_back(
@@ -131,7 +131,8 @@ View ProfileView(const pb::AuthorityProfile& p,
   if (p.follow_up_size() == 0)
     follow_up.items.push_back(T(io, "cli.authority.never"));
   else
-    follow_up.table.columns = {Col(io, "column.from"), Col(io, "column.to"),
+    follow_up.table.columns = {DateCol(io, "column.from"),
+                               DateCol(io, "column.to"),
                                Col(io, "column.days"),
                                Col(io, "column.inspection")};
   for (const pb::FollowUpEpisode& e : p.follow_up()) {

@@ -133,6 +133,12 @@ Column Col(const Io& io, std::string_view key, bool wraps, bool data_only) {
           CsvName(i18n::Text(i18n::Language::kEnglish, key))};
 }
 
+Column DateCol(const Io& io, std::string_view key) {
+  Column c = Col(io, key);
+  c.date = true;
+  return c;
+}
+
 std::string InLanguage(
     const Io& io, const std::string& english,
     const google::protobuf::RepeatedPtrField<pb::LocalizedText>& translations) {

@@ -45,6 +45,8 @@ std::string F(const Io& io, std::string_view key, const i18n::Args& args);
 // so that a file has the same header in both languages.
 Column Col(const Io& io, std::string_view key, bool wraps = false,
            bool data_only = false);
+// The same for a column of dates (Column::date).
+Column DateCol(const Io& io, std::string_view key);
 // A record's text in io's language: its Welsh translation, or else the
 // English marked with the catalogue's "cli.english_only" so that languages
 // never mix silently.

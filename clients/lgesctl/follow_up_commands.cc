@@ -38,10 +38,10 @@ int Status(const Args& args, LgesClient& client, Io io) {
   Section section;
   section.table.columns = {Col(io, "column.code", false, true),
                            Col(io, "column.authority"),
-                           Col(io, "column.since"),
+                           DateCol(io, "column.since"),
                            Col(io, "column.days_by_then"),
                            Col(io, "column.inspection"),
-                           Col(io, "column.removed_later")};
+                           DateCol(io, "column.removed_later")};
   for (const pb::AuthorityStatus& a : s.authorities()) {
     if (!a.in_follow_up()) continue;
     section.table.rows.push_back(
@@ -74,7 +74,7 @@ Section Milestones(const pb::FollowUpAnalytics& a,
                      Col(io, "column.authority", true),
                      Col(io, "column.milestone", true),
                      Col(io, "column.window", true),
-                     Col(io, "column.held"),
+                     DateCol(io, "column.held"),
                      Col(io, "column.state")};
   for (const pb::FollowUpEpisode& e : a.episodes()) {
     for (const pb::Milestone& m : e.milestones()) {
@@ -120,8 +120,9 @@ int Timeline(const Args& args, LgesClient& client, Io io) {
   episodes.name = "episodes";
   episodes.heading = T(io, "cli.episodes.heading");
   episodes.table.columns = {Col(io, "column.code", false, true),
-                            Col(io, "column.authority"), Col(io, "column.from"),
-                            Col(io, "column.to"), Col(io, "column.days")};
+                            Col(io, "column.authority"),
+                            DateCol(io, "column.from"),
+                            DateCol(io, "column.to"), Col(io, "column.days")};
   for (const pb::FollowUpEpisode& e : a.episodes()) {
     episodes.table.rows.push_back({e.provider_code(),
                                    LabelOr(names, e.provider_code()),

@@ -211,7 +211,7 @@ int Changes(const Args& args, LgesClient& client, Io io) {
                                                 "list changes", resp, io))
     return *done;
   Section s;
-  s.table.columns = {{"VERSION"}, {"TIME"},           {"ACTOR", true},
+  s.table.columns = {{"VERSION"}, {"TIME", false, false, "", false, true},           {"ACTOR", true},
                      {"ACTION"},  {"RESOURCE", true}, {"SOURCE", true}};
   for (const pb::Change& c : resp.changes()) {
     s.table.rows.push_back(

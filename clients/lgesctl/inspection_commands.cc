@@ -35,14 +35,18 @@ int List(const Args& args, LgesClient& client, Io io) {
     return *done;
   const std::map<std::string, std::string> names = ProviderNames(client);
   Section s;
-  s.table.columns = {{"ID"},   {"CODE", false, true}, {"PROVIDER", true},
-                     {"YEAR"}, {"STARTED"},           {"CONCERN"},
+  s.table.columns = {{"ID"},
+                     {"CODE", false, true},
+                     {"PROVIDER", true},
+                     {"YEAR"},
+                     {"STARTED", false, false, "", true},
+                     {"CONCERN"},
                      {"RECS"}};
   s.data = Table{{{"", false, false, "id"},
                   {"", false, false, "code"},
                   {"", false, false, "provider"},
                   {"", false, false, "academic_year"},
-                  {"", false, false, "started"},
+                  {"", false, false, "started", true},
                   {"", false, false, "concern"},
                   {"", false, false, "recommendations_listed"},
                   {"", false, false, "recommendations_made"},

@@ -43,7 +43,7 @@ int List(const Args& args, LgesClient& client, Io io) {
     return *done;
   Section s;
   s.heading = "Changes of theme, oldest first";
-  s.table.columns = {{"TIME"}, {"RECOMMENDATION"}, {"THEME"}, {"WAS"},
+  s.table.columns = {{"TIME", false, false, "", false, true}, {"RECOMMENDATION"}, {"THEME"}, {"WAS"},
                      {"BY"},   {"REASON", true}};
   for (const pb::ThemeOverride& o : resp.history()) {
     s.table.rows.push_back(

@@ -26,7 +26,10 @@ int GetProvider(const std::string& code, LgesClient& client, Io io) {
     Section members;
     members.heading = "Members over time";
     members.table.columns = {
-        {"CODE", false, true}, {"MEMBER"}, {"FROM"}, {"TO"}};
+        {"CODE", false, true},
+        {"MEMBER"},
+        {"FROM", false, false, "", true},
+        {"TO", false, false, "", true}};
     for (const pb::Membership& m : p.memberships())
       members.table.rows.push_back(
           {m.authority_code(), LabelOr(names, m.authority_code()),
@@ -78,7 +81,8 @@ int FollowUpEvents(const Args& args, LgesClient& client, Io io) {
     return *done;
   const std::map<std::string, std::string> names = ProviderNames(client);
   Section s;
-  s.table.columns = {{"DATE"},      {"CODE", false, true},
+  s.table.columns = {{"DATE", false, false, "", true},
+                     {"CODE", false, true},
                      {"AUTHORITY"}, {"STEP", true},
                      {"CERTAINTY"}, {"DESCRIPTION", true}};
   for (const pb::FollowUpEvent& e : all.follow_up_events()) {

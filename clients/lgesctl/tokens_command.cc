@@ -24,7 +24,11 @@ int List(LgesClient& client, Io io) {
     return *done;
   Section s;
   s.table.columns = {
-      {"NAME", true}, {"ROLE"}, {"CREATED"}, {"LAST USED"}, {"REVOKED"}};
+      {"NAME", true},
+      {"ROLE"},
+      {"CREATED", false, false, "", false, true},
+      {"LAST USED", false, false, "", false, true},
+      {"REVOKED", false, false, "", false, true}};
   for (const pb::TokenInfo& t : resp.tokens()) {
     s.table.rows.push_back({t.name(),
                             std::string(RoleName(static_cast<Role>(t.role()))),

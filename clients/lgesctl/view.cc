@@ -1,6 +1,8 @@
 #include "clients/lgesctl/view.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <ctime>
 #include <sstream>
 
 #include "clients/lgesctl/csv.h"
@@ -219,6 +221,111 @@ void RenderMarkdown(const View& view, std::ostream& out) {
     out << (i == 0 ? "\n> " : ">\n> ") << view.notes[i] << "\n";
 }
 
+// A date cell as numbers: "2019-09-10" gives 2019, 9, 10; "2021-10" gives
+// 2021, 10; "2019" gives 2019; "summer 2023" gives 2023 and keeps its text;
+// anything else ("2019-2020", "still in") keeps only its text.
+struct DateParts {
+  std::string year, month, day, as_recorded;
+};
+
+bool Digits(const std::string& s, size_t from, size_t count) {
+  if (from + count > s.size()) return false;
+  for (size_t i = from; i < from + count; ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+std::string Unpadded(const std::string& two_digits) {
+  return two_digits[0] == '0' ? two_digits.substr(1) : two_digits;
+}
+
+DateParts SplitDate(const std::string& cell) {
+  DateParts d;
+  if (Digits(cell, 0, 4) && (cell.size() == 4 || cell[4] == '-')) {
+    if (cell.size() == 4) return {cell, "", "", ""};
+    if (cell.size() == 7 && Digits(cell, 5, 2))
+      return {cell.substr(0, 4), Unpadded(cell.substr(5, 2)), "", ""};
+    if (cell.size() == 10 && Digits(cell, 5, 2) && cell[7] == '-' &&
+        Digits(cell, 8, 2))
+      return {cell.substr(0, 4), Unpadded(cell.substr(5, 2)),
+              Unpadded(cell.substr(8, 2)), ""};
+  }
+  d.as_recorded = cell;
+  const size_t space = cell.rfind(' ');
+  if (space != std::string::npos && cell.size() - space == 5 &&
+      Digits(cell, space + 1, 4))
+    d.year = cell.substr(space + 1);  // A term: "summer 2023".
+  return d;
+}
+
+// Seconds since 1970 of a UTC time "YYYY-MM-DD[T ]HH:MM[:SS]"; "" if the
+// cell is not one.
+std::string UnixSeconds(const std::string& cell) {
+  std::tm tm{};
+  if (cell.size() < 16 || (cell[10] != 'T' && cell[10] != ' ') ||
+      std::sscanf(cell.c_str(), "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon,
+                  &tm.tm_mday) != 3 ||
+      std::sscanf(cell.c_str() + 11, "%2d:%2d:%2d", &tm.tm_hour, &tm.tm_min,
+                  &tm.tm_sec) < 2)
+    return "";
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  return std::to_string(static_cast<long long>(timegm(&tm)));
+}
+
+const char* const kDateSuffixes[] = {"_year", "_month", "_day", "_as_recorded"};
+
+void WriteCsvFacts(const Section& s, std::ostream& out) {
+  out << CsvLine({"measure", "value"});
+  for (const auto& [label, value] : s.facts) {
+    const DateParts d = SplitDate(value);
+    if (!d.month.empty()) {  // A date: one number per row.
+      const std::string parts[] = {d.year, d.month, d.day};
+      for (int i = 0; i < 3; ++i) {
+        if (!parts[i].empty())
+          out << CsvLine({SpreadsheetSafe(label + kDateSuffixes[i]), parts[i]});
+      }
+      continue;
+    }
+    out << CsvLine({SpreadsheetSafe(label), SpreadsheetSafe(value)});
+  }
+}
+
+void WriteCsvTable(const Table& table, std::ostream& out) {
+  Row header;
+  for (const Column& c : table.columns) {
+    const std::string name = c.csv.empty() ? CsvName(c.title) : c.csv;
+    if (c.time) {
+      header.push_back(name + "_unix_seconds");
+      continue;
+    }
+    if (!c.date) {
+      header.push_back(name);
+      continue;
+    }
+    for (const char* suffix : kDateSuffixes) header.push_back(name + suffix);
+  }
+  out << CsvLine(header);
+  for (const Row& row : table.rows) {
+    Row safe;
+    for (size_t i = 0; i < table.columns.size(); ++i) {
+      const std::string cell = i < row.size() ? row[i] : "";
+      if (table.columns[i].time) {
+        safe.push_back(UnixSeconds(cell));
+        continue;
+      }
+      if (!table.columns[i].date) {
+        safe.push_back(SpreadsheetSafe(cell));
+        continue;
+      }
+      const DateParts d = SplitDate(cell);
+      safe.insert(safe.end(), {d.year, d.month, d.day,
+                               SpreadsheetSafe(d.as_recorded)});
+    }
+    out << CsvLine(safe);
+  }
+}
+
 void RenderCsv(const View& view, std::ostream& out) {
   bool first = true;
   auto gap = [&] {
@@ -228,22 +335,12 @@ void RenderCsv(const View& view, std::ostream& out) {
   for (const Section& s : view.sections) {
     if (!s.facts.empty()) {
       gap();
-      out << CsvLine({"measure", "value"});
-      for (const auto& [label, value] : s.facts)
-        out << CsvLine({SpreadsheetSafe(label), SpreadsheetSafe(value)});
+      WriteCsvFacts(s, out);
     }
     const Table& table = s.data ? *s.data : s.table;
     if (table.columns.empty()) continue;
     gap();
-    Row header;
-    for (const Column& c : table.columns)
-      header.push_back(c.csv.empty() ? CsvName(c.title) : c.csv);
-    out << CsvLine(header);
-    for (const Row& row : table.rows) {
-      Row safe;
-      for (const std::string& cell : row) safe.push_back(SpreadsheetSafe(cell));
-      out << CsvLine(safe);
-    }
+    WriteCsvTable(table, out);
   }
 }
 

@@ -27,6 +27,14 @@ struct Column {
   // The CSV header name when CsvName(title) would not do ("2017-2018" for
   // a column titled "17-18").
   std::string csv = "";
+  // Dates ("2019-09-10", "2021-10", "summer 2023"). CSV writes them as
+  // NAME_year, NAME_month and NAME_day numbers, with NAME_as_recorded for
+  // what the numbers cannot say ("summer 2023", "still in"), so that no
+  // spreadsheet turns some of them into dates and leaves others as text.
+  bool date = false;
+  // Times in UTC ("2026-11-29T12:00:00", "2026-11-29 12:00"; "-" for
+  // none). CSV writes them as NAME_unix_seconds, a number.
+  bool time = false;
 };
 
 struct Table {
@@ -60,7 +68,10 @@ struct View {
 // Prints `view` in `format` (not kJson). Text tables and sentences are
 // wrapped to `width` columns where their words allow. CSV prints each
 // section's facts as a "measure,value" table and each table with a header
-// row; several tables are separated by a blank line.
+// row; several tables are separated by a blank line. CSV cells are made
+// safe for spreadsheets (SpreadsheetSafe), date columns are split into
+// numbers (Column::date), and a fact whose value is a date becomes
+// MEASURE_year, _month and _day rows.
 void Render(const View& view, Format format, int width, std::ostream& out);
 
 // Each table of `view` on its own, for CSV's one table per file: a

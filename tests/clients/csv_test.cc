@@ -34,6 +34,13 @@ TEST(CsvTest, ReadsQuotedFieldsWithCommasQuotesAndNewlines) {
   EXPECT_EQ(t.lines, (std::vector<int>{2, 3, 5}));
 }
 
+TEST(CsvTest, ReadsAFileExcelSavedAsCsvUtf8) {
+  const CsvTable t = Parsed("\xEF\xBB\xBFprovider_code,name\r\nW06000001,Ynys Môn\r\n");
+  EXPECT_EQ(t.header, (std::vector<std::string>{"provider_code", "name"}));
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(t.rows[0][1], "Ynys Môn");
+}
+
 TEST(CsvTest, IgnoresTrailingBlankLinesAndKeepsEmptyFields) {
   const CsvTable t = Parsed("a,b,c\n1,,3\n\n\n");
   ASSERT_EQ(t.rows.size(), 1u);

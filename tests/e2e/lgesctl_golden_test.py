@@ -73,10 +73,11 @@ NEW_INSPECTION = {
 }
 
 TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?Z?| UTC)")
+UNIX_SECONDS = re.compile(r"(?<![\d.])1[6-9]\d{8}(?![\d.])")  # CSV's *_unix_seconds.
 
 
 def normalise(text):
-    return TIME.sub("<time>", text)
+    return UNIX_SECONDS.sub("<time>", TIME.sub("<time>", text))
 
 
 class GoldenTest(unittest.TestCase):

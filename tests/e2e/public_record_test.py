@@ -60,11 +60,12 @@ class PublicRecordTest(unittest.TestCase):
                 self.assertIn(inspection, inspections)
 
             timeline = ok("follow-up", "timeline", "--format=csv", server=server.address)
-            for episode in ("W06000023,Powys,2019-09-10,2021-10,",             # Powys 2019-2021
-                            "W06000006,Wrexham,2019-12-20,summer 2023,",       # Wrexham 2019-2023
-                            "W06000009,Pembrokeshire,2020-02-12,2022-10,",     # Pembrokeshire 2020-2022
-                            "W06000020,Torfaen,2022-05-18,2024-10,",           # Torfaen 2022-2024
-                            "W06000023,Powys,2025-03-27,still in,"):           # Powys from 2025
+            # Dates as year, month, day and what the numbers cannot say.
+            for episode in ("W06000023,Powys,2019,9,10,,2021,10,,,",           # Powys 2019-2021
+                            "W06000006,Wrexham,2019,12,20,,2023,,,summer 2023,",  # Wrexham 2019-2023
+                            "W06000009,Pembrokeshire,2020,2,12,,2022,10,,,",   # Pembrokeshire 2020-2022
+                            "W06000020,Torfaen,2022,5,18,,2024,10,,,",         # Torfaen 2022-2024
+                            "W06000023,Powys,2025,3,27,,,,,still in,"):        # Powys from 2025
                 self.assertIn(episode, timeline)
             self.assertIn("\n2022-2023,3,0,2,1\n", timeline)  # Two removed, one left (AR 2022-23).
 
