@@ -49,6 +49,7 @@ FollowUpEvent FromProto(const pb::FollowUpEvent& in, Violations& out);
 void ToProto(const FollowUpEvent& in, pb::FollowUpEvent* out);
 KeyMessage FromProto(const pb::KeyMessage& in, Violations& out);
 void ToProto(const KeyMessage& in, pb::KeyMessage* out);
+void ToProto(const CaseStudy& in, pb::CaseStudy* out);
 PublishedYear FromProto(const pb::PublishedYear& in, Violations& out);
 void ToProto(const PublishedYear& in, pb::PublishedYear* out);
 void ToProto(const ThemeOverride& in, pb::ThemeOverride* out);

@@ -223,6 +223,21 @@ void ToProto(const analytics::Snapshot& s,
     LineToProto(s.vocabulary(), line, language, out->add_themes());
   for (const KeyMessage& m : summary.key_messages)
     ToProto(m, out->add_key_messages());
+  for (const Inspection& in : s.data().inspections) {
+    if (in.academic_year != summary.academic_year) continue;
+    pb::YearInspection* y = out->add_inspections();
+    y->set_inspection("inspections/" + in.id);
+    y->mutable_provider()->set_code(in.provider_code);
+    SetProviderNames(s, in.provider_code, y->mutable_provider(),
+                     &pb::ProviderName::set_name_en,
+                     &pb::ProviderName::set_name_cy);
+    if (in.report_published.IsSet())
+      ToProto(in.report_published, y->mutable_report_published());
+    y->set_report_url(in.report_url);
+    for (const CaseStudy& c : in.case_studies)
+      ToProto(c, y->add_case_studies());
+    y->set_language_medium(static_cast<pb::LanguageMedium>(in.language_medium));
+  }
   ToProto(s, summary.notes, out->mutable_meta(), language);
 }
 

@@ -169,13 +169,8 @@ void ToProto(const Inspection& in, pb::Inspection* out) {
   if (in.report_published.IsSet())
     ToProto(in.report_published, out->mutable_report_published());
   out->set_report_url(in.report_url);
-  for (const CaseStudy& c : in.case_studies) {
-    pb::CaseStudy* pc = out->add_case_studies();
-    pc->set_title(c.title);
-    pc->set_summary(c.summary);
-    pc->set_url(c.url);
-    ToProto(c.title_translations, pc->mutable_title_translations());
-  }
+  for (const CaseStudy& c : in.case_studies)
+    ToProto(c, out->add_case_studies());
   ToProto(in.provenance, out->mutable_provenance());
   out->set_etag(EtagOf(in.meta));
   SetTimes(in.meta, out->mutable_create_time(), out->mutable_update_time());
@@ -256,6 +251,13 @@ void ToProto(const KeyMessage& in, pb::KeyMessage* out) {
   out->set_text_origin(static_cast<pb::TextOrigin>(in.text_origin));
   out->set_etag(EtagOf(in.meta));
   SetTimes(in.meta, out->mutable_create_time(), out->mutable_update_time());
+}
+
+void ToProto(const CaseStudy& in, pb::CaseStudy* out) {
+  out->set_title(in.title);
+  out->set_summary(in.summary);
+  out->set_url(in.url);
+  ToProto(in.title_translations, out->mutable_title_translations());
 }
 
 PublishedYear FromProto(const pb::PublishedYear& in, Violations& out) {

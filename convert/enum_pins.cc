@@ -78,8 +78,10 @@ static_assert(LastPinned(LanguageMedium::kWelsh, pb::LANGUAGE_MEDIUM_WELSH,
 
 static_assert(Pinned(Polarity::kUnspecified, pb::POLARITY_UNSPECIFIED));
 static_assert(Pinned(Polarity::kGoingWell, pb::POLARITY_GOING_WELL));
-static_assert(LastPinned(Polarity::kNeedsToImprove,
-                         pb::POLARITY_NEEDS_TO_IMPROVE, pb::Polarity_MAX));
+static_assert(Pinned(Polarity::kNeedsToImprove,
+                     pb::POLARITY_NEEDS_TO_IMPROVE));
+static_assert(LastPinned(Polarity::kLead, pb::POLARITY_LEAD,
+                         pb::Polarity_MAX));
 
 static_assert(Pinned(Grade::kUnspecified, pb::GRADE_UNSPECIFIED));
 static_assert(Pinned(Grade::kExcellent, pb::GRADE_EXCELLENT));

@@ -79,7 +79,12 @@ enum class FrameworkVersion {
   k2024TwoAreas
 };
 enum class LanguageMedium { kUnspecified = 0, kEnglish, kWelsh };
-enum class Polarity { kUnspecified = 0, kGoingWell, kNeedsToImprove };
+enum class Polarity {
+  kUnspecified = 0,
+  kGoingWell,
+  kNeedsToImprove,
+  kLead  // An area's lead paragraph (key messages only).
+};
 enum class Grade {
   kUnspecified = 0,
   kExcellent,

@@ -148,6 +148,10 @@ void CheckFindings(Violations& out, const Inspection& in) {
     }
     if (f.polarity == Polarity::kUnspecified)
       out.push_back({field + ".polarity", "is required"});
+    else if (f.polarity == Polarity::kLead)
+      out.push_back({field + ".polarity",
+                     "must be going well or needs to improve (a lead "
+                     "paragraph is for key messages)"});
     CheckText(out, field + ".text", f.text, 4000, true);
     CheckTranslations(out, field + ".translations", f.translations, 4000);
   }

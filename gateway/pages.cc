@@ -133,8 +133,15 @@ PageReply Report(pages::Fetcher& fetch, int year) {
   if (!fetch.Get("/estyn.lges.v1.AnalyticsService/GetFollowUpAnalytics",
                  follow_request, &follow_up))
     return fetch.error();
-  return {200, render::RenderSectorPageHtml(
-                   render::SectorPageFrom(summary, follow_up))};
+  pb::ReconcileSectorSummaryRequest reconcile_request;
+  reconcile_request.set_academic_year(year);
+  reconcile_request.set_language_code(fetch.language_code());
+  pb::SectorReconciliation reconciliation;
+  if (!fetch.Get("/estyn.lges.v1.AnalyticsService/ReconcileSectorSummary",
+                 reconcile_request, &reconciliation))
+    return fetch.error();
+  return {200, render::RenderSectorPageHtml(render::SectorPageFrom(
+                   summary, follow_up, reconciliation, render::PrintTimeNow()))};
 }
 
 int QueryInt(const std::string& query, const std::string& name) {

@@ -5,6 +5,7 @@
 // from the network). report_command.cc fills it from the API. No gRPC here.
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,22 @@ struct SectorPage {
     bool going_well = false;
     std::string text;  // In the page's language, or English (english_only).
     bool english_only = false;  // A Welsh page, and the record has no Welsh.
+    bool lead = false;  // The area's lead paragraph, not a list item.
+  };
+  // What Estyn printed for a tile's figure.
+  struct Published {
+    int value = 0;
+    bool agrees = true;  // The record gives the same.
+  };
+  struct CaseStudy {
+    std::string title;  // In the page's language where the record has it.
+    std::string url;    // "" if not published.
+  };
+  struct Inspection {
+    Name provider;
+    std::string report_published;  // "2023-09", "" if unknown.
+    std::string report_url;        // "" when the record lacks it.
+    std::vector<CaseStudy> case_studies;
   };
   struct FollowUpYear {
     int academic_year = 0;  // Start year.
@@ -41,7 +58,17 @@ struct SectorPage {
   int academic_year = 0;
   std::string year_label;  // "2022-2023"
   int core_inspections = 0, welsh_medium = 0, english_medium = 0;
+  int unknown_medium = 0;  // Inspections whose medium the record lacks.
   int providers_inspected = 0, case_studies = 0;
+  // What Estyn printed, by tile: "core_inspections", "welsh_medium",
+  // "english_medium", "case_studies", "at_start", "entered", "removed",
+  // "at_end". A tile without an entry shows the computed figure alone.
+  std::map<std::string, Published> published;
+  // Why the page is a draft, one sentence each: what the record lacks and
+  // where it differs from what Estyn published. Empty: no banner.
+  std::vector<std::string> draft;
+  std::string published_source;  // The published page's address, or "".
+  std::vector<Inspection> inspections;  // The year's, earliest first.
   // The year's follow-up figures, with the authorities' names.
   FollowUpYear follow_up;
   std::vector<Name> at_start, entered, removed, at_end;
@@ -51,6 +78,7 @@ struct SectorPage {
   std::vector<std::string> notes;             // Footnotes and warnings.
   int64_t dataset_version = 0;
   std::string as_of;  // Time of the last change, "2025-06-01 10:00 UTC".
+  std::string printed;  // When the page was made, "2026-11-30 09:00 UTC".
 };
 
 // The whole HTML document.

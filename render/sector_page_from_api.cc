@@ -2,6 +2,8 @@
 
 #include <google/protobuf/util/time_util.h>
 
+#include <cstdio>
+
 namespace lges::render {
 namespace {
 
@@ -21,12 +23,80 @@ SectorPage::KeyMessage KeyMessageIn(i18n::Language language,
                                     const pb::KeyMessage& m) {
   SectorPage::KeyMessage out{m.area(), m.polarity() == pb::POLARITY_GOING_WELL,
                              m.text()};
+  out.lead = m.polarity() == pb::POLARITY_LEAD;
   if (language != i18n::Language::kWelsh) return out;
   out.english_only = true;
   for (const pb::LocalizedText& t : m.translations()) {
     if (t.language_code() != "cy") continue;
     out.text = t.text();
     out.english_only = false;
+  }
+  return out;
+}
+
+// The tile each published figure sits beside; "" for figures without one.
+std::string TileOf(pb::SectorFigure figure) {
+  switch (figure) {
+    case pb::SECTOR_FIGURE_CORE_INSPECTIONS: return "core_inspections";
+    case pb::SECTOR_FIGURE_WELSH_MEDIUM: return "welsh_medium";
+    case pb::SECTOR_FIGURE_ENGLISH_MEDIUM: return "english_medium";
+    case pb::SECTOR_FIGURE_CASE_STUDIES: return "case_studies";
+    case pb::SECTOR_FIGURE_IN_FOLLOW_UP_AT_START: return "at_start";
+    case pb::SECTOR_FIGURE_WENT_INTO_FOLLOW_UP: return "entered";
+    case pb::SECTOR_FIGURE_REMOVED_DURING_YEAR: return "removed";
+    case pb::SECTOR_FIGURE_IN_FOLLOW_UP_AT_END: return "at_end";
+    default: return "";
+  }
+}
+
+// The banner's sentences: what the record lacks, then each printed figure
+// that cannot be right or that the record contradicts.
+void AddReconciliation(const pb::SectorReconciliation& r, SectorPage& p) {
+  p.published_source = r.source_url();
+  for (const std::string& m : r.missing()) p.draft.push_back(m);
+  for (const pb::FigureReconciliation& f : r.figures()) {
+    if (f.printed()) {
+      const std::string tile = TileOf(f.figure());
+      if (!tile.empty())
+        p.published[tile] = {f.published(), f.published() == f.computed()};
+    }
+    if (f.state() == pb::RECONCILIATION_STATE_PUBLISHED_INCONSISTENT ||
+        f.state() == pb::RECONCILIATION_STATE_DISAGREE)
+      p.draft.push_back(f.label() + ": " + f.explanation());
+  }
+}
+
+std::string DateText(const pb::PartialDate& d) {
+  char text[16] = "";
+  switch (d.precision()) {
+    case pb::DATE_PRECISION_DAY:
+      std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year(), d.month(),
+                    d.day());
+      break;
+    case pb::DATE_PRECISION_MONTH:
+      std::snprintf(text, sizeof text, "%04d-%02d", d.year(), d.month());
+      break;
+    case pb::DATE_PRECISION_UNSPECIFIED: break;
+    default: std::snprintf(text, sizeof text, "%04d", d.year());
+  }
+  return text;
+}
+
+SectorPage::Inspection InspectionOf(i18n::Language language,
+                                    const pb::YearInspection& in) {
+  SectorPage::Inspection out{{in.provider().name_en().empty()
+                                  ? in.provider().code()
+                                  : in.provider().name_en(),
+                              in.provider().name_cy()},
+                             DateText(in.report_published()),
+                             in.report_url(),
+                             {}};
+  for (const pb::CaseStudy& c : in.case_studies()) {
+    std::string title = c.title();
+    for (const pb::LocalizedText& t : c.title_translations())
+      if (language == i18n::Language::kWelsh && t.language_code() == "cy")
+        title = t.text();
+    out.case_studies.push_back({title, c.url()});
   }
   return out;
 }
@@ -39,8 +109,16 @@ SectorPage::FollowUpYear Counts(const pb::FollowUpYear& y) {
 
 }  // namespace
 
+std::string PrintTimeNow() {
+  const std::string now = google::protobuf::util::TimeUtil::ToString(
+      google::protobuf::util::TimeUtil::GetCurrentTime());
+  return now.substr(0, 10) + " " + now.substr(11, 5) + " UTC";
+}
+
 SectorPage SectorPageFrom(const pb::SectorSummary& s,
-                          const pb::FollowUpAnalytics& f) {
+                          const pb::FollowUpAnalytics& f,
+                          const pb::SectorReconciliation& r,
+                          const std::string& printed) {
   SectorPage p;
   p.language = i18n::ParseLanguage(s.meta().language_code())
                    .value_or(i18n::Language::kEnglish);
@@ -49,6 +127,7 @@ SectorPage SectorPageFrom(const pb::SectorSummary& s,
   p.core_inspections = s.core_inspections();
   p.welsh_medium = s.welsh_medium();
   p.english_medium = s.english_medium();
+  p.unknown_medium = s.unknown_medium();
   p.providers_inspected = s.providers_inspected();
   p.case_studies = s.case_studies();
   p.follow_up = Counts(s.follow_up());
@@ -70,6 +149,10 @@ SectorPage SectorPageFrom(const pb::SectorSummary& s,
     p.follow_up_years.push_back(Counts(y));
   p.notes.assign(s.meta().footnotes().begin(), s.meta().footnotes().end());
   for (const std::string& w : s.meta().warnings()) p.notes.push_back(w);
+  for (const pb::YearInspection& in : s.inspections())
+    p.inspections.push_back(InspectionOf(p.language, in));
+  AddReconciliation(r, p);
+  p.printed = printed;
   p.dataset_version = s.meta().dataset_version();
   const std::string as_of =
       google::protobuf::util::TimeUtil::ToString(s.meta().as_of());

@@ -63,15 +63,30 @@ table.names th, table.names td { text-align: left; padding: 1mm 2mm; border-bott
 .other-language { font-style: italic; color: var(--muted); }
 .english-only { font-size: 9pt; color: var(--muted); }
 footer { padding: 4mm 10mm; font-size: 8.5pt; color: var(--muted); border-top: 1px solid var(--rule); }
+aside.draft { margin: 4mm 10mm 0; padding: 3mm 4mm; border: 2px solid var(--accent);
+              background: #fdf0f2; font-size: 10pt; }
+aside.draft .draft-title { margin: 0 0 1mm; font-weight: bold; color: var(--accent);
+                           text-transform: uppercase; letter-spacing: .06em; }
+aside.draft p, aside.draft ul { margin: 1mm 0; }
+aside.draft ul { padding-left: 5mm; }
+.tile .pub { display: block; font-size: 8.5pt; color: var(--muted); margin-top: 1mm; }
+.tile .pub.differs { color: var(--accent); font-weight: bold; }
+.tile .unknown { display: block; font-size: 8.5pt; color: var(--muted); }
+p.lead { margin: 1mm 0 3mm; }
+.inspections ul { padding-left: 5mm; }
+.inspections li { margin-bottom: 1.5mm; }
+.inspections .none { color: var(--muted); font-size: 9pt; }
 footer ul { padding-left: 4mm; }
 @page { size: A4; margin: 12mm; }
 @media print {
   main { max-width: none; padding: 0; }
   body { font-size: 10pt; }
   header.masthead, .tile, .chart { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  section, .line, figure, .tile { break-inside: avoid; }
+  section, .line, figure, .tile, aside.draft, li, p.lead { break-inside: avoid; }
+  section.messages { break-inside: auto; }
+  p.lead { break-after: avoid; }
   h2, h3 { break-after: avoid; }
-  .page-break { break-before: page; }
+  footer { break-before: avoid; break-inside: avoid; }
 }
 )css";
 
@@ -89,10 +104,60 @@ std::string Bilingual(const SectorPage& p, const SectorPage::Name& name) {
   return BilingualHtml(p.language, name.en, name.cy, "/ ");
 }
 
-// `what` is escaped already.
-std::string Tile(int n, const std::string& what) {
-  return "<div class=\"tile\"><span class=\"n\">" + std::to_string(n) +
-         "</span><span class=\"what\">" + what + "</span></div>";
+// A figure tile: `number` and `what` are escaped already; beside them what
+// Estyn printed for the figure (`key`), marked when it differs, and `note`.
+std::string Tile(const SectorPage& p, const std::string& key,
+                 const std::string& number, const std::string& what,
+                 const std::string& note = "") {
+  std::string out = "<div class=\"tile\" data-figure=\"" + key +
+                    "\"><span class=\"n\">" + number +
+                    "</span><span class=\"what\">" + what + "</span>" + note;
+  auto it = p.published.find(key);
+  if (it != p.published.end()) {
+    out += std::string("<span class=\"pub") +
+           (it->second.agrees ? "" : " differs") + "\">" +
+           T(p, "page.tile_published",
+             {{"value", std::to_string(it->second.value)}}) +
+           "</span>";
+  }
+  return out + "</div>";
+}
+
+std::string Tile(const SectorPage& p, const std::string& key, int n,
+                 const std::string& what) {
+  return Tile(p, key, std::to_string(n), what);
+}
+
+// A medium tile: while the record lacks the medium of some inspections, a
+// count of none is unknown ("?"), never 0, and both say how many lack it.
+std::string MediumTile(const SectorPage& p, const std::string& key, int n,
+                       const std::string& what) {
+  if (p.unknown_medium == 0) return Tile(p, key, n, what);
+  return Tile(p, key, n == 0 ? "?" : std::to_string(n), what,
+              "<span class=\"unknown\">" +
+                  T(p, "page.tile_medium_unknown",
+                    {{"count", std::to_string(p.unknown_medium)}}) +
+                  "</span>");
+}
+
+// What the page lacks and where it differs from Estyn's, at the top of the
+// first page; nothing when the record agrees with the published page.
+std::string DraftBanner(const SectorPage& p) {
+  if (p.draft.empty()) return "";
+  std::string items;
+  for (const std::string& d : p.draft) items += "<li>" + E(d) + "</li>";
+  std::string source;
+  if (!p.published_source.empty()) {
+    source = "<p>" +
+             i18n::CatalogueOf(p.language)
+                 .Fill(E(i18n::Text(p.language, "page.draft_source")),
+                       {{"link", "<a href=\"" + E(p.published_source) +
+                                     "\">" + E(p.published_source) + "</a>"}}) +
+             "</p>";
+  }
+  return "<aside class=\"draft\" role=\"note\"><p class=\"draft-title\">" +
+         T(p, "page.draft_title") + "</p><p>" + T(p, "page.draft_lead") +
+         "</p><ul>" + items + "</ul>" + source + "</aside>";
 }
 
 std::string Masthead(const SectorPage& p) {
@@ -108,14 +173,18 @@ std::string Figures(const SectorPage& p) {
       {"year", p.year_label}};
   return "<section class=\"figures\"><h2>" + T(p, "page.figures") +
          "</h2><div class=\"tiles\">" +
-         Tile(p.core_inspections, T(p, "tile.core_inspections")) +
-         Tile(p.welsh_medium, T(p, "tile.welsh_medium")) +
-         Tile(p.english_medium, T(p, "tile.english_medium")) +
-         Tile(p.case_studies, T(p, "tile.case_studies")) +
-         Tile(p.follow_up.at_start, T(p, "tile.at_start", years)) +
-         Tile(p.follow_up.entered, T(p, "tile.entered", years)) +
-         Tile(p.follow_up.removed, T(p, "tile.removed", years)) +
-         Tile(p.follow_up.at_end, T(p, "tile.at_end", years)) +
+         Tile(p, "core_inspections", p.core_inspections,
+              T(p, "tile.core_inspections")) +
+         MediumTile(p, "welsh_medium", p.welsh_medium,
+                    T(p, "tile.welsh_medium")) +
+         MediumTile(p, "english_medium", p.english_medium,
+                    T(p, "tile.english_medium")) +
+         Tile(p, "case_studies", p.case_studies, T(p, "tile.case_studies")) +
+         Tile(p, "at_start", p.follow_up.at_start,
+              T(p, "tile.at_start", years)) +
+         Tile(p, "entered", p.follow_up.entered, T(p, "tile.entered", years)) +
+         Tile(p, "removed", p.follow_up.removed, T(p, "tile.removed", years)) +
+         Tile(p, "at_end", p.follow_up.at_end, T(p, "tile.at_end", years)) +
          "</div></section>";
 }
 
@@ -132,7 +201,7 @@ std::string MessageList(const SectorPage& p,
                         bool going_well) {
   std::string items;
   for (const auto* m : ms) {
-    if (m->going_well == going_well) items += MessageItem(p, *m);
+    if (!m->lead && m->going_well == going_well) items += MessageItem(p, *m);
   }
   if (items.empty()) return "";
   return std::string("<div class=\"") +
@@ -152,8 +221,17 @@ std::string KeyMessages(const SectorPage& p) {
   for (const std::string& area : areas) {
     const std::string key = "area." + area;
     const bool known = i18n::CatalogueOf(p.language).Has(key);
+    std::string leads;
+    for (const auto* m : by_area[area]) {
+      if (m->lead)
+        leads += "<p class=\"lead\">" +
+                 (m->english_only ? EnglishOnlyHtml(p.language, m->text)
+                                  : E(m->text)) +
+                 "</p>";
+    }
     out += "<section class=\"messages\"><h2>" + (known ? T(p, key) : E(area)) +
-           "</h2><div class=\"areas\">" + MessageList(p, by_area[area], true) +
+           "</h2>" + leads + "<div class=\"areas\">" +
+           MessageList(p, by_area[area], true) +
            MessageList(p, by_area[area], false) + "</div></section>";
   }
   return out;
@@ -231,6 +309,73 @@ std::string FollowUp(const SectorPage& p) {
          "</figure></section>";
 }
 
+// The year's inspections with their reports and effective practice.
+std::string Inspections(const SectorPage& p) {
+  if (p.inspections.empty()) return "";
+  std::string items;
+  for (const SectorPage::Inspection& in : p.inspections) {
+    std::string item = "<li>" + Bilingual(p, in.provider);
+    if (!in.report_published.empty())
+      item += " – " + T(p, "page.report_published",
+                        {{"date", in.report_published}});
+    item += in.report_url.empty()
+                ? " <span class=\"none\">" + T(p, "page.no_report_url") +
+                      "</span>"
+                : " <a href=\"" + E(in.report_url) + "\">" +
+                      T(p, "page.report_link") + "</a>";
+    for (const SectorPage::CaseStudy& c : in.case_studies) {
+      item += "<br>" + T(p, "page.case_study") + ": " +
+              (c.url.empty() ? E(c.title)
+                             : "<a href=\"" + E(c.url) + "\">" + E(c.title) +
+                                   "</a>");
+    }
+    items += item + "</li>";
+  }
+  return "<section class=\"inspections\"><h2>" + T(p, "page.inspections") +
+         "</h2><ul>" + items + "</ul></section>";
+}
+
+// The running footer of every printed page: the year, the dataset version
+// and the print date on the left, "Page 1 of 3" on the right (CSS page
+// margin boxes, so that they print on each page).
+std::string CssString(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') continue;
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string PrintFooterStyle(const SectorPage& p) {
+  // The template's {page} and {pages} become CSS counters.
+  const std::string page_template = i18n::Text(p.language, "page.page_number");
+  std::string content;
+  size_t at = 0;
+  while (at < page_template.size()) {
+    const size_t open = page_template.find('{', at);
+    const std::string before = page_template.substr(
+        at, open == std::string::npos ? std::string::npos : open - at);
+    if (!before.empty()) content += CssString(before) + " ";
+    if (open == std::string::npos) break;
+    const size_t close = page_template.find('}', open);
+    const std::string name = page_template.substr(open + 1, close - open - 1);
+    content += std::string(name == "pages" ? "counter(pages)" : "counter(page)") +
+               " ";
+    at = close + 1;
+  }
+  const std::string left = i18n::Format(
+      p.language, "page.print_footer",
+      {{"year", p.year_label},
+       {"version", std::to_string(p.dataset_version)},
+       {"printed", p.printed}});
+  // not text: CSS
+  const std::string font = "; font: 8pt \"DejaVu Sans\", sans-serif; color: #55636d; }";
+  return "@page { @bottom-left { content: " + CssString(left) + font +
+         " @bottom-right { content: " + content + font + " }";
+}
+
 std::string Footer(const SectorPage& p) {
   std::string notes;
   for (const std::string& n : p.notes) notes += "<li>" + E(n) + "</li>";
@@ -238,7 +383,10 @@ std::string Footer(const SectorPage& p) {
          T(p, "page.footer",
            {{"version", std::to_string(p.dataset_version)},
             {"as_of", p.as_of}}) +
-         " " + T(p, "page.footer_other_language") + "</p></footer>";
+         " " + T(p, "page.footer_other_language") +
+         (p.printed.empty() ? ""
+                            : " " + T(p, "page.printed", {{"printed", p.printed}})) +
+         "</p></footer>";
 }
 
 }  // namespace
@@ -281,9 +429,10 @@ std::string RenderSectorPageHtml(const SectorPage& p) {
          "<meta name=\"viewport\" content=\"width=device-width\">"
          "<title>" +
          T(p, "page.title", {{"year", p.year_label}}) + "</title><style>" +
-         kStyle + "</style></head><body><main>" + Masthead(p) + Figures(p) +
-         KeyMessages(p) + "<div class=\"page-break\"></div>" + Overview(p) +
-         ThemeChart(p) + FollowUp(p) + Footer(p) + "</main></body></html>\n";
+         kStyle + PrintFooterStyle(p) + "</style></head><body><main>" +
+         Masthead(p) + DraftBanner(p) + Figures(p) + KeyMessages(p) +
+         Overview(p) + ThemeChart(p) + FollowUp(p) + Inspections(p) +
+         Footer(p) + "</main></body></html>\n";
 }
 
 }  // namespace lges::render

@@ -217,6 +217,12 @@ def key_messages(seeds):
     for prefix, year, areas, source in pages:
         text = open(glob.glob(f"{seeds}/{prefix}_*.txt")[0], encoding="utf-8").read()
         text = text.split("Overview of recommendations")[0]
+        for area in areas:  # A paragraph between an area's heading and its lists leads it.
+            m = re.search(r"^" + re.escape(area) + r"\n\n(?!What)(.+?)\n\nWhat", text, re.M | re.S)
+            if m:
+                out.append({"academic_year": year, "area": area, "polarity": "POLARITY_LEAD", "position": 1,
+                            "text": " ".join(m[1].split()), "text_origin": "TEXT_ORIGIN_ESTYN",
+                            "provenance": {"sources": [{"id": source}], "certainty": "CERTAINTY_SOURCED"}})
         blocks = re.split(r"What.s going well|What needs to improve", text)[1:]
         headings = re.findall(r"What.s going well|What needs to improve", text)
         for i, (heading, block) in enumerate(zip(headings, blocks)):

@@ -72,8 +72,7 @@ Section KeyMessagesSection(const pb::SectorSummary& s, const Io& io) {
   for (const pb::KeyMessage& m : s.key_messages()) {
     messages.table.rows.push_back(
         {AreaLabel(io, m.area()),
-         T(io, m.polarity() == pb::POLARITY_GOING_WELL ? "label.going_well"
-                                                       : "label.to_improve"),
+         PolarityLabel(m.polarity(), io.language),
          InLanguage(io, m.text(), m.translations())});
   }
   return messages;

@@ -71,6 +71,7 @@ std::string FollowUpKindLabel(pb::FollowUpKind kind, i18n::Language language) {
 }
 
 std::string PolarityLabel(pb::Polarity polarity, i18n::Language language) {
+  if (polarity == pb::POLARITY_LEAD) return Label(language, "label.lead");
   return Label(language, polarity == pb::POLARITY_GOING_WELL
                              ? "label.going_well"
                              : "label.to_improve");

@@ -36,8 +36,9 @@ int Create(const Args& args, LgesClient& client, Io io) {
   std::optional<int> year = YearArg(args.words[2], "YEAR", io);
   if (!year) return kExitUsage;
   const std::string& polarity = args.words[3];
-  if (polarity != "going-well" && polarity != "needs-to-improve")
-    return UsageError("POLARITY is going-well or needs-to-improve", io,
+  if (polarity != "going-well" && polarity != "needs-to-improve" &&
+      polarity != "lead")
+    return UsageError("POLARITY is going-well, needs-to-improve or lead", io,
                       "key-messages");
   int position = 0;
   if (args.Has("position") &&
@@ -48,8 +49,9 @@ int Create(const Args& args, LgesClient& client, Io io) {
   pb::KeyMessage* m = req.mutable_key_message();
   m->set_academic_year(*year);
   m->set_area(args.Flag("area"));
-  m->set_polarity(polarity == "going-well" ? pb::POLARITY_GOING_WELL
-                                           : pb::POLARITY_NEEDS_TO_IMPROVE);
+  m->set_polarity(polarity == "going-well"  ? pb::POLARITY_GOING_WELL
+                  : polarity == "lead"      ? pb::POLARITY_LEAD
+                                            : pb::POLARITY_NEEDS_TO_IMPROVE);
   m->set_position(position);
   m->set_text(args.words[4]);
   req.set_request_id(args.Flag("request-id"));

@@ -27,8 +27,15 @@ int Report(const Args& args, LgesClient& client, Io io) {
   status = client.GetFollowUpAnalytics(follow_req, &follow_up);
   if (!status.ok())
     return ReportRpcError(status, T(io, "cli.what.follow_up_analytics"), io);
-  const std::string html =
-      render::RenderSectorPageHtml(render::SectorPageFrom(summary, follow_up));
+  pb::ReconcileSectorSummaryRequest reconcile_req;
+  reconcile_req.set_academic_year(*year);
+  reconcile_req.set_language_code(req.language_code());
+  pb::SectorReconciliation reconciliation;
+  status = client.ReconcileSectorSummary(reconcile_req, &reconciliation);
+  if (!status.ok())
+    return ReportRpcError(status, T(io, "cli.what.reconciliation"), io);
+  const std::string html = render::RenderSectorPageHtml(render::SectorPageFrom(
+      summary, follow_up, reconciliation, render::PrintTimeNow()));
   std::ofstream file(path, std::ios::binary);
   file << html;
   file.close();

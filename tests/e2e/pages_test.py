@@ -105,7 +105,8 @@ class PagesTest(unittest.TestCase):
         self.open("/reports/2022-2023")
         summary = api(self.server, "/v1/sectorSummaries/2022")
         tiles = self.texts(".tile")
-        self.assertIn(f"{summary['coreInspections']} core inspections", tiles)
+        # Beside each figure, what Estyn published (ReconcileSectorSummary).
+        self.assertIn(f"{summary['coreInspections']} core inspections Estyn published 4", tiles)
         self.assertEqual(self.texts(".overview .theme"),
                          [f"Theme: {t['labelEn']} / {t['labelCy']}" for t in summary["themes"]])
         self.assertEqual(self.browser.evaluate("document.querySelectorAll('svg.chart').length"), 2)

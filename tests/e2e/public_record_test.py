@@ -82,9 +82,9 @@ class PublicRecordTest(unittest.TestCase):
             exported = ok("export", server=source.address)
         with harness.Server(public_record=False) as empty:
             imported = ok("import", self.path("all.json", exported), server=empty.address)
-            # 6 groups, 22 inspections, 33 events, 53 messages and 4 published years;
-            # the 22 authorities exist already.
-            self.assertIn("created 118, updated 0, unchanged 22", imported)
+            # 6 groups, 22 inspections, 33 events, 55 messages (2 lead paragraphs) and
+            # 4 published years; the 22 authorities exist already.
+            self.assertIn("created 120, updated 0, unchanged 22", imported)
             again = ok("import", self.path("all.json", exported), server=empty.address)
             self.assertIn("created 0, updated 0", again)  # The same file changes nothing.
             round_trip = ok("export", server=empty.address)

@@ -1,14 +1,19 @@
 """The printable sector page in a real browser: lgesctl writes the page from
 the real server with the public record, Debian's headless Chromium opens it
 over the DevTools protocol, and the test checks what a reader would notice:
-no console errors, nothing fetched but the file itself, the figures and
-charts on the page, a PNG that is not blank, and a PDF of A4 pages."""
+no console errors, nothing fetched but the file itself, the draft banner at
+the top (2022-2023's record is incomplete and Estyn's page has a figure that
+cannot be right), areas in the framework's order, no unknown shown as 0,
+the figures and charts on the page, a PNG that is not blank, and a PDF of A4
+pages with page numbers and no page of footnotes alone. The PDF's first
+page, as an image, goes to $LGES_TEST_OUTPUT/report-2022-2023-page-1.png."""
 
 import base64
 import io
 import os
 import re
 import shutil
+import subprocess
 import tempfile
 import time
 import unittest
@@ -60,10 +65,12 @@ class ReportRenderTest(unittest.TestCase):
         self.assertEqual(b.evaluate("document.querySelector('h1').textContent"),
                          "Local government education services")
         tiles = b.evaluate("[...document.querySelectorAll('.tile')].map(t => t.innerText.replace(/\\s+/g, ' '))")
-        self.assertIn("4 core inspections", tiles)
-        self.assertIn("3 in follow-up in September 2022", tiles)
-        self.assertIn("2 removed in 2022-2023", tiles)
-        self.assertIn("1 total in follow-up in August 2023", tiles)
+        # Each tile: the record's figure, then what Estyn published.
+        self.assertIn("4 core inspections Estyn published 4", tiles)
+        self.assertIn("3 in follow-up in September 2022 Estyn published 3", tiles)
+        self.assertIn("2 removed in 2022-2023 Estyn published 2", tiles)
+        self.assertIn("1 total in follow-up in August 2023 Estyn published 1", tiles)
+        self.assertIn("0 placed in follow-up in 2022-2023 Estyn published 3", tiles)
         text = b.evaluate("document.body.innerText")
         self.assertIn("One local authority received a recommendation to improve attendance.", text)
         self.assertIn("Three of the four local authorities have a clear vision", text)
@@ -76,6 +83,26 @@ class ReportRenderTest(unittest.TestCase):
         # Every chart has laid out at a readable size.
         widths = b.evaluate("[...document.querySelectorAll('svg.chart')].map(s => s.getBoundingClientRect().width)")
         self.assertTrue(all(w > 400 for w in widths), widths)
+
+    def test_the_draft_banner_heads_the_first_page_and_says_what_is_missing(self):
+        b = self.browser
+        top = b.evaluate("document.querySelector('aside.draft').getBoundingClientRect().top")
+        self.assertLess(top, 600)
+        banner = b.evaluate("document.querySelector('aside.draft').innerText")
+        self.assertIn("The recommendations of 3 of the 4 inspections are missing from the record", banner)
+        self.assertIn("cannot be right", banner)  # Estyn's "3 placed in follow-up".
+        self.assertIn("annual-report.estyn.gov.wales", banner)
+
+    def test_areas_follow_the_framework(self):
+        headings = self.browser.evaluate("[...document.querySelectorAll('section.messages h2')].map(h => h.textContent)")
+        self.assertEqual(headings, ["Outcomes and education services", "Leadership and management"])
+
+    def test_no_tile_says_0_for_an_unknown_count(self):
+        # Two of the four inspections' medium is not in the record.
+        unknown = self.browser.evaluate(
+            "[...document.querySelectorAll('.tile')].filter(t => t.querySelector('.unknown'))"
+            ".map(t => [t.dataset.figure, t.querySelector('.n').textContent])")
+        self.assertEqual(sorted(unknown), [["english_medium", "?"], ["welsh_medium", "2"]])
 
     def test_png_is_not_blank(self):
         shot = self.browser.call("Page.captureScreenshot", format="png", captureBeyondViewport=True)
@@ -104,6 +131,27 @@ class ReportRenderTest(unittest.TestCase):
             self.assertAlmostEqual(float(w), A4_POINTS[0], delta=1.0)
             self.assertAlmostEqual(float(h), A4_POINTS[1], delta=1.0)
         self.assertGreater(len(pdf), 20000)
+        texts = []
+        for page in range(1, pages + 1):
+            texts.append(subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page),
+                                         os.path.join(self.dir, "page.pdf"), "-"],
+                                        capture_output=True, text=True, check=True).stdout)
+        for page, text in enumerate(texts, 1):
+            self.assertIn(f"Page {page} of {pages}", text)
+            self.assertIn("dataset version", text)
+        # The draft banner is on page 1; the last page holds a section, not
+        # footnotes alone.
+        self.assertIn("DRAFT: NOT FOR PUBLICATION", texts[0].upper())
+        last = texts[-1]
+        self.assertTrue(any(h in last for h in ("Local authorities causing significant concern",
+                                                "Inspections and effective practice",
+                                                "Recommendations by theme")), last)
+        output = os.environ.get("LGES_TEST_OUTPUT")
+        if output:
+            os.makedirs(output, exist_ok=True)
+            subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
+                            os.path.join(self.dir, "page.pdf"),
+                            os.path.join(output, "report-2022-2023-page-1")], check=True)
 
 
 if __name__ == "__main__":

@@ -128,10 +128,14 @@ class WelshEditionTest(unittest.TestCase):
         b.wait_for_event("Page.loadEventFired")
         self.assertEqual(b.evaluate("document.documentElement.lang"), "cy")
         tiles = b.evaluate("[...document.querySelectorAll('.tile')].map(t => t.innerText.replace(/\\s+/g, ' '))")
-        for tile in ("4 Arolygiadau craidd", "2 Cyfrwng Cymraeg", "0 Cyfrwng Saesneg",
-                     "3 Nifer mewn categori gweithgarwch dilynol ym mis Medi 2022",
-                     "0 Nifer a roddwyd mewn categori gweithgarwch dilynol yn 2022-2023",
-                     "2 Nifer a dynnwyd yn 2022-2023"):
+        # Each tile begins with its figure and Estyn's label; the medium of two
+        # inspections is unknown, so English-medium is "?", not 0.
+        for tile in ("4 Arolygiadau craidd Cyhoeddodd Estyn 4",
+                     "2 Cyfrwng Cymraeg nid yw cyfrwng 2 yn y cofnod Cyhoeddodd Estyn 2",
+                     "? Cyfrwng Saesneg nid yw cyfrwng 2 yn y cofnod Cyhoeddodd Estyn 2",
+                     "3 Nifer mewn categori gweithgarwch dilynol ym mis Medi 2022 Cyhoeddodd Estyn 3",
+                     "0 Nifer a roddwyd mewn categori gweithgarwch dilynol yn 2022-2023 Cyhoeddodd Estyn 3",
+                     "2 Nifer a dynnwyd yn 2022-2023 Cyhoeddodd Estyn 2"):
             self.assertIn(tile, tiles)
         sentences = b.evaluate("[...document.querySelectorAll('.overview .line')].slice(1)"
                                ".map(l => l.firstElementChild.nextElementSibling.firstChild.textContent)")
@@ -147,7 +151,7 @@ class WelshEditionTest(unittest.TestCase):
             copy.querySelectorAll('[lang=en]').forEach(e => e.remove());
             return copy.textContent; })()""")
         self.assert_no_english(welsh_only, "the Welsh sector page")
-        marked = b.evaluate("[...document.querySelectorAll('li [lang=en]')].length")
+        marked = b.evaluate("[...document.querySelectorAll('section.messages li [lang=en]')].length")
         self.assertEqual(marked, 5)  # Key messages without Welsh in the record.
         notes = b.evaluate("[...document.querySelectorAll('.english-only')].length")
         self.assertEqual(notes, marked)
