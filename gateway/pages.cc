@@ -1,13 +1,13 @@
 #include "gateway/pages.h"
 
 #include "absl/strings/numbers.h"
-#include "convert/convert.h"
 #include "domain/dates.h"
 #include "estyn/lges/v1/analytics.pb.h"
 #include "gateway/forward.h"
 #include "gateway/pages_internal.h"
 #include "gateway/transcode.h"
 #include "protos/wire_check.h"
+#include "render/pages_from_api.h"
 #include "render/sector_page.h"
 #include "render/sector_page_from_api.h"
 #include "render/svg_chart.h"
@@ -54,26 +54,13 @@ std::string Bilingual(const Fetcher& fetch, const std::string& en,
   return render::BilingualHtml(fetch.language(), en, cy);
 }
 
-std::string InPageLanguage(
-    const Fetcher& fetch, const std::string& text,
-    const google::protobuf::RepeatedPtrField<pb::LocalizedText>& translations) {
-  if (fetch.language() == i18n::Language::kWelsh) {
-    for (const pb::LocalizedText& t : translations)
-      if (t.language_code() == "cy") return E(t.text());
-  }
-  return render::EnglishOnlyHtml(fetch.language(), text);
-}
-
 int AcademicYearOf(const google::type::Date& day) {
   return AcademicYear::Containing({day.year(), day.month(), day.day()})
       .start_year;
 }
 
 std::string DateText(const Fetcher& fetch, const pb::PartialDate& date) {
-  if (date.precision() == pb::DATE_PRECISION_TERM)
-    return i18n::TermDate(fetch.language(), static_cast<int>(date.term()),
-                          date.year());
-  return FormatPartialDate(convert::FromProto(date));
+  return render::DateText(fetch.language(), date);
 }
 
 std::string Frame(i18n::Language language, const std::string& title,

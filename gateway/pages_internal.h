@@ -53,12 +53,6 @@ std::string Link(const Fetcher& fetch, const std::string& path);
 // element (lang="cy" or lang="en") when there is one.
 std::string Bilingual(const Fetcher& fetch, const std::string& en,
                       const std::string& cy);
-// A record's text in the page's language: on a Welsh page its Welsh
-// translation, or else the English marked lang="en" with a note.
-std::string InPageLanguage(
-    const Fetcher& fetch, const std::string& english,
-    const google::protobuf::RepeatedPtrField<estyn::lges::v1::LocalizedText>&
-        translations);
 // The start year of the academic year that contains `day`.
 int AcademicYearOf(const google::type::Date& day);
 // "2022-03", "autumn 2021" ("tymor yr hydref 2021"), "2022-05-18".

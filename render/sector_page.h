@@ -88,6 +88,16 @@ std::string RenderSectorPageHtml(const SectorPage& page);
 // like the sector page (gateway/pages.cc).
 const char* PageStyle();
 
+// A printable document in the sector page's style: a masthead (`kicker`,
+// `heading`, `subheading`, escaped here), then `body` (HTML), and on every
+// printed A4 page `footer_left` and "Page N of M" in `language`. Used for
+// lgesctl's trends and authority pages.
+std::string PrintableHtml(i18n::Language language, const std::string& title,
+                          const std::string& kicker, const std::string& heading,
+                          const std::string& subheading,
+                          const std::string& body,
+                          const std::string& footer_left);
+
 // "22-23" for 2022: an academic year as the follow-up chart labels it.
 std::string ShortYearLabel(int academic_year);
 

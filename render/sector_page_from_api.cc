@@ -1,8 +1,9 @@
 #include "render/sector_page_from_api.h"
 
+#include "render/pages_from_api.h"
+
 #include <google/protobuf/util/time_util.h>
 
-#include <cstdio>
 
 namespace lges::render {
 namespace {
@@ -66,29 +67,13 @@ void AddReconciliation(const pb::SectorReconciliation& r, SectorPage& p) {
   }
 }
 
-std::string DateText(const pb::PartialDate& d) {
-  char text[16] = "";
-  switch (d.precision()) {
-    case pb::DATE_PRECISION_DAY:
-      std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year(), d.month(),
-                    d.day());
-      break;
-    case pb::DATE_PRECISION_MONTH:
-      std::snprintf(text, sizeof text, "%04d-%02d", d.year(), d.month());
-      break;
-    case pb::DATE_PRECISION_UNSPECIFIED: break;
-    default: std::snprintf(text, sizeof text, "%04d", d.year());
-  }
-  return text;
-}
-
 SectorPage::Inspection InspectionOf(i18n::Language language,
                                     const pb::YearInspection& in) {
   SectorPage::Inspection out{{in.provider().name_en().empty()
                                   ? in.provider().code()
                                   : in.provider().name_en(),
                               in.provider().name_cy()},
-                             DateText(in.report_published()),
+                             DateText(language, in.report_published()),
                              in.report_url(),
                              {}};
   for (const pb::CaseStudy& c : in.case_studies()) {

@@ -83,7 +83,8 @@ footer ul { padding-left: 4mm; }
   body { font-size: 10pt; }
   header.masthead, .tile, .chart { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   section, .line, figure, .tile, aside.draft, li, p.lead { break-inside: avoid; }
-  section.messages { break-inside: auto; }
+  section.messages, main.printable section { break-inside: auto; }
+  tr { break-inside: avoid; }
   p.lead { break-after: avoid; }
   h2, h3 { break-after: avoid; }
   footer { break-before: avoid; break-inside: avoid; }
@@ -348,9 +349,9 @@ std::string CssString(const std::string& text) {
   return out + "\"";
 }
 
-std::string PrintFooterStyle(const SectorPage& p) {
+std::string PrintFooterStyle(i18n::Language language, const std::string& left) {
   // The template's {page} and {pages} become CSS counters.
-  const std::string page_template = i18n::Text(p.language, "page.page_number");
+  const std::string page_template = i18n::Text(language, "page.page_number");
   std::string content;
   size_t at = 0;
   while (at < page_template.size()) {
@@ -365,11 +366,6 @@ std::string PrintFooterStyle(const SectorPage& p) {
                " ";
     at = close + 1;
   }
-  const std::string left = i18n::Format(
-      p.language, "page.print_footer",
-      {{"year", p.year_label},
-       {"version", std::to_string(p.dataset_version)},
-       {"printed", p.printed}});
   // not text: CSS
   const std::string font = "; font: 8pt \"DejaVu Sans\", sans-serif; color: #55636d; }";
   return "@page { @bottom-left { content: " + CssString(left) + font +
@@ -392,6 +388,25 @@ std::string Footer(const SectorPage& p) {
 }  // namespace
 
 const char* PageStyle() { return kStyle; }
+
+std::string PrintableHtml(i18n::Language language, const std::string& title,
+                          const std::string& kicker, const std::string& heading,
+                          const std::string& subheading,
+                          const std::string& body,
+                          const std::string& footer_left) {
+  return std::string("<!DOCTYPE html>\n<html lang=\"") +
+         (language == i18n::Language::kWelsh ? "cy" : "en-GB") +
+         "\"><head><meta charset=\"utf-8\">"
+         "<meta name=\"viewport\" content=\"width=device-width\">"
+         "<title>" +
+         E(title) + "</title><style>" + kStyle +
+         PrintFooterStyle(language, footer_left) +
+         "</style></head><body><main class=\"printable\">"
+         "<header class=\"masthead\"><p>" +
+         E(kicker) + "</p><h1>" + E(heading) + "</h1><p class=\"year\">" +
+         E(subheading) + "</p></header>" + body +
+         "</main></body></html>\n";
+}
 
 std::string BilingualHtml(i18n::Language language, const std::string& en,
                           const std::string& cy, const std::string& separator) {
@@ -429,7 +444,14 @@ std::string RenderSectorPageHtml(const SectorPage& p) {
          "<meta name=\"viewport\" content=\"width=device-width\">"
          "<title>" +
          T(p, "page.title", {{"year", p.year_label}}) + "</title><style>" +
-         kStyle + PrintFooterStyle(p) + "</style></head><body><main>" +
+         kStyle +
+         PrintFooterStyle(
+             p.language,
+             i18n::Format(p.language, "page.print_footer",
+                          {{"year", p.year_label},
+                           {"version", std::to_string(p.dataset_version)},
+                           {"printed", p.printed}})) +
+         "</style></head><body><main>" +
          Masthead(p) + DraftBanner(p) + Figures(p) + KeyMessages(p) +
          Overview(p) + ThemeChart(p) + FollowUp(p) + Inspections(p) +
          Footer(p) + "</main></body></html>\n";

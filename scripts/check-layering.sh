@@ -47,7 +47,9 @@ LIB_PLACES = {
     "grpc": ("service/", "server/", "clients/lges_client.cc",
              "gateway/forward.cc", "gateway/http_server.cc"),
     "protobuf": ("convert/", "service/", "gateway/", "server/", "clients/",
-                 "render/sector_page_from_api."),
+                 # lges::render_api: the pages' content from the API's replies.
+                 "render/sector_page_from_api.", "render/pages_from_api.h",
+                 "render/trends_html.cc", "render/authority_html.cc"),
     "sqlite": ("storage/sqlite_db.cc",),
     "prometheus": ("server/",),
     "httplib": ("gateway/http_server.cc",),

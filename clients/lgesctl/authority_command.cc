@@ -3,6 +3,9 @@
 #include <algorithm>
 
 #include "clients/lgesctl/commands.h"
+#include "render/pages_from_api.h"
+#include "render/sector_page.h"
+#include "render/sector_page_from_api.h"
 #include "clients/lgesctl/format.h"
 
 namespace lges::cli {
@@ -176,6 +179,23 @@ int Authority(const Args& args, LgesClient& client, Io io) {
           FailedOrPrinted(client.GetAuthorityProfile(req, &p),
                           F(io, "cli.what.profile", {{"query", query}}), p, io))
     return *done;
+  if (args.Has("html")) {
+    const pb::Provider& provider = p.provider();
+    const std::string name =
+        io.welsh() && !provider.name_cy().empty() ? provider.name_cy()
+                                                  : provider.name_en();
+    const int64_t version = p.meta().dataset_version();
+    return WritePage(
+        args.Flag("html"),
+        render::PrintableHtml(
+            io.language, name, T(io, "page.sector"), name, provider.code(),
+            render::AuthorityHtml(p, io.language),
+            F(io, "page.print_footer_other",
+              {{"what", name},
+               {"version", std::to_string(version)},
+               {"printed", render::PrintTimeNow()}})),
+        F(io, "cli.report.authority_page", {{"name", name}}), version, io);
+  }
   return Show(ProfileView(p, ThemeLabels(client, io.language), io), io);
 }
 

@@ -67,9 +67,10 @@ std::vector<CommandSpec> BuildCommands() {
        "in any case (Powys, 'Sir Benfro'), or by a part of a name that only\n"
        "one authority has. Shows its inspections, the theme of each\n"
        "recommendation, themes that recur at consecutive inspections, and\n"
-       "its time in follow-up.",
-       {"lgesctl authority Powys", "lgesctl authority W06000009 --format=json"},
-       {},
+       "its time in follow-up. --html=FILE writes it as a printable page.",
+       {"lgesctl authority Powys", "lgesctl authority W06000009 --format=json",
+        "lgesctl authority Powys --html=powys.html"},
+       {"html"},
        Authority},
       {"themes",
        "themes",
@@ -103,16 +104,20 @@ std::vector<CommandSpec> BuildCommands() {
        {"reason", "clear", "inspection"},
        Override},
       {"report",
-       "report YEAR --html=FILE",
+       "report YEAR --html=FILE | report --trends FROM TO --html=FILE",
        "write the sector page of YEAR as one printable HTML file",
        "Writes one self-contained HTML file laid out like the annual report's\n"
        "sector page: the figures, the key messages, the overview of\n"
        "recommendations with Estyn-style sentences, the follow-up figures,\n"
        "and charts of recommendations by theme and of authorities in\n"
        "follow-up across the years. Welsh labels are shown where the data has\n"
-       "them; it prints on A4 and loads nothing from the network.",
-       {"lgesctl report 2022-2023 --html=lges-2022-2023.html"},
-       {"html"},
+       "them; it prints on A4 and loads nothing from the network. A banner\n"
+       "on page 1 says where the record is incomplete or differs from what\n"
+       "Estyn published (see reconcile). --trends writes the themes of FROM\n"
+       "to TO in the same style.",
+       {"lgesctl report 2022-2023 --html=lges-2022-2023.html",
+        "lgesctl report --trends 2017 2024 --html=themes.html"},
+       {"html", "trends"},
        Report},
       {"inspections",
        "inspections list [--provider=CODE] [--year=YEAR] [--concern] | "

@@ -79,6 +79,10 @@ int Export(const Args& args, LgesClient& client, Io io);
 int Changes(const Args& args, LgesClient& client, Io io);
 // report YEAR --html FILE.
 int Report(const Args& args, LgesClient& client, Io io);
+// Writes a printable page to `path` and says so ("wrote PATH: ..."), or says
+// why it could not (report_command.cc).
+int WritePage(const std::string& path, const std::string& html,
+              const std::string& what, int64_t version, Io io);
 // tokens [list] | tokens create --name=NAME --role=ROLE | tokens revoke NAME.
 int Tokens(const Args& args, LgesClient& client, Io io);
 // backup FILE | backup --verify FILE (no server needed).

@@ -141,7 +141,8 @@ std::optional<int> ReadGlobalFlags(const Args& args, Io& io,
 int main(int argc, char** argv) {
   Args args =
       ParseArgs(argc, argv,
-                {"help", "concern", "dry-run", "clear", "verify", "excel"});
+                {"help", "concern", "dry-run", "clear", "verify", "excel",
+                 "trends"});
   Io io{std::cout, std::cerr};
   io.width = Width();
   if (args.words.empty()) {

@@ -154,5 +154,68 @@ class ReportRenderTest(unittest.TestCase):
                             os.path.join(output, "report-2022-2023-page-1")], check=True)
 
 
+def pdf_page_texts(pdf_path):
+    """The text of each page of a PDF (poppler's pdftotext)."""
+    info = subprocess.run(["pdfinfo", pdf_path], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M)[1])
+    return [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), pdf_path, "-"],
+                           capture_output=True, text=True, check=True).stdout for n in range(1, pages + 1)]
+
+
+class OtherPrintablePagesTest(unittest.TestCase):
+    """lgesctl report --trends and authority --html: the same style, printed
+    with page numbers, content from the first page on, and no last page of
+    notes alone."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="lges-pages-")
+        cls.pages = {"trends": os.path.join(cls.dir, "trends.html"),
+                     "powys": os.path.join(cls.dir, "powys.html"),
+                     "powys-cy": os.path.join(cls.dir, "powys-cy.html")}
+        with harness.Server(today="2025-06-01") as server:
+            for args in (["report", "--trends", "2017", "2024", f"--html={cls.pages['trends']}"],
+                         ["authority", "Powys", f"--html={cls.pages['powys']}"],
+                         ["authority", "Powys", "--lang=cy", f"--html={cls.pages['powys-cy']}"]):
+                result = harness.lgesctl(*args, server=server.address)
+                if result.returncode != 0:
+                    raise AssertionError(result.stderr)
+        cls.browser = DevTools()
+        try:
+            cls.browser.call("Page.enable")
+            cls.texts = {}
+            for name, page in cls.pages.items():
+                cls.browser.events.clear()  # Wait for this page's load, not the last one's.
+                cls.browser.call("Page.navigate", url="file://" + page)
+                cls.browser.wait_for_event("Page.loadEventFired")
+                pdf = os.path.join(cls.dir, name + ".pdf")
+                with open(pdf, "wb") as f:
+                    f.write(base64.b64decode(cls.browser.call("Page.printToPDF", preferCSSPageSize=True,
+                                                              printBackground=True)["data"]))
+                cls.texts[name] = pdf_page_texts(pdf)
+        except BaseException:
+            cls.browser.close()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.browser.close()
+        shutil.rmtree(cls.dir, ignore_errors=True)
+
+    def test_every_page_is_numbered_and_the_first_has_content(self):
+        for name, texts in self.texts.items():
+            word = "Tudalen {} o {}" if name.endswith("-cy") else "Page {} of {}"
+            for n, text in enumerate(texts, 1):
+                self.assertIn(word.format(n, len(texts)), text, name)
+                self.assertIn("120", text, name)  # The dataset version.
+        self.assertIn("Themes of recommendations, 2017-2018 to 2024-2025", self.texts["trends"][0])
+        self.assertIn("Inspections", self.texts["powys"][0])
+        self.assertIn("Arolygiadau", self.texts["powys-cy"][0])
+
+    def test_the_last_page_is_not_notes_alone(self):
+        self.assertIn("Partnership working", self.texts["trends"][-1])  # The table's last row.
+        self.assertIn("2024-2025", self.texts["powys"][-1])  # The latest recommendations.
+
+
 if __name__ == "__main__":
     unittest.main()
