@@ -13,6 +13,49 @@ using testing::SampleFollowUpEvent;
 using testing::SampleInspection;
 using testing::SampleKeyMessage;
 
+TEST(ValidatePublishedYearTest, NamesEachProblem) {
+  PublishedYear y;
+  y.academic_year = 2022;
+  y.source_url = "https://annual-report.estyn.gov.wales/2023/";
+  y.figures = {{SectorFigure::kCoreInspections, 4}};
+  y.overview = {{"Two local authorities ...", 2, "strategic_leadership"}};
+  EXPECT_TRUE(ValidatePublishedYear(y).empty());
+
+  y.academic_year = 1800;
+  y.source_url = "ftp://example";
+  y.figures = {{SectorFigure::kCoreInspections, 4},
+               {SectorFigure::kCoreInspections, 5},
+               {SectorFigure::kUnspecified, -1}};
+  y.overview = {{" ", 2000, ""}};
+  std::vector<std::string> fields;
+  for (const FieldViolation& v : ValidatePublishedYear(y))
+    fields.push_back(v.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{
+                        "academic_year", "source_url", "figures[1].figure",
+                        "figures[2].figure", "figures[2].value",
+                        "overview[0].as_printed", "overview[0].authorities"}));
+}
+
+TEST(ValidateInspectionTest, ReportUrlIsAWebAddress) {
+  Inspection in = SampleInspection();
+  in.report_url = "https://estyn.gov.wales/provider/6612345";
+  EXPECT_TRUE(ValidateInspection(in).empty());
+  in.report_url = "javascript:alert(1)";
+  ASSERT_EQ(ValidateInspection(in).size(), 1u);
+  EXPECT_EQ(ValidateInspection(in)[0].field, "report_url");
+}
+
+TEST(ValidateKeyMessageTest, ALeadParagraphIsForKeyMessagesOnly) {
+  KeyMessage m = SampleKeyMessage();
+  m.polarity = Polarity::kLead;
+  EXPECT_TRUE(ValidateKeyMessage(m).empty());
+  Inspection in = SampleInspection();
+  ASSERT_FALSE(in.findings.empty());
+  in.findings[0].polarity = Polarity::kLead;
+  ASSERT_EQ(ValidateInspection(in).size(), 1u);
+  EXPECT_EQ(ValidateInspection(in)[0].field, "findings[0].polarity");
+}
+
 TEST(ValidateInspectionTest, AcceptsTheSample) {
   EXPECT_TRUE(ValidateInspection(SampleInspection()).empty());
 }

@@ -65,6 +65,12 @@ class MetricsTest(unittest.TestCase):
                                        theme=line["theme_id"]), line["recommendations"])
             self.assertEqual(value(metrics, "lges_authority_info", authority="W06000001", name_en="Isle of Anglesey",
                                    name_cy="Ynys Môn"), 1)
+            # The disagreement gauge is lgesctl reconcile's count.
+            reconciled = lgesctl_json("reconcile", "2022-2023", server=server.address)
+            self.assertEqual(value(metrics, "lges_published_disagreements", academic_year="2022-2023"),
+                             reconciled["disagreements"])
+            self.assertEqual(value(metrics, "lges_published_figures", academic_year="2022-2023",
+                                   state="published_inconsistent"), 1)
 
             # A write: Blaenau Gwent's three recommendations become known.
             exported = lgesctl_json("export", "--from=2022-2023", "--to=2022-2023", server=server.address)

@@ -16,6 +16,19 @@ TEST(CodecTest, RoundTripsEveryDatePrecision) {
     EXPECT_EQ(DecodeDate(EncodeDate(d)), d) << EncodeDate(d);
 }
 
+TEST(CodecTest, RoundTripsPublishedFiguresAndStatements) {
+  const std::vector<PublishedFigure> figures = {
+      {SectorFigure::kCoreInspections, 4}, {SectorFigure::kWentIntoFollowUp, 3}};
+  EXPECT_EQ(DecodeFigures(EncodeFigures(figures)), figures);
+  const std::vector<PublishedThemeStatement> statements = {
+      {"Two \x1f local \\ authorities\x1e", 2, "strategic_leadership"},
+      {"One", 1, ""}};
+  EXPECT_EQ(DecodeStatements(EncodeStatements(statements)), statements);
+  EXPECT_EQ(EncodeFigures({}), "");
+  EXPECT_TRUE(DecodeStatements("").empty());
+  EXPECT_TRUE(DecodeFigures("1\x1f" "2\x1f" "3").empty());  // Corrupt: empty.
+}
+
 TEST(CodecTest, RoundTripsProvenanceWithSeparatorsInside) {
   Provenance p{{{"A\x1f"
                  "B",

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "domain/errors.h"
+#include "domain/same_record.h"
 #include "storage/sqlite_db.h"
 #include "tests/testing/equality.h"
 #include "tests/testing/records.h"
@@ -489,6 +490,44 @@ TEST_F(SqliteStoreTest, ImportCreatesThenChangesNothingOnTheSameRecords) {
   EXPECT_FALSE(store_->GetInspection("B").value().causing_significant_concern);
   // Updated in place, not duplicated.
   EXPECT_EQ(store_->ListKeyMessages({}, {0, 10}).value().total, 1);
+}
+
+TEST_F(SqliteStoreTest, KeepsPublishedYearsAndReportAddressesThroughImports) {
+  Dataset records;
+  records.inspections = {SampleInspection()};
+  records.inspections[0].report_url = "https://estyn.gov.wales/report.pdf";
+  PublishedYear y;
+  y.academic_year = 2022;
+  y.source_url = "https://annual-report.estyn.gov.wales/2023/";
+  y.figures = {{SectorFigure::kCoreInspections, 4},
+               {SectorFigure::kWentIntoFollowUp, 3}};
+  y.overview_source = "seed 001";
+  y.overview_inspected = 4;
+  y.overview = {{"Two local authorities ...", 2, "strategic_leadership"}};
+  y.note = "Box figures from the Welsh page.";
+  records.published_years = {y};
+  auto first = store_->Import(records, {}, ctx_);
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_EQ(first->created, 2);
+  EXPECT_EQ(first->created_or_updated.back(), "publishedYears/2022");
+
+  Dataset stored = store_->ReadAll().value();
+  ASSERT_EQ(stored.published_years.size(), 1u);
+  EXPECT_TRUE(SameRecord(stored.published_years[0], y));
+  EXPECT_EQ(stored.published_years[0].meta.revision, 1);
+  EXPECT_EQ(stored.inspections[0].report_url,
+            "https://estyn.gov.wales/report.pdf");
+
+  EXPECT_EQ(store_->Import(records, {}, ctx_).value().unchanged, 2);
+  records.published_years[0].figures[1].value = 0;
+  auto changed = store_->Import(records, {}, ctx_);
+  ASSERT_TRUE(changed.ok());
+  EXPECT_EQ(changed->updated, 1);
+  stored = store_->ReadAll().value();
+  EXPECT_EQ(stored.published_years[0].figures[1].value, 0);
+  EXPECT_EQ(stored.published_years[0].meta.revision, 2);
+  EXPECT_EQ(store_->ListChanges(0, 10).value().back().resource,
+            "publishedYears/2022");
 }
 
 TEST_F(SqliteStoreTest, AFailingImportKeepsNothingAndSaysWhere) {
