@@ -286,6 +286,34 @@ TEST_F(BadInputTest, EachKindIsRefusedNamingTheFieldAndChangesNothing) {
          return c.GetFollowUpStatus(req, &out);
        },
        "date"},
+      {"reconciling a year before the record can hold",
+       [](LgesClient& c, const pb::KeyMessage&) {
+         pb::ReconcileSectorSummaryRequest req;
+         req.set_academic_year(1066);
+         pb::SectorReconciliation out;
+         return c.ReconcileSectorSummary(req, &out);
+       },
+       "academic_year"},
+      {"reconciling in a language the service does not speak",
+       [](LgesClient& c, const pb::KeyMessage&) {
+         pb::ReconcileSectorSummaryRequest req;
+         req.set_academic_year(2022);
+         req.set_language_code("de");
+         pb::SectorReconciliation out;
+         return c.ReconcileSectorSummary(req, &out);
+       },
+       "language_code"},
+      {"a finding marked as a lead paragraph",
+       [](LgesClient& c, const pb::KeyMessage&) {
+         pb::CreateInspectionRequest req;
+         *req.mutable_inspection() =
+             testing::ToProto<pb::Inspection>(testing::SampleInspection());
+         req.set_inspection_id("LEAD-1");
+         req.mutable_inspection()->mutable_findings(0)->set_polarity(pb::POLARITY_LEAD);
+         pb::Inspection out;
+         return c.CreateInspection(req, &out);
+       },
+       "inspection.findings[0].polarity"},
       {"revoking a 10,000-character name",
        [](LgesClient& c, const pb::KeyMessage&) {
          pb::RevokeTokenRequest req;
