@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "i18n/catalogue.h"
+#include "render/html_text.h"
 #include "render/pages_from_api.h"
 #include "render/sector_page.h"
 #include "render/svg_chart.h"
@@ -13,12 +14,8 @@ namespace {
 
 namespace pb = ::estyn::lges::v1;
 
-std::string E(const std::string& text) { return EscapeXml(text); }
-
-std::string T(i18n::Language language, std::string_view key,
-              const i18n::Args& args = {}) {
-  return E(i18n::Format(language, key, args));
-}
+using html::E;
+using html::T;
 
 std::string Id(const std::string& name) {
   return name.substr(name.find('/') + 1);

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "i18n/catalogue.h"
+#include "render/html_text.h"
 #include "render/pages_from_api.h"
 #include "render/sector_page.h"
 #include "render/svg_chart.h"
@@ -12,12 +13,8 @@ namespace {
 
 namespace pb = ::estyn::lges::v1;
 
-std::string E(const std::string& text) { return EscapeXml(text); }
-
-std::string T(i18n::Language language, std::string_view key,
-              const i18n::Args& args = {}) {
-  return E(i18n::Format(language, key, args));
-}
+using html::E;
+using html::T;
 
 std::string Percent(float proportion) {
   return std::to_string(static_cast<int>(std::lround(proportion * 100))) + "%";

@@ -21,6 +21,8 @@ CHECKED = [
     "render/sector_page_html.cc",
     "render/sector_page_from_api.cc",
     "render/svg_chart.cc",
+    "render/trends_html.cc",
+    "render/authority_html.cc",
     "gateway/pages.cc",
     "gateway/page_home.cc",
     "gateway/page_trends.cc",
@@ -30,6 +32,8 @@ CHECKED = [
     "clients/lgesctl/report_command.cc",
     "clients/lgesctl/authority_command.cc",
     "clients/lgesctl/format.cc",
+    "clients/lgesctl/reconcile_command.cc",
+    "clients/lgesctl/csv_output.cc",
     "service/status_map.cc",
 ]
 
