@@ -27,16 +27,24 @@ bool RecordLacks(SectorFigure figure, const SectorSummary& s,
   }
 }
 
-// The follow-up figures as printed, if all four were: start - removed +
-// entered must equal end.
-std::optional<int> ImpliedEntered(const PublishedYear& p) {
+// Why the printed follow-up figures cannot all be right, if all four were
+// printed and start - removed + entered is not end; nullopt otherwise.
+std::optional<Note> FollowUpContradiction(const PublishedYear& p,
+                                          int computed) {
   const int* start = p.Find(SectorFigure::kInFollowUpAtStart);
   const int* removed = p.Find(SectorFigure::kRemovedDuringYear);
   const int* entered = p.Find(SectorFigure::kWentIntoFollowUp);
   const int* end = p.Find(SectorFigure::kInFollowUpAtEnd);
   if (!start || !removed || !entered || !end) return std::nullopt;
-  if (*start - *removed + *entered == *end) return std::nullopt;
-  return *end - *start + *removed;
+  const int expected = *start - *removed + *entered;
+  if (expected == *end) return std::nullopt;
+  return Note{"reconcile.why.inconsistent",
+              {{"start", Str(*start)},
+               {"removed", Str(*removed)},
+               {"entered", Str(*entered)},
+               {"expected", Str(expected)},
+               {"end", Str(*end)},
+               {"computed", Str(computed)}}};
 }
 
 bool IsFollowUp(SectorFigure f) {
@@ -55,16 +63,12 @@ FigureCheck Check(SectorFigure figure, int computed, const SectorSummary& s,
   const i18n::Args args = {{"computed", Str(computed)}, {"published", Str(*printed)}};
   if (*printed == computed) {
     c.state = Agreement::kAgree;
-  } else if (std::optional<int> implied = ImpliedEntered(*p);
-             implied && IsFollowUp(figure)) {
+  } else if (std::optional<Note> contradiction =
+                 FollowUpContradiction(*p, computed);
+             contradiction && IsFollowUp(figure)) {
+    // Those the record contradicts are the ones that cannot be right.
     c.state = Agreement::kPublishedInconsistent;
-    c.why = Note{"reconcile.why.inconsistent",
-                 {{"start", Str(*p->Find(SectorFigure::kInFollowUpAtStart))},
-                  {"removed", Str(*p->Find(SectorFigure::kRemovedDuringYear))},
-                  {"end", Str(*p->Find(SectorFigure::kInFollowUpAtEnd))},
-                  {"implied", Str(*implied)},
-                  {"entered", Str(*p->Find(SectorFigure::kWentIntoFollowUp))},
-                  {"computed", Str(computed)}}};
+    c.why = std::move(contradiction);
   } else if (computed < *printed && RecordLacks(figure, s, stats, *p)) {
     c.state = Agreement::kRecordIncomplete;
     c.why = Note{"reconcile.why.record_incomplete", args};

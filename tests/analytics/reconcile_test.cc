@@ -104,8 +104,9 @@ TEST(ReconcileTest, FollowUpFiguresThatDoNotAddUpAreInconsistent) {
   ASSERT_TRUE(entered.why.has_value());
   EXPECT_EQ(entered.why->key, "reconcile.why.inconsistent");
   EXPECT_EQ(Text(*entered.why, i18n::Language::kEnglish),
-            "Estyn's printed 3 cannot be right: 3 at the start, 2 removed and "
-            "1 at the end leave 0. The record gives 0.");
+            "Estyn's follow-up figures do not add up: 3 at the start, 2 "
+            "removed and 3 placed would leave 4 at the end, not 1. The record "
+            "gives 0.");
   for (SectorFigure f : {SectorFigure::kInFollowUpAtStart,
                          SectorFigure::kRemovedDuringYear,
                          SectorFigure::kInFollowUpAtEnd})

@@ -90,7 +90,7 @@ class ReportRenderTest(unittest.TestCase):
         self.assertLess(top, 600)
         banner = b.evaluate("document.querySelector('aside.draft').innerText")
         self.assertIn("The recommendations of 3 of the 4 inspections are missing from the record", banner)
-        self.assertIn("cannot be right", banner)  # Estyn's "3 placed in follow-up".
+        self.assertIn("do not add up", banner)  # Estyn's "3 placed in follow-up".
         self.assertIn("annual-report.estyn.gov.wales", banner)
 
     def test_areas_follow_the_framework(self):

@@ -384,7 +384,8 @@ TEST_F(PublicRecordServiceTest, ReconcilesTheRecordWithThePublishedFigures) {
   EXPECT_EQ(entered.published(), 3);
   EXPECT_EQ(entered.computed(), 0);
   EXPECT_EQ(entered.state(), pb::RECONCILIATION_STATE_PUBLISHED_INCONSISTENT);
-  EXPECT_NE(entered.explanation().find("leave 0"), std::string::npos)
+  EXPECT_NE(entered.explanation().find("would leave 4 at the end, not 1"),
+            std::string::npos)
       << entered.explanation();
   for (pb::SectorFigure agreeing :
        {pb::SECTOR_FIGURE_IN_FOLLOW_UP_AT_START,
