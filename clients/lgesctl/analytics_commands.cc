@@ -106,6 +106,11 @@ int Summary(const Args& args, LgesClient& client, Io io) {
       {T(io, "label.providers_inspected"),
        std::to_string(s.providers_inspected())},
       {T(io, "label.case_studies"), std::to_string(s.case_studies())}};
+  // Unknown is not English: say how many the record cannot place.
+  if (s.unknown_medium() > 0)
+    figures.facts.insert(
+        figures.facts.begin() + 3,
+        {T(io, "label.unknown_medium"), std::to_string(s.unknown_medium())});
   view.sections.push_back(figures);
   const std::map<std::string, std::string> names =
       ProviderNames(client, io.language);
