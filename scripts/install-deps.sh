@@ -13,7 +13,7 @@ packages=(
   python3-grpcio python3-protobuf python3-grpc-tools grpc-proto
   prometheus nlohmann-json3-dev libcpp-httplib-dev
   chromium python3-websocket python3-pil fonts-dejavu-core
-  libreoffice-calc-nogui python3-openpyxl poppler-utils
+  libreoffice-calc-nogui python3-openpyxl poppler-utils systemd
   clang-14 libclang-rt-14-dev
 )
 
