@@ -1,6 +1,7 @@
 #include "server/metrics.h"
 
 #include <chrono>
+#include <map>
 
 #include "server/open_files.h"
 #include "server/server.h"
@@ -287,7 +288,12 @@ void AddYears(const analytics::Snapshot& s,
   prometheus::MetricFamily recommendations =
       Family("lges_recommendations",
              "Recommendations made in inspections of an academic year, by "
-             "primary theme.");
+             "primary theme; 0 for every theme without one.");
+  prometheus::MetricFamily authorities = Family(
+      "lges_authorities_with_recommendation",
+      "Providers inspected in an academic year with at least one "
+      "recommendation in a theme (what the sector page prints); 0 for every "
+      "theme without one.");
   prometheus::MetricFamily year_end = Family(
       "lges_follow_up_at_year_end",
       "Local authorities in follow-up on 31 August of an academic year.");
@@ -302,10 +308,21 @@ void AddYears(const analytics::Snapshot& s,
     const prometheus::ClientMetric::Label label{"academic_year",
                                                 AcademicYear{year}.Label()};
     inspections.metric.push_back(Gauge(summary.inspections, label));
-    for (const analytics::ThemeLine& line : summary.themes) {
-      prometheus::ClientMetric m = Gauge(line.recommendations, label);
-      m.label.push_back({"theme", line.theme_id});
-      recommendations.metric.push_back(std::move(m));
+    // Every theme every year, so that a theme's series shows its zeros.
+    std::map<std::string, const analytics::ThemeLine*> lines;
+    for (const analytics::ThemeLine& line : summary.themes)
+      lines[line.theme_id] = &line;
+    for (const analytics::Theme& theme : s.vocabulary().themes) {
+      auto it = lines.find(theme.id);
+      const analytics::ThemeLine* line =
+          it == lines.end() ? nullptr : it->second;
+      prometheus::ClientMetric recs =
+          Gauge(line ? line->recommendations : 0, label);
+      recs.label.push_back({"theme", theme.id});
+      recommendations.metric.push_back(std::move(recs));
+      prometheus::ClientMetric with = Gauge(line ? line->providers : 0, label);
+      with.label.push_back({"theme", theme.id});
+      authorities.metric.push_back(std::move(with));
     }
     year_end.metric.push_back(
         Gauge(static_cast<double>(summary.follow_up.at_end.size()), label));
@@ -314,8 +331,8 @@ void AddYears(const analytics::Snapshot& s,
     removed.metric.push_back(
         Gauge(static_cast<double>(summary.follow_up.removed.size()), label));
   }
-  out.insert(out.end(),
-             {inspections, recommendations, year_end, entered, removed});
+  out.insert(out.end(), {inspections, recommendations, authorities, year_end,
+                         entered, removed});
 }
 
 // Per academic year with printed figures: figures by how they stand against

@@ -63,6 +63,16 @@ class MetricsTest(unittest.TestCase):
             for line in summary["themes"]:
                 self.assertEqual(value(metrics, "lges_recommendations", academic_year="2022-2023",
                                        theme=line["theme_id"]), line["recommendations"])
+                # What the page prints: authorities with a recommendation in the theme.
+                self.assertEqual(value(metrics, "lges_authorities_with_recommendation",
+                                       academic_year="2022-2023", theme=line["theme_id"]), line["providers"])
+            # Every theme has a series every year, zero where it had none.
+            themes = lgesctl_json("themes", server=server.address)["themes"]
+            printed = {line["theme_id"] for line in summary["themes"]}
+            for theme in (t["id"] for t in themes if t["id"] not in printed):
+                self.assertEqual(value(metrics, "lges_recommendations", academic_year="2022-2023", theme=theme), 0)
+                self.assertEqual(value(metrics, "lges_authorities_with_recommendation",
+                                       academic_year="2022-2023", theme=theme), 0)
             self.assertEqual(value(metrics, "lges_authority_info", authority="W06000001", name_en="Isle of Anglesey",
                                    name_cy="Ynys Môn"), 1)
             # The disagreement gauge is lgesctl reconcile's count.

@@ -87,7 +87,11 @@ class PrometheusTest(unittest.TestCase):
         summary = lgesctl_json("summary", "2022-2023", server=server)
         themes = {json.loads(k)["theme"]: v for k, v in
                   prometheus.query('lges_recommendations{academic_year="2022-2023"}').items()}
-        self.assertEqual(themes, {line["theme_id"]: line["recommendations"] for line in summary["themes"]})
+        # Every theme of the vocabulary has a series, zero where none was made.
+        vocabulary = [t["id"] for t in lgesctl_json("themes", server=server)["themes"]]
+        expected = dict.fromkeys(vocabulary, 0)
+        expected.update({line["theme_id"]: line["recommendations"] for line in summary["themes"]})
+        self.assertEqual(themes, expected)
         timeline = lgesctl_json("follow-up", "timeline", server=server)
         year_end = {json.loads(k)["academic_year"]: v for k, v in prometheus.query("lges_follow_up_at_year_end").items()}
         for year in timeline["years"]:
