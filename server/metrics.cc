@@ -1,5 +1,7 @@
 #include "server/metrics.h"
 
+#include <google/protobuf/descriptor.h>
+
 #include <chrono>
 #include <map>
 
@@ -57,10 +59,7 @@ class MetricsInterceptor final : public grpc::experimental::Interceptor {
       const std::chrono::duration<double> elapsed =
           std::chrono::steady_clock::now() - start_;
       metrics_.seconds()
-          .Add(labels_,
-               prometheus::Histogram::BucketBoundaries{
-                   0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25,
-                   0.5, 1, 2.5, 5, 10})
+          .Add(labels_, RpcMetrics::Buckets())
           .Observe(elapsed.count());
     }
     methods->Proceed();
@@ -217,7 +216,56 @@ RpcMetrics::RpcMetrics(prometheus::Registry& registry)
                    .Help("Histogram of response latency (seconds) of gRPC that "
                          "had been application-level "
                          "handled by the server.")
-                   .Register(registry)) {}
+                   .Register(registry)) {
+  StartAtZero();
+}
+
+const prometheus::Histogram::BucketBoundaries& RpcMetrics::Buckets() {
+  static const prometheus::Histogram::BucketBoundaries buckets = {
+      0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25,
+      0.5,    1,     2.5,    5,     10};
+  return buckets;
+}
+
+void RpcMetrics::StartAtZero() {
+  // The files of the API's services. (gRPC's own health and reflection
+  // services get their series at their first call.)
+  static constexpr const char* kFiles[] = {
+      "estyn/lges/v1/providers.proto", "estyn/lges/v1/inspections.proto",
+      "estyn/lges/v1/follow_up.proto", "estyn/lges/v1/key_messages.proto",
+      "estyn/lges/v1/analytics.proto", "estyn/lges/v1/dataset.proto",
+      "estyn/lges/v1/tokens.proto"};
+  const auto* pool = google::protobuf::DescriptorPool::generated_pool();
+  for (const char* name : kFiles) {
+    const google::protobuf::FileDescriptor* file = pool->FindFileByName(name);
+    if (file == nullptr) continue;
+    for (int s = 0; s < file->service_count(); ++s) {
+      const google::protobuf::ServiceDescriptor* service = file->service(s);
+      for (int m = 0; m < service->method_count(); ++m) {
+        const google::protobuf::MethodDescriptor* method = service->method(m);
+        using Type = grpc::experimental::ServerRpcInfo::Type;
+        const Type type =
+            method->client_streaming()
+                ? (method->server_streaming() ? Type::BIDI_STREAMING
+                                              : Type::CLIENT_STREAMING)
+                : (method->server_streaming() ? Type::SERVER_STREAMING
+                                              : Type::UNARY);
+        const prometheus::Labels labels = {
+            {"grpc_type", TypeName(type)},
+            {"grpc_service", service->full_name()},
+            {"grpc_method", method->name()}};
+        started_.Add(labels);
+        seconds_.Add(labels, Buckets());
+        for (int code = 0; code <= 16; ++code) {
+          prometheus::Labels handled = labels;
+          handled["grpc_code"] =
+              GrpcCodeName(static_cast<grpc::StatusCode>(code));
+          handled_.Add(handled);
+        }
+      }
+    }
+  }
+}
 
 namespace {
 

@@ -37,8 +37,15 @@ class RpcMetrics {
   prometheus::Family<prometheus::Counter>& started() { return started_; }
   prometheus::Family<prometheus::Counter>& handled() { return handled_; }
   prometheus::Family<prometheus::Histogram>& seconds() { return seconds_; }
+  // The latency histogram's bucket boundaries, in seconds.
+  static const prometheus::Histogram::BucketBoundaries& Buckets();
 
  private:
+  // Every method of the API starts with its series at zero, every code
+  // included, as go-grpc-prometheus's InitializeMetrics does: a rate is 0,
+  // not absent, before the first call.
+  void StartAtZero();
+
   prometheus::Family<prometheus::Counter>& started_;
   prometheus::Family<prometheus::Counter>& handled_;
   prometheus::Family<prometheus::Histogram>& seconds_;

@@ -75,6 +75,13 @@ class MetricsTest(unittest.TestCase):
                                        academic_year="2022-2023", theme=theme), 0)
             self.assertEqual(value(metrics, "lges_authority_info", authority="W06000001", name_en="Isle of Anglesey",
                                    name_cy="Ynys Môn"), 1)
+            # Every rpc's series exist from the start, at zero until called.
+            self.assertEqual(value(metrics, "grpc_server_started_total", grpc_type="server_stream",
+                                   grpc_service="estyn.lges.v1.DatasetService",
+                                   grpc_method="BackupDatabase"), 0)
+            self.assertEqual(value(metrics, "grpc_server_handled_total", grpc_type="unary",
+                                   grpc_service="estyn.lges.v1.TokenService", grpc_method="RevokeToken",
+                                   grpc_code="PermissionDenied"), 0)
             # The disagreement gauge is lgesctl reconcile's count.
             reconciled = lgesctl_json("reconcile", "2022-2023", server=server.address)
             self.assertEqual(value(metrics, "lges_published_disagreements", academic_year="2022-2023"),
