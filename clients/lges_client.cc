@@ -65,6 +65,8 @@ void AddCredentials(grpc::ClientContext& context,
   }
   if (!options.accept_language.empty())
     context.AddMetadata("accept-language", options.accept_language);
+  if (!options.request_id.empty())
+    context.AddMetadata("x-request-id", options.request_id);
 }
 
 // The one place where a call's gRPC status becomes the caller's.

@@ -80,6 +80,9 @@ class LgesClient {
     // Sent as accept-language when not empty ("cy"): the server then adds
     // its errors' message in that language (LocalizedMessageOf).
     std::string accept_language;
+    // Sent as x-request-id when not empty (common/request_id.h): the
+    // server logs each call with it.
+    std::string request_id;
   };
 
   explicit LgesClient(Options options);

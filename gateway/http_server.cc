@@ -12,6 +12,7 @@
 #include "gateway/pages.h"
 #include "gateway/routes.h"
 #include "gateway/tls.h"
+#include "common/request_id.h"
 #include "gateway/transcode.h"
 #include "service/status_map.h"
 
@@ -200,6 +201,10 @@ void HttpGateway::Stop() {
 void HttpGateway::Handle(const httplib::Request& req, httplib::Response& res) {
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("Cache-Control", "no-store");
+  // The caller's id if well formed, else a new one; every call this request
+  // makes carries it, so the server's log lines can be found by it.
+  const std::string request_id = RequestIdOr(req.get_header_value("X-Request-Id"));
+  res.set_header("X-Request-Id", request_id);
   if (req.method == "GET" && req.path == "/openapi.json") {
     res.set_content(OpenApiDocument(), "application/json");
     return;
@@ -209,6 +214,9 @@ void HttpGateway::Handle(const httplib::Request& req, httplib::Response& res) {
     SetStatus(res, OutcomeOf(metadata.status()));
     return;
   }
+  metadata->emplace_back(kRequestIdKey, request_id);
+  // For the access log's http_peer (trusted only from this process).
+  metadata->emplace_back("x-forwarded-for", req.remote_addr);
   if (req.method == "GET" && req.path.rfind("/v1/", 0) != 0) {
     std::optional<PageReply> page =
         RenderPage(*forwarder_, req.path, QueryOf(req), *metadata);

@@ -18,9 +18,10 @@ absl::Status LoadPublicRecord(Store& store) {
   options.once_key = kPublicRecordOnceKey;
   LGES_ASSIGN_OR_RETURN(ImportResult result, store.Import(data, options, ctx));
   if (!result.skipped_once) {
-    log::Info("loaded the public record: " + std::to_string(result.created) +
-              " records created, " + std::to_string(result.updated) +
-              " updated, " + std::to_string(result.unchanged) + " unchanged");
+    log::Info("public_record_loaded", "loaded the public record",
+              {{"created", result.created},
+               {"updated", result.updated},
+               {"unchanged", result.unchanged}});
   }
   return absl::OkStatus();
 }

@@ -100,6 +100,11 @@ absl::Status Apply(ServerConfig& config, const std::string& name,
           origin + ": expected debug, info, warning or error, got '" + value +
           "'");
     }
+  } else if (name == "log-format") {
+    if (!log::ParseFormat(value, &config.log_format)) {
+      return absl::InvalidArgumentError(
+          origin + ": expected text or json, got '" + value + "'");
+    }
   } else if (name == "public-record") {
     if (value != "true" && value != "false") {
       return absl::InvalidArgumentError(
@@ -211,6 +216,7 @@ absl::Status ApplyEnvironment(
       {"LGES_HTTP_LISTEN", "http-listen"},
       {"LGES_DB", "db"},
       {"LGES_LOG_LEVEL", "log-level"},
+      {"LGES_LOG_FORMAT", "log-format"},
       {"LGES_PUBLIC_RECORD", "public-record"},
       {"LGES_TODAY", "today"},
       {"LGES_ANONYMOUS", "anonymous"},
@@ -304,7 +310,10 @@ std::string ServerUsage() {
          "                    public record; without it a missing file is an "
          "error\n"
          "  --log-level       debug, info, warning or error (env "
-         "LGES_LOG_LEVEL; default info)\n"
+         "LGES_LOG_LEVEL; default info);\n"
+         "                    info logs one line per call\n"
+         "  --log-format      text, or json: one JSON object per line (env\n"
+         "                    LGES_LOG_FORMAT; default text)\n"
          "  --public-record   load the embedded public record into a file "
          "--create makes:\n"
          "                    true or false\n"

@@ -10,6 +10,7 @@
 //   --create                                         make the --db file if it
 //                                                    does not exist
 //   --log-level=LEVEL           LGES_LOG_LEVEL       default info
+//   --log-format=text|json      LGES_LOG_FORMAT      default text
 //   --public-record=true|false  LGES_PUBLIC_RECORD   default true
 //   --today=YYYY-MM-DD          LGES_TODAY           default the real date
 //   --anonymous=reader|none     LGES_ANONYMOUS       default reader
@@ -63,6 +64,7 @@ struct ServerConfig {
   std::string http_listen = "127.0.0.1:8080";
   std::string db_path;
   log::Level log_level = log::Level::kInfo;
+  log::Format log_format = log::Format::kText;
   // Create the database if its file does not exist (else that is an error).
   bool create = false;
   // Load the embedded public record into a database that --create makes.

@@ -69,8 +69,10 @@ absl::Status EnsureAdminToken(CredentialStore& credentials,
     credentials.RevokeCredential("admin").IgnoreError();
     return written;
   }
-  log::Info("created the admin token of this new database; it is in " +
-            token_file + " (readable by its owner only)");
+  log::Info("admin_token_created",
+            "created the admin token of this new database, readable by its "
+            "owner only",
+            {{"path", token_file}});
   return absl::OkStatus();
 }
 

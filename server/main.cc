@@ -20,6 +20,7 @@
 #include "server/open_files.h"
 #include "server/server.h"
 #include "server/storage_monitor.h"
+#include "storage/migrations.h"
 #include "service/log.h"
 
 namespace {
@@ -71,18 +72,27 @@ absl::StatusOr<lges::Backend> OpenBackendFor(const lges::ServerConfig& config) {
   bool created = false;
   if (absl::Status s = CheckDbFile(config, created); !s.ok()) return s;
   EnsureParentDirectory(config.db_path);
-  if (created) lges::log::Warning("creating a new database " + config.db_path);
+  if (created)
+    lges::log::Warning("database_create", "creating a new database",
+                       {{"path", config.db_path}});
   lges::BackendOptions options;
   options.load_public_record = created && config.public_record;
   if (config.today) options.clock = FixedClock(*config.today);
   auto backend = lges::OpenBackend(config.db_path, options);
   if (backend.ok()) {
+    const int found = backend->sqlite->schema_found();
+    if (found != lges::LatestSchemaVersion()) {
+      lges::log::Info("migration", "database schema migrated",
+                      {{"path", config.db_path},
+                       {"from_version", found},
+                       {"to_version", lges::LatestSchemaVersion()}});
+    }
     lges::log::Info(
-        "database " + config.db_path +
-        " open and migrated; analytics snapshot at dataset version " +
-        std::to_string(backend->snapshots->Current()->version()) +
-        " built in " +
-        std::to_string(backend->snapshots->last_rebuild_us() / 1000) + " ms");
+        "database_open", "database open; analytics snapshot built",
+        {{"path", config.db_path},
+         {"schema_version", lges::LatestSchemaVersion()},
+         {"dataset_version", backend->snapshots->Current()->version()},
+         {"rebuild_ms", backend->snapshots->last_rebuild_us() / 1000.0}});
   }
   return backend;
 }
@@ -205,7 +215,8 @@ std::optional<std::string> ReadSecrets(const lges::ServerConfig& config,
 void Complete(lges::ServerOptions& options, const lges::ServerConfig& config,
               MetricsEndpoint& metrics) {
   if (config.insecure)
-    lges::log::Warning("--insecure: plaintext beyond loopback is allowed");
+    lges::log::Warning("insecure",
+                       "--insecure: plaintext beyond loopback is allowed");
   options.listen = config.listen;
   options.rpc_metrics = &metrics.rpc();
   options.anonymous_role = config.anonymous_role;
@@ -224,10 +235,9 @@ void Complete(lges::ServerOptions& options, const lges::ServerConfig& config,
 // from which calls are refused.
 int OpenFileCap(const lges::ServerConfig& config) {
   const lges::OpenFileLimit limit = lges::RaiseOpenFileLimit();
-  lges::log::Info("open-file limit " + std::to_string(limit.soft) +
-                  (limit.soft != limit.before
-                       ? " (raised from " + std::to_string(limit.before) + ")"
-                       : std::string()));
+  lges::log::Info("open_file_limit", "open-file limit set",
+                  {{"limit", static_cast<int64_t>(limit.soft)},
+                   {"before", static_cast<int64_t>(limit.before)}});
   if (config.max_open_files > 0) return config.max_open_files;
   return static_cast<int>(
       std::min<uint64_t>(limit.soft > 128 ? limit.soft - 64 : limit.soft / 2,
@@ -248,13 +258,14 @@ std::unique_ptr<lges::gateway::HttpGateway> StartHttp(
       server.InProcessChannel(), std::move(http));
   absl::StatusOr<int> port = gateway->Start();
   if (!port.ok()) {
-    lges::log::Error(std::string(port.status().message()));
+    lges::log::Error("start_failed", std::string(port.status().message()));
     return nullptr;
   }
   const bool tls = !server.options().tls_cert_pem.empty();
-  lges::log::Info(std::string("serving HTTP/JSON and pages on ") +
-                  (tls ? "https://" : "http://") + config.http_listen +
-                  "/ (port " + std::to_string(*port) + ")");
+  lges::log::Info("listening", "serving HTTP/JSON and pages",
+                  {{"protocol", tls ? "https" : "http"},
+                   {"address", config.http_listen},
+                   {"port", *port}});
   return gateway;
 }
 
@@ -263,30 +274,38 @@ int Run(const lges::ServerConfig& config, lges::ServerOptions options,
   const sigset_t signals = BlockShutdownSignals();
   absl::StatusOr<lges::Backend> backend = OpenBackendFor(config);
   if (!backend.ok()) {
-    lges::log::Error("cannot open database: " +
-                     std::string(backend.status().message()));
+    lges::log::Error("start_failed", "cannot open database",
+                     {{"path", config.db_path},
+                      {"reason", backend.status().message()}});
     return 1;
   }
   if (absl::Status s =
           lges::EnsureAdminToken(*backend->sqlite, config.token_file);
       !s.ok()) {
-    lges::log::Error(std::string(s.message()));
+    lges::log::Error("start_failed", std::string(s.message()));
     return 1;
   }
   options.max_open_files = OpenFileCap(config);
   MetricsEndpoint metrics(config.metrics_listen, *backend, metrics_auth);
-  lges::log::Info("metrics on http://" + config.metrics_listen + "/metrics");
+  lges::log::Info("listening", "serving metrics",
+                  {{"protocol", "http"},
+                   {"address", config.metrics_listen},
+                   {"path", "/metrics"}});
   Complete(options, config, metrics);
   lges::LgesServer server(*backend->store, *backend->snapshots,
                           *backend->sqlite, std::move(options));
   absl::StatusOr<int> port = server.Start();
   if (!port.ok()) {
-    lges::log::Error(std::string(port.status().message()));
+    lges::log::Error("start_failed", std::string(port.status().message()));
     return 1;
   }
   metrics.Watch(server);
-  lges::log::Info("serving gRPC on " + config.listen + " (port " +
-                  std::to_string(*port) + ")");
+  lges::log::Info("listening", "serving gRPC",
+                  {{"protocol", server.options().tls_cert_pem.empty()
+                                    ? "grpc"
+                                    : "grpcs"},
+                   {"address", config.listen},
+                   {"port", *port}});
   std::unique_ptr<lges::gateway::HttpGateway> http;
   if (!config.http_listen.empty()) {
     http = StartHttp(config, server);
@@ -309,15 +328,14 @@ int Run(const lges::ServerConfig& config, lges::ServerOptions options,
         kOpenFilesInterval);
     sigwait(&signals, &received);
   }
-  lges::log::Info(std::string("received ") +
-                  (received == SIGINT ? "SIGINT" : "SIGTERM") +
-                  "; shutting down");
+  lges::log::Info("shutdown", "shutting down",
+                  {{"signal", received == SIGINT ? "SIGINT" : "SIGTERM"}});
   // gRPC first: its shutdown ends the watch streams that HTTP clients
   // follow, so that the HTTP listener's threads can finish.
   server.Shutdown(kShutdownDeadline);
   if (http) http->Stop();
   metrics.Stop();
-  lges::log::Info("stopped");
+  lges::log::Info("stopped", "stopped");
   return 0;
 }
 
@@ -352,6 +370,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   lges::log::SetLevel(config->log_level);
+  lges::log::SetFormat(config->log_format);
   try {
     if (!config->command.empty()) return RunOffline(*config);
     lges::ServerOptions options;
@@ -363,7 +382,8 @@ int main(int argc, char** argv) {
     return Run(*config, std::move(options), metrics_auth);
   } catch (const std::exception& e) {
     // Start-up failures that libraries throw, such as a busy metrics port.
-    lges::log::Error(std::string("start-up failed: ") + e.what());
+    lges::log::Error("start_failed", "start-up failed",
+                     {{"reason", e.what()}});
     return 1;
   }
 }

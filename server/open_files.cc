@@ -48,13 +48,15 @@ void OpenFilesMonitor::Check() {
         "the server has " + std::to_string(open) +
         " files and connections open, at its cap of " + std::to_string(cap_) +
         " (--max-open-files); try again when others have closed";
-    log::Error(reason + "; refusing calls and health is NOT_SERVING");
+    log::Error("open_files_over_cap",
+               reason + "; refusing calls and health is NOT_SERVING",
+               {{"open", open}, {"cap", cap_}});
     overload_(reason);
     healthy_(false);
   } else if (over_ && open < cap_ * 9 / 10) {
     over_ = false;
-    log::Info("open files down to " + std::to_string(open) +
-              "; serving again");
+    log::Info("open_files_recovered", "open files are down; serving again",
+              {{"open", open}, {"cap", cap_}});
     overload_("");
     healthy_(true);
   }

@@ -5,6 +5,7 @@
 #include <grpcpp/health_check_service_interface.h>
 #include <grpcpp/impl/codegen/service_type.h>
 
+#include "server/access_log.h"
 #include "server/metrics.h"
 #include "service/reply_cache.h"
 #include "service/services.h"
@@ -43,7 +44,9 @@ LgesServer::LgesServer(Store& store, SnapshotSource& snapshots,
             options_.max_calls_per_caller),
       credentials_(credentials),
       replies_(std::make_unique<ReplyCaches>(snapshots,
-                                             options_.reply_cache_bytes)) {}
+                                             options_.reply_cache_bytes)) {
+  auth_.NoteIdentitiesIn(&identities_);
+}
 
 LgesServer::~LgesServer() {
   if (server_) Shutdown(std::chrono::milliseconds(0));
@@ -73,13 +76,13 @@ absl::StatusOr<int> LgesServer::Start() {
   for (const auto& service : services_) builder.RegisterService(service.get());
   for (grpc::Service* service : options_.extra_services)
     builder.RegisterService(service);
-  if (options_.rpc_metrics != nullptr) {
-    std::vector<
-        std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
-        creators;
+  std::vector<
+      std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+      creators;
+  creators.push_back(NewAccessLogFactory(identities_));
+  if (options_.rpc_metrics != nullptr)
     creators.push_back(options_.rpc_metrics->NewFactory());
-    builder.experimental().SetInterceptorCreators(std::move(creators));
-  }
+  builder.experimental().SetInterceptorCreators(std::move(creators));
   server_ = builder.BuildAndStart();
   if (!server_ || port == 0) {
     server_.reset();

@@ -16,6 +16,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "service/authorizer.h"
+#include "service/call_identities.h"
 #include "storage/credential_store.h"
 #include "storage/store.h"
 
@@ -108,6 +109,7 @@ class LgesServer {
   Store& store_;
   SnapshotSource& snapshots_;
   ServerOptions options_;
+  CallIdentities identities_;  // For the access log; before auth_.
   Authorizer auth_;
   CredentialStore& credentials_;
   std::unique_ptr<ReplyCaches> replies_;

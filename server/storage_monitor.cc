@@ -7,13 +7,14 @@ namespace {
 
 void LogChange(StorageFault now, StorageFault before) {
   if (now != StorageFault::kNone) {
-    log::Error("storage fault " + std::string(StorageFaultName(now)) + ": " +
+    log::Error("storage_fault",
                std::string(StorageFaultText(now)) +
-               "; health is NOT_SERVING while it lasts");
+                   "; health is NOT_SERVING while it lasts",
+               {{"fault", StorageFaultName(now)}});
   } else {
-    log::Info("the database can be written again (after: " +
-              std::string(StorageFaultText(before)) +
-              "); health is SERVING");
+    log::Info("storage_recovered",
+              "the database can be written again; health is SERVING",
+              {{"after", StorageFaultName(before)}});
   }
 }
 

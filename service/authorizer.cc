@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "domain/errors.h"
+#include "service/call_identities.h"
 #include "service/log.h"
 #include "service/roles.h"
 #include "service/tokens.h"
@@ -147,6 +148,7 @@ absl::StatusOr<Identity> Authorizer::Authorize(
     const grpc::ServerContextBase& ctx, std::string_view method) const {
   absl::StatusOr<Identity> who = Identify(ctx);
   if (!who.ok()) return Refuse(who.status(), Identity{}, method);
+  if (identities_ != nullptr) identities_->Note(&ctx, who->name);
   const std::optional<Role> needed = RequiredRole(method);
   if (!needed) {
     return Refuse(absl::PermissionDeniedError("no role may call this method"),
@@ -167,8 +169,10 @@ absl::StatusOr<Identity> Authorizer::Authorize(
 
 absl::Status Authorizer::Refuse(absl::Status status, const Identity& who,
                                 std::string_view method) const {
-  log::Warning("refused " + std::string(method) + " to " + who.name + ": " +
-               absl::StatusCodeToString(status.code()));
+  log::Warning("refused", "call refused",
+               {{"method", method},
+                {"identity", who.name},
+                {"code", absl::StatusCodeToString(status.code())}});
   if (on_denied_) on_denied_(method, status.code());
   return status;
 }

@@ -26,6 +26,8 @@ class ServerContextBase;
 
 namespace lges {
 
+class CallIdentities;
+
 class Authorizer {
  public:
   // Called for every refused call, e.g. to count it.
@@ -60,6 +62,11 @@ class Authorizer {
   // caller already has max_calls_per_caller calls in flight.
   absl::StatusOr<Admission> Admit(const grpc::ServerContextBase& ctx,
                                   std::string_view method) const;
+  // Notes every identified caller in `identities` (for the access log),
+  // which must outlive the authorizer. Call before serving.
+  void NoteIdentitiesIn(CallIdentities* identities) {
+    identities_ = identities;
+  }
   // Calls in flight, over every caller.
   int calls_in_flight() const;
   // While `reason` is not empty, Admit refuses every call with
@@ -88,6 +95,7 @@ class Authorizer {
   const Role anonymous_role_;
   const DeniedHook on_denied_;
   const int max_calls_per_caller_;
+  CallIdentities* identities_ = nullptr;
   mutable absl::Mutex mu_;
   // Calls in flight by caller key (credential name, or "peer:" + address).
   mutable std::map<std::string, int> in_flight_ ABSL_GUARDED_BY(mu_);

@@ -79,7 +79,8 @@ class DatasetServiceImpl final : public pb::DatasetService::Service {
           StreamBackup(store_, [&](const pb::BackupDatabaseResponse& part) {
             return writer->Write(part);
           });
-      if (s.ok()) log::Info("database backed up for " + who.name);
+      if (s.ok())
+        log::Info("backup", "database backed up", {{"identity", who.name}});
       return s;
     });
   }

@@ -27,8 +27,10 @@ absl::Status Authorized(const Authorizer& auth,
   const Identity& who = admitted->who();
   absl::Status status = work(who);
   if (!status.ok() && RequiredRole(method) > Role::kReader) {
-    log::Warning("write " + method + " by " + who.name +
-                 " failed: " + absl::StatusCodeToString(status.code()));
+    log::Warning("write_failed", "write failed",
+                 {{"method", method},
+                  {"identity", who.name},
+                  {"code", absl::StatusCodeToString(status.code())}});
   }
   return status;
 }

@@ -14,6 +14,12 @@ CivilDay UtcDay(std::chrono::system_clock::time_point t) {
   return {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
+int64_t UnixMillis(std::chrono::system_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             t.time_since_epoch())
+      .count();
+}
+
 uint64_t NextSourceId() {
   static std::atomic<uint64_t> next{1};
   return next++;
@@ -85,8 +91,11 @@ absl::Status SnapshotSource::Rebuild() {
   const auto start = std::chrono::steady_clock::now();
   absl::StatusOr<Dataset> data = store_.ReadAll();
   if (!data.ok()) {
-    log::Error("snapshot rebuild failed: " +
-               std::string(data.status().message()));
+    log::Error("snapshot_rebuild_failed",
+               "analytics snapshot rebuild failed; the previous one stays",
+               {{"reason", data.status().message()}});
+    failures_.fetch_add(1);
+    last_failure_unix_ms_ = UnixMillis(std::chrono::system_clock::now());
     Covered(covers);
     return data.status();
   }
@@ -97,8 +106,12 @@ absl::Status SnapshotSource::Rebuild() {
   last_rebuild_us_ = std::chrono::duration_cast<std::chrono::microseconds>(
                          std::chrono::steady_clock::now() - start)
                          .count();
-  log::Debug("snapshot at dataset version " + std::to_string(next->version()) +
-             " built in " + std::to_string(last_rebuild_us_.load()) + " us");
+  total_rebuild_us_.fetch_add(last_rebuild_us_.load());
+  successes_.fetch_add(1);
+  last_success_unix_ms_ = UnixMillis(std::chrono::system_clock::now());
+  log::Debug("snapshot_rebuilt", "analytics snapshot rebuilt",
+             {{"dataset_version", next->version()},
+              {"rebuild_ms", last_rebuild_us_.load() / 1000.0}});
   for (const auto& [id, listener] : listeners_) listener(next);
   Covered(covers);
   return absl::OkStatus();
@@ -125,6 +138,19 @@ int SnapshotSource::OnPublish(
 void SnapshotSource::RemoveListener(int id) {
   absl::MutexLock lock(&rebuild_mu_);
   listeners_.erase(id);
+}
+
+RebuildStats SnapshotSource::rebuild_stats() const {
+  RebuildStats stats;
+  stats.successes = successes_.load();
+  stats.failures = failures_.load();
+  stats.total_seconds = total_rebuild_us_.load() / 1e6;
+  stats.last_seconds = last_rebuild_us_.load() / 1e6;
+  stats.last_success_unix_seconds = last_success_unix_ms_.load() / 1e3;
+  stats.last_failure_unix_seconds = last_failure_unix_ms_.load() / 1e3;
+  const uint64_t covered = covered_.load();  // First: it never passes requested_.
+  stats.pending_writes = requested_.load() - covered;
+  return stats;
 }
 
 }  // namespace lges

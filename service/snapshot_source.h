@@ -28,6 +28,18 @@
 
 namespace lges {
 
+// How the rebuilds have gone since the source was made.
+struct RebuildStats {
+  int64_t successes = 0;
+  int64_t failures = 0;
+  double total_seconds = 0;  // Over every successful rebuild.
+  double last_seconds = 0;   // The last successful rebuild.
+  double last_success_unix_seconds = 0;  // 0: none yet.
+  double last_failure_unix_seconds = 0;  // 0: none yet.
+  // Writes committed but not yet in a snapshot or a failed rebuild.
+  uint64_t pending_writes = 0;
+};
+
 class SnapshotSource {
  public:
   using Clock = std::function<std::chrono::system_clock::time_point()>;
@@ -64,6 +76,7 @@ class SnapshotSource {
   uint64_t id() const { return id_; }
   // Wall time of the last rebuild, in microseconds.
   int64_t last_rebuild_us() const { return last_rebuild_us_.load(); }
+  RebuildStats rebuild_stats() const;
   const analytics::Classifier& classifier() const { return classifier_; }
   // Calls `listener` after each published snapshot (from the rebuilding
   // thread); returns an id for RemoveListener.
@@ -84,6 +97,12 @@ class SnapshotSource {
   absl::Mutex rebuild_mu_;  // Serialises Rebuild().
   std::atomic<std::shared_ptr<const analytics::Snapshot>> current_;
   std::atomic<int64_t> last_rebuild_us_{0};
+  std::atomic<int64_t> total_rebuild_us_{0};
+  std::atomic<int64_t> successes_{0};
+  std::atomic<int64_t> failures_{0};
+  // On the real clock, not clock_.
+  std::atomic<int64_t> last_success_unix_ms_{0};
+  std::atomic<int64_t> last_failure_unix_ms_{0};
   std::atomic<uint64_t> generation_{0};
   const uint64_t id_;
   std::map<int, std::function<void(std::shared_ptr<const analytics::Snapshot>)>>

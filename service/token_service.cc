@@ -54,8 +54,10 @@ class TokenServiceImpl final : public pb::TokenService::Service {
         Credential created,
         credentials_.CreateCredential(req.name(), static_cast<Role>(req.role()),
                                       TokenHash(*token)));
-    log::Info(who.name + " created the " + std::string(RoleName(created.role)) +
-              " credential " + created.name);
+    log::Info("credential_created", "credential created",
+              {{"identity", who.name},
+               {"credential", created.name},
+               {"role", RoleName(created.role)}});
     convert::ToProto(created, resp->mutable_token_info());
     resp->set_token(*token);
     return absl::OkStatus();
@@ -76,7 +78,8 @@ class TokenServiceImpl final : public pb::TokenService::Service {
       return InvalidFieldError("name", "must be the name of a credential");
     LGES_ASSIGN_OR_RETURN(Credential revoked,
                           credentials_.RevokeCredential(name));
-    log::Info(who.name + " revoked the credential " + revoked.name);
+    log::Info("credential_revoked", "credential revoked",
+              {{"identity", who.name}, {"credential", revoked.name}});
     convert::ToProto(revoked, resp);
     return absl::OkStatus();
   }

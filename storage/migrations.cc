@@ -261,9 +261,10 @@ absl::StatusOr<int> CurrentVersion(sql::Db& db) {
 
 int LatestSchemaVersion() { return static_cast<int>(Steps().size()); }
 
-absl::Status Migrate(sql::Db& db) {
+absl::Status Migrate(sql::Db& db, int* found) {
   absl::StatusOr<int> version = CurrentVersion(db);
   if (!version.ok()) return version.status();
+  if (found != nullptr) *found = *version;
   if (*version > LatestSchemaVersion()) {
     return absl::FailedPreconditionError(
         "database schema version " + std::to_string(*version) +

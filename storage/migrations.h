@@ -12,7 +12,8 @@ namespace lges {
 int LatestSchemaVersion();
 
 // Brings `db` up to LatestSchemaVersion(). Idempotent. On failure the
-// database stays at the last fully applied version.
-absl::Status Migrate(sql::Db& db);
+// database stays at the last fully applied version. Sets `*found`, if
+// given, to the version the database had before.
+absl::Status Migrate(sql::Db& db, int* found = nullptr);
 
 }  // namespace lges

@@ -15,9 +15,12 @@ absl::StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(
       std::unique_ptr<sql::Db> db,
       sql::Db::Open(path, {.durable = durable, .health = health.get()}));
   LGES_RETURN_IF_ERROR(sql::CheckIntegrity(*db));
-  LGES_RETURN_IF_ERROR(Migrate(*db));
-  return std::unique_ptr<SqliteStore>(
+  int found = 0;
+  LGES_RETURN_IF_ERROR(Migrate(*db, &found));
+  auto store = std::unique_ptr<SqliteStore>(
       new SqliteStore(path, std::move(health), std::move(db)));
+  store->schema_found_ = found;
+  return store;
 }
 
 void SqliteStore::ProbeWrites(bool force) {

@@ -27,6 +27,9 @@ class SqliteStore final : public Store, public CredentialStore {
   static absl::StatusOr<std::unique_ptr<SqliteStore>> Open(
       const std::string& path, bool durable = true);
 
+  // The schema version the file had when opened (0: new), before Open
+  // migrated it to LatestSchemaVersion().
+  int schema_found() const { return schema_found_; }
   // Whether writes reach the disk; see storage_health.h.
   StorageHealth& health() { return *health_; }
   // Notices a deleted or replaced file, and while a fault lasts (or when
@@ -118,6 +121,8 @@ class SqliteStore final : public Store, public CredentialStore {
       : path_(std::move(path)),
         health_(std::move(health)),
         db_(std::move(db)) {}
+
+  int schema_found_ = 0;
 
   // Helpers below run with mu_ held, inside a transaction where they write.
   absl::StatusOr<int64_t> RecordChange(const std::string& action,

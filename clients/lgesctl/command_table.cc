@@ -243,7 +243,7 @@ const std::set<std::string>& GlobalFlags() {
   static const std::set<std::string> flags = {
       "server",     "timeout", "format",    "output",   "actor",    "lang",
       "token-file", "ca-file", "cert-file", "key-file", "help",
-      "table",      "output-dir", "excel"};
+      "table",      "output-dir", "excel", "request-id"};
   return flags;
 }
 
@@ -276,6 +276,9 @@ std::string MainHelp() {
       "                      without one you are anonymous (reads only)\n"
       "  --actor=NAME        whom you act for, logged beside your token's "
       "name\n"
+      "  --request-id=ID     sent with each call and logged by the server with\n"
+      "                      it (letters, digits, -_.:); else a new one, which\n"
+      "                      an error message quotes\n"
       "  --lang=cy           Welsh headings, labels and sentences (summary,\n"
       "                      trends, follow-up, report); else $LGES_LANG, else\n"
       "                      en\n"

@@ -26,6 +26,16 @@ std::string Seconds(std::chrono::milliseconds ms) {
 
 }  // namespace
 
+namespace {
+
+// The id the server logged the call with, for the user to quote.
+void PrintRequestId(const Io& io) {
+  if (!io.request_id.empty())
+    io.err << F(io, "cli.error.request_id", {{"id", io.request_id}}) << "\n";
+}
+
+}  // namespace
+
 int ReportRpcError(const absl::Status& status, const std::string& what, Io io) {
   switch (status.code()) {
     case absl::StatusCode::kUnavailable:
@@ -67,6 +77,7 @@ int ReportRpcError(const absl::Status& status, const std::string& what, Io io) {
   for (const FieldViolation& v : violations)
     io.err << "  - " << v.field << ": "
            << F(io, "cli.english_detail", {{"text", v.description}}) << "\n";
+  PrintRequestId(io);
   return kExitFailed;
 }
 

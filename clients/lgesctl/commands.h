@@ -34,6 +34,8 @@ struct Io {
   bool excel = false;
   std::string table;
   std::string output_dir;
+  // Sent with every call of this run; quoted with the server's errors.
+  std::string request_id;
   bool json() const { return format == Format::kJson; }
   bool welsh() const { return language == i18n::Language::kWelsh; }
 };

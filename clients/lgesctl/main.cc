@@ -5,6 +5,7 @@
 
 #include "clients/lgesctl/command_table.h"
 #include "common/host_port.h"
+#include "common/request_id.h"
 
 namespace {
 
@@ -132,6 +133,12 @@ std::optional<int> ReadGlobalFlags(const Args& args, Io& io,
   io.language = *language;
   if (io.welsh()) options.accept_language = "cy";
   options.actor = args.Flag("actor");
+  options.request_id = args.Flag("request-id", lges::NewRequestId());
+  if (!lges::IsRequestId(options.request_id))
+    return UsageError(
+        "--request-id must be 1 to 128 letters, digits or -_.: characters",
+        io);
+  io.request_id = options.request_id;
   if (std::optional<int> error = ReadTlsFlags(args, io, options)) return error;
   return ReadToken(args, io, options.token);
 }

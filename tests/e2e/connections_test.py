@@ -18,7 +18,7 @@ class ConnectionsTest(unittest.TestCase):
         sockets = []
         try:
             with open(os.path.join(server.data_dir, "server.log")) as f:
-                self.assertIn("open-file limit 128", f.read())
+                self.assertIn("open_file_limit open-file limit set limit=128", f.read())
             self.assertEqual(harness.health(server.address), "SERVING")
             for _ in range(70):  # Idle TCP connections, as a flood would make.
                 s = socket.create_connection(("127.0.0.1", server.port))

@@ -46,7 +46,7 @@ class FaultsTest(unittest.TestCase):
                     self.assertEqual(refused.exception.code(), grpc.StatusCode.UNAVAILABLE)
                     self.assertIn("deleted or replaced", refused.exception.details())
             log = log_text(server)
-            self.assertEqual(log.count("storage fault file_gone"), 1, log)
+            self.assertEqual(log.count(" fault=file_gone"), 1, log)
             self.assertEqual(harness.metric(server.metrics_port,
                                             'lges_storage_faults_total{fault="file_gone"}'), 1)
             self.assertEqual(harness.metric(server.metrics_port, "lges_storage_writable"), 0)
@@ -107,8 +107,8 @@ class FaultsTest(unittest.TestCase):
                 records.create(channel, token, "after", 1)
                 acknowledged.add(("after", 1))
             log = log_text(server)
-            self.assertEqual(log.count("storage fault disk_full"), 1, log)
-            self.assertIn("can be written again", log)
+            self.assertEqual(log.count(" fault=disk_full"), 1, log)
+            self.assertIn("storage_recovered the database can be written again", log)
             server.stop()
             server.start()
             self.assertEqual(records.stored(server.address, token) & acknowledged, acknowledged)
@@ -140,7 +140,7 @@ class FaultsTest(unittest.TestCase):
                     self.assertEqual(refused.exception.code(), grpc.StatusCode.UNAVAILABLE)
                     self.assertIn("read-only", refused.exception.details())
             self.assertIn(("before", 1), records.stored(server.address, token))
-            self.assertEqual(log_text(server).count("storage fault read_only"), 1)
+            self.assertEqual(log_text(server).count(" fault=read_only"), 1)
             server.stop()
         finally:
             server.cleanup()

@@ -74,10 +74,11 @@ NEW_INSPECTION = {
 
 TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?Z?| UTC)")
 UNIX_SECONDS = re.compile(r"(?<![\d.])1[6-9]\d{8}(?![\d.])")  # CSV's *_unix_seconds.
+REQUEST_ID = re.compile(r"\b[0-9a-f]{32}\b")  # Each run's own (common/request_id.h).
 
 
 def normalise(text):
-    return UNIX_SECONDS.sub("<time>", TIME.sub("<time>", text))
+    return REQUEST_ID.sub("<request-id>", UNIX_SECONDS.sub("<time>", TIME.sub("<time>", text)))
 
 
 class GoldenTest(unittest.TestCase):

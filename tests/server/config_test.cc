@@ -38,7 +38,7 @@ TEST(ServerConfigTest, DataDirectoryComesFromLgesThenXdgThenHome) {
 TEST(ServerConfigTest, FlagsWinOverTheEnvironment) {
   absl::StatusOr<ServerConfig> config =
       Parse({"--listen=127.0.0.2:7000", "--today=2024-03-01", "--db=/tmp/a.db",
-             "--public-record=false", "--log-level=debug"},
+             "--public-record=false", "--log-level=debug", "--log-format=json"},
             {{"LGES_LISTEN", "127.0.0.1:6000"},
              {"LGES_METRICS_LISTEN", "127.0.0.1:6001"},
              {"LGES_TODAY", "2020-01-01"}});
@@ -48,6 +48,7 @@ TEST(ServerConfigTest, FlagsWinOverTheEnvironment) {
   EXPECT_EQ(config->db_path, "/tmp/a.db");
   EXPECT_FALSE(config->public_record);
   EXPECT_EQ(config->log_level, log::Level::kDebug);
+  EXPECT_EQ(config->log_format, log::Format::kJson);
   ASSERT_TRUE(config->today.has_value());
   EXPECT_EQ(*config->today, (CivilDay{2024, 3, 1}));
 }
@@ -65,6 +66,7 @@ TEST(ServerConfigTest, EveryBadValueIsRefusedWithOneLineNamingIt) {
       {{"--metrics-listen=9464"}, {}, "--metrics-listen"},
       {{"--db="}, {}, "--db"},
       {{"--log-level=loud"}, {}, "--log-level"},
+      {{"--log-format=xml"}, {}, "--log-format"},
       {{"--public-record=yes"}, {}, "--public-record"},
       {{"--today=2026-02-30"}, {}, "--today"},
       {{"--today=29/11/2026"}, {}, "--today"},
