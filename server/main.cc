@@ -18,6 +18,7 @@
 #include "server/credentials.h"
 #include "server/metrics.h"
 #include "server/open_files.h"
+#include "server/runtime_metrics.h"
 #include "server/server.h"
 #include "server/storage_monitor.h"
 #include "storage/migrations.h"
@@ -97,7 +98,8 @@ absl::StatusOr<lges::Backend> OpenBackendFor(const lges::ServerConfig& config) {
   return backend;
 }
 
-// /metrics: the build info, the RPC metrics and the domain gauges.
+// /metrics: the build info, the RPC metrics, the domain gauges, the
+// storage's, the process's and the snapshot rebuilds'.
 // prometheus-cpp's Exposer waits up to two seconds in its destructor for
 // its web server's threads, so Stop() detaches the collectors (waiting for
 // a scrape in progress) and leaves the idle server to the process's exit.
@@ -108,9 +110,12 @@ class MetricsEndpoint {
                   const std::string& basic_auth)
       : exposer_(std::make_unique<prometheus::Exposer>(listen)),
         registry_(std::make_shared<prometheus::Registry>()),
-        domain_(std::make_shared<lges::DomainCollector>(*backend.snapshots)),
-        storage_(std::make_shared<lges::StorageCollector>(
-            backend.sqlite->health())),
+        collectors_{
+            registry_,
+            std::make_shared<lges::DomainCollector>(*backend.snapshots),
+            std::make_shared<lges::StorageCollector>(backend.sqlite->health()),
+            std::make_shared<lges::ProcessCollector>(),
+            std::make_shared<lges::RebuildCollector>(*backend.snapshots)},
         rpc_(*registry_),
         denied_(prometheus::BuildCounter()
                     .Name("lges_auth_denied_total")
@@ -123,9 +128,8 @@ class MetricsEndpoint {
         .Register(*registry_)
         .Add({{"version", LGES_VERSION}})
         .Set(1);
-    exposer_->RegisterCollectable(registry_);
-    exposer_->RegisterCollectable(domain_);
-    exposer_->RegisterCollectable(storage_);
+    for (const auto& collector : collectors_)
+      exposer_->RegisterCollectable(collector);
     if (!basic_auth.empty()) {
       exposer_->RegisterAuth(
           [basic_auth](const std::string& user, const std::string& password) {
@@ -150,15 +154,13 @@ class MetricsEndpoint {
 
   // Adds the gauges of `server`'s limits; `server` must stay up until Stop.
   void Watch(const lges::LgesServer& server) {
-    limits_ = std::make_shared<lges::LimitsCollector>(server);
-    exposer_->RegisterCollectable(limits_);
+    collectors_.push_back(std::make_shared<lges::LimitsCollector>(server));
+    exposer_->RegisterCollectable(collectors_.back());
   }
 
   void Stop() {
-    exposer_->RemoveCollectable(registry_);
-    exposer_->RemoveCollectable(domain_);
-    exposer_->RemoveCollectable(storage_);
-    if (limits_) exposer_->RemoveCollectable(limits_);
+    for (const auto& collector : collectors_)
+      exposer_->RemoveCollectable(collector);
     // Deliberately never destroyed (see above); kept reachable so that leak
     // checkers do not report it.
     [[maybe_unused]] static prometheus::Exposer* abandoned = nullptr;
@@ -169,9 +171,7 @@ class MetricsEndpoint {
   std::unique_ptr<prometheus::Exposer> exposer_;
   // The exposer holds only weak_ptrs to these.
   std::shared_ptr<prometheus::Registry> registry_;
-  std::shared_ptr<lges::DomainCollector> domain_;
-  std::shared_ptr<lges::StorageCollector> storage_;
-  std::shared_ptr<lges::LimitsCollector> limits_;
+  std::vector<std::shared_ptr<prometheus::Collectable>> collectors_;
   lges::RpcMetrics rpc_;
   prometheus::Family<prometheus::Counter>& denied_;
 };

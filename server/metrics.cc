@@ -308,6 +308,11 @@ void AddAuthorities(const analytics::Snapshot& s,
   prometheus::MetricFamily status = Family(
       "lges_authority_in_follow_up",
       "1 if the local authority (GSS code) is in follow-up today, else 0.");
+  prometheus::MetricFamily overdue = Family(
+      "lges_follow_up_overdue_milestones",
+      "Milestones of the local authority's follow-up today (improvement "
+      "conference, progress conference, monitoring visit) whose planned "
+      "window has closed without them; 0 when none, or not in follow-up.");
   prometheus::MetricFamily info = Family(
       "lges_authority_info",
       "Names of each local authority (GSS code); the value is always 1.");
@@ -316,6 +321,12 @@ void AddAuthorities(const analytics::Snapshot& s,
     const int in = episode ? 1 : 0;
     status.metric.push_back(Gauge(in, {"authority", authority->code}));
     in_follow_up += in;
+    int late = 0;
+    if (episode) {
+      for (const analytics::Milestone& m : episode->milestones)
+        late += m.state == analytics::MilestoneState::kOverdue;
+    }
+    overdue.metric.push_back(Gauge(late, {"authority", authority->code}));
   }
   for (const Provider& p : s.data().providers) {
     if (p.kind == ProviderKind::kLocalAuthority) {
@@ -325,7 +336,7 @@ void AddAuthorities(const analytics::Snapshot& s,
     }
   }
   count.metric.push_back(Gauge(in_follow_up));
-  out.insert(out.end(), {count, status, info});
+  out.insert(out.end(), {count, status, overdue, info});
 }
 
 // Per academic year: inspections, recommendations by theme, follow-up.

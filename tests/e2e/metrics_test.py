@@ -5,8 +5,10 @@ analytics rpcs answer, before and after a write."""
 import json
 import os
 import re
+import resource
 import subprocess
 import tempfile
+import time
 import unittest
 import urllib.request
 
@@ -38,6 +40,7 @@ def lgesctl_json(*args, server):
 
 class MetricsTest(unittest.TestCase):
     def test_metrics_are_valid_and_match_the_analytics(self):
+        started = time.time()
         with harness.Server() as server:
             harness.lgesctl("inspections", "get", "NOPE", server=server.address)
             summary = lgesctl_json("summary", "2022-2023", server=server.address)
@@ -55,6 +58,17 @@ class MetricsTest(unittest.TestCase):
 
             status = lgesctl_json("follow-up", "status", server=server.address)
             self.assertEqual(value(metrics, "lges_authorities_in_follow_up"), status["in_follow_up"])
+            # Overdue milestones: those of each ongoing episode that the
+            # timeline marks overdue (Powys's progress conference, from
+            # October 2026), zero elsewhere.
+            timeline = lgesctl_json("follow-up", "timeline", server=server.address)
+            for authority in status["authorities"]:
+                code = authority["provider_code"]
+                overdue = sum(m["state"] == "MILESTONE_STATE_OVERDUE"
+                              for e in timeline["episodes"] if e["provider_code"] == code and e.get("ongoing")
+                              for m in e["milestones"])
+                self.assertEqual(value(metrics, "lges_follow_up_overdue_milestones", authority=code), overdue,
+                                 code)
             for authority in status["authorities"]:
                 self.assertEqual(value(metrics, "lges_authority_in_follow_up", authority=authority["provider_code"]),
                                  1 if authority.get("in_follow_up") else 0)
@@ -89,6 +103,22 @@ class MetricsTest(unittest.TestCase):
             self.assertEqual(value(metrics, "lges_published_figures", academic_year="2022-2023",
                                    state="published_inconsistent"), 1)
 
+            # The process, as /proc and the limits see it.
+            self.assertLessEqual(started - 1, value(metrics, "process_start_time_seconds"))
+            self.assertLessEqual(value(metrics, "process_start_time_seconds"), time.time())
+            fds = len(os.listdir(f"/proc/{server.process.pid}/fd"))
+            self.assertLess(abs(value(metrics, "process_open_fds") - fds), 10)
+            # The server raises its soft limit to the hard one it inherits.
+            self.assertEqual(value(metrics, "process_max_fds"), resource.getrlimit(resource.RLIMIT_NOFILE)[1])
+            with open(f"/proc/{server.process.pid}/status") as f:
+                rss_kib = int(re.search(r"VmRSS:\s+(\d+) kB", f.read()).group(1))
+            self.assertLess(abs(value(metrics, "process_resident_memory_bytes") / 1024 - rss_kib), rss_kib * 0.2)
+            self.assertGreater(value(metrics, "process_cpu_seconds_total"), 0)
+            rebuilds = value(metrics, "lges_snapshot_rebuilds_total", result="success")
+            self.assertGreaterEqual(rebuilds, 1)
+            self.assertEqual(value(metrics, "lges_snapshot_rebuilds_total", result="failure"), 0)
+            self.assertEqual(value(metrics, "lges_snapshot_last_failure_timestamp_seconds"), 0)
+
             # A write: Blaenau Gwent's three recommendations become known.
             exported = lgesctl_json("export", "--from=2022-2023", "--to=2022-2023", server=server.address)
             bg = next(i for i in exported["inspections"] if i["name"] == "inspections/BG-2022")
@@ -98,8 +128,15 @@ class MetricsTest(unittest.TestCase):
             path = os.path.join(tempfile.mkdtemp(), "bg.json")
             with open(path, "w") as f:
                 json.dump({"format": "lges-records", "format_version": 1, "inspections": [bg]}, f)
+            written = time.time()
             self.assertEqual(harness.lgesctl("import", path, server=server.address).returncode, 0)
             after = scrape(server)
+            # The write's rebuild is counted, and the scrape waited for it.
+            self.assertEqual(value(after, "lges_snapshot_rebuilds_total", result="success"), rebuilds + 1)
+            self.assertGreaterEqual(value(after, "lges_snapshot_last_success_timestamp_seconds"), written)
+            self.assertEqual(value(after, "lges_snapshot_pending_writes"), 0)
+            self.assertGreater(value(after, "lges_snapshot_rebuild_seconds_total"),
+                               value(metrics, "lges_snapshot_rebuild_seconds_total"))
             summary = lgesctl_json("summary", "2022-2023", server=server.address)
             self.assertEqual(value(after, "lges_recommendations", academic_year="2022-2023", theme="attendance"), 2)
             for line in summary["themes"]:
