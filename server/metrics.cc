@@ -128,6 +128,11 @@ void AddReplyCache(const ReplyCaches& replies,
 std::vector<prometheus::MetricFamily> LimitsCollector::Collect() const {
   const ServerOptions& o = server_.options();
   const std::pair<prometheus::MetricFamily, double> gauges[] = {
+      {Family("lges_serving",
+              "1 while the health service says SERVING, 0 while NOT_SERVING "
+              "(the database cannot be written, open files at the cap, or "
+              "shutting down)."),
+       server_.serving() ? 1 : 0},
       {Family("lges_watch_streams", "WatchSector streams open."),
        server_.watch_streams()},
       {Family("lges_watch_streams_limit",

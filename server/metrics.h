@@ -65,8 +65,8 @@ class DomainCollector final : public prometheus::Collectable {
   const SnapshotSource& snapshots_;
 };
 
-// Gauges of the server's limits and what it holds against them, read when
-// Prometheus scrapes: lges_watch_streams, lges_watch_streams_limit,
+// Gauges of the server's health, limits and what it holds against them,
+// read when Prometheus scrapes: lges_serving, lges_watch_streams, lges_watch_streams_limit,
 // lges_calls_in_flight, lges_calls_per_caller_limit; and the reply cache:
 // lges_reply_cache_{bytes,entries,budget_bytes} and
 // lges_reply_cache_{hits,misses,evictions}_total.

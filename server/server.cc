@@ -124,6 +124,12 @@ void LgesServer::SetHealthy(const std::string& reason, bool healthy) {
   SetHealth(unhealthy_.empty());
 }
 
+bool LgesServer::serving() const {
+  absl::MutexLock lock(&health_mu_);
+  // stopping_ first: Shutdown sets it, under this lock, before server_ goes.
+  return !stopping_ && server_ != nullptr && unhealthy_.empty();
+}
+
 void LgesServer::SetHealth(bool serving) {
   grpc::HealthCheckServiceInterface* health = server_->GetHealthCheckService();
   if (health == nullptr) return;

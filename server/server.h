@@ -99,6 +99,9 @@ class LgesServer {
   // "storage", "open files") last reported healthy, NOT_SERVING otherwise.
   // Any thread; ignored once Shutdown has begun.
   void SetHealthy(const std::string& reason, bool healthy);
+  // Whether health says SERVING: started, not stopping, every reason
+  // healthy.
+  bool serving() const;
 
  private:
   // The largest reply the services may build.
@@ -116,7 +119,7 @@ class LgesServer {
   std::vector<std::unique_ptr<grpc::Service>> services_;
   WatchService* watch_ = nullptr;  // One of services_; stopped before shutdown.
   std::unique_ptr<grpc::Server> server_;
-  absl::Mutex health_mu_;
+  mutable absl::Mutex health_mu_;
   // Set under health_mu_ as Shutdown begins; SetServing then leaves
   // server_ alone.
   bool stopping_ ABSL_GUARDED_BY(health_mu_) = false;

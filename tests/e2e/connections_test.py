@@ -29,6 +29,7 @@ class ConnectionsTest(unittest.TestCase):
             self.assertEqual(refused.returncode, 1, refused.stderr)
             self.assertIn("at its cap of 64", refused.stderr)
             self.assertGreaterEqual(harness.metric(server.metrics_port, "lges_open_files "), 64)
+            self.assertEqual(harness.metric(server.metrics_port, "lges_serving "), 0)
             for s in sockets:
                 s.close()
             sockets = []
@@ -36,6 +37,7 @@ class ConnectionsTest(unittest.TestCase):
                 lambda: harness.health(server.address) == "SERVING", 10))
             again = harness.lgesctl("providers", "list", server=server.address)
             self.assertEqual(again.returncode, 0, again.stderr)
+            self.assertEqual(harness.metric(server.metrics_port, "lges_serving "), 1)
             with open(os.path.join(server.data_dir, "server.log")) as f:
                 log = f.read()
             self.assertEqual(log.count("refusing calls and health is NOT_SERVING"), 1, log)

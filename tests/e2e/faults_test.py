@@ -50,6 +50,7 @@ class FaultsTest(unittest.TestCase):
             self.assertEqual(harness.metric(server.metrics_port,
                                             'lges_storage_faults_total{fault="file_gone"}'), 1)
             self.assertEqual(harness.metric(server.metrics_port, "lges_storage_writable"), 0)
+            self.assertEqual(harness.metric(server.metrics_port, "lges_serving "), 0)
             server.stop()
             # No silent fresh start: without --create the server says why.
             grpc_port, metrics_port = harness.free_ports(2)

@@ -114,6 +114,7 @@ class MetricsTest(unittest.TestCase):
                 rss_kib = int(re.search(r"VmRSS:\s+(\d+) kB", f.read()).group(1))
             self.assertLess(abs(value(metrics, "process_resident_memory_bytes") / 1024 - rss_kib), rss_kib * 0.2)
             self.assertGreater(value(metrics, "process_cpu_seconds_total"), 0)
+            self.assertEqual(value(metrics, "lges_serving"), 1)
             rebuilds = value(metrics, "lges_snapshot_rebuilds_total", result="success")
             self.assertGreaterEqual(rebuilds, 1)
             self.assertEqual(value(metrics, "lges_snapshot_rebuilds_total", result="failure"), 0)
