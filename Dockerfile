@@ -13,12 +13,22 @@
 #   --metrics-auth-file=/etc/lges/tls/metrics-auth   (user:password)
 # and publish 9464; see docs/SECURITY.md.
 
-FROM debian:bookworm AS build
+# Both stages start from one dated Debian 12 image: Docker Hub's
+# debian:bookworm-YYYYMMDD tags are rebuilt about monthly and then never
+# move, so a build today and one next year start from the same bytes. To
+# move on, choose a newer date (hub.docker.com/_/debian, tags
+# "bookworm-20...") or add its digest (...-slim@sha256:...), rebuild, and run
+# the tests; scripts/check-dockerfile.py (in the test suite) checks that the
+# tag stays dated and that the runtime packages cover what the binaries
+# link. apt-get still brings the archive's security updates at build time.
+ARG DEBIAN_IMAGE=debian:bookworm-20250929-slim
+
+FROM ${DEBIAN_IMAGE} AS build
 WORKDIR /src
 COPY . .
 RUN scripts/install-deps.sh && scripts/build.sh
 
-FROM debian:bookworm
+FROM ${DEBIAN_IMAGE}
 RUN apt-get update -qq \
  && apt-get install -y -qq --no-install-recommends \
       libgrpc++1.51 libprotobuf32 libsqlite3-0 libabsl20220623 \
