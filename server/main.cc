@@ -16,6 +16,7 @@
 #include "server/backend.h"
 #include "server/config.h"
 #include "server/credentials.h"
+#include "server/grpc_log.h"
 #include "server/metrics.h"
 #include "server/open_files.h"
 #include "server/runtime_metrics.h"
@@ -371,6 +372,7 @@ int main(int argc, char** argv) {
   }
   lges::log::SetLevel(config->log_level);
   lges::log::SetFormat(config->log_format);
+  lges::RouteGrpcLogs();
   try {
     if (!config->command.empty()) return RunOffline(*config);
     lges::ServerOptions options;
