@@ -20,7 +20,7 @@ import harness
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DASHBOARD = os.path.join(ROOT, "deploy", "grafana", "dashboards", "lges-insights.json")
 PROMQL_WORDS = {"sum", "by", "on", "group_left", "group_right", "rate", "histogram_quantile", "without", "ignoring",
-                "label_values", "count", "avg", "max", "min", "irate", "increase", "group"}
+                "label_values", "count", "avg", "max", "min", "irate", "increase", "group", "changes"}
 
 
 def get_json(url):
@@ -206,6 +206,11 @@ class PrometheusTest(unittest.TestCase):
             if not re.fullmatch(r"min\(up\{.*\}\)|group by .*", query):
                 self.assertNotEqual(as_text(result), as_text(prometheus.query(substitute(query, other), keep_target=True)),
                                     query)
+        # The annotation of dataset changes: names as above, and a query
+        # Prometheus takes (empty while nothing changes).
+        for annotation in dashboard["annotations"]["list"]:
+            self.check_names(annotation["expr"], series, all_labels)
+            prometheus.query(substitute(annotation["expr"], chosen))
         # What a stat panel shows is this server's figure.
         in_follow_up = harness.metric(lges.split(":")[1], "lges_authorities_in_follow_up ")
         self.assertEqual(prometheus.value(substitute(targets[0]["expr"], chosen)), in_follow_up)
