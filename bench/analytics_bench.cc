@@ -6,12 +6,19 @@
 // the snapshot rebuild that follows one write, and write latency with 1
 // and 32 concurrent writers.
 //
+// The server logs as lges-server does by default (info: a line per call),
+// to a file, as under systemd or Docker a log collector would take them.
+//
 // Usage: analytics_bench [--scale=N] [--seconds=S] [--concurrency=C]
-//                        [--write-records=FILE]
+//                        [--write-records=FILE] [--log-level=LEVEL]
+//                        [--server-log=FILE]
 //   --scale=N        inspections per authority and year (default 1)
 //   --seconds=S      seconds per round (default 1.5)
 //   --concurrency=C  only this many concurrent calls (default 1, 16 and 64)
 //   --write-records=FILE  also write the dataset as a JSON record set
+//   --log-level=LEVEL     the server's log level (default info)
+//   --server-log=FILE     where the server's log goes (default: a file in
+//                         the benchmark's temporary directory, removed)
 
 #include <grpcpp/impl/codegen/service_type.h>
 
@@ -28,6 +35,7 @@
 #include "bench/bench_support.h"
 #include "bench/echo_service.h"
 #include "clients/lges_client.h"
+#include "service/log.h"
 #include "clients/lgesctl/record_stream.h"
 #include "convert/record_set.h"
 #include "domain/authorities.h"
@@ -175,6 +183,8 @@ int main(int argc, char** argv) {
   int scale = 1;
   std::vector<int> concurrencies = {1, 16, 64};
   std::string records_path;
+  lges::log::Level log_level = lges::log::Level::kInfo;
+  std::string log_level_name = "info", server_log;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg.rfind("--seconds=", 0) == 0) seconds = std::atof(argv[i] + 10);
@@ -182,6 +192,14 @@ int main(int argc, char** argv) {
     if (arg.rfind("--concurrency=", 0) == 0)
       concurrencies = {std::max(1, std::atoi(argv[i] + 14))};
     if (arg.rfind("--write-records=", 0) == 0) records_path = arg.substr(16);
+    if (arg.rfind("--log-level=", 0) == 0) {
+      log_level_name = arg.substr(12);
+      if (!lges::log::ParseLevel(log_level_name, &log_level)) {
+        std::fprintf(stderr, "--log-level: debug, info, warning or error\n");
+        return 2;
+      }
+    }
+    if (arg.rfind("--server-log=", 0) == 0) server_log = arg.substr(13);
   }
   const std::string dir = std::filesystem::temp_directory_path() /
                           ("lges-bench-" + std::to_string(getpid()));
@@ -204,6 +222,12 @@ int main(int argc, char** argv) {
       scale, data.inspections.size(),
       data.inspections.size() * kRecommendationsPerInspection, load_s,
       backend->snapshots->last_rebuild_us() / 1000.0, rss, rss_empty, peak);
+
+  // From here the server's log lines go to the log file.
+  if (server_log.empty()) server_log = dir + "/server.log";
+  std::fflush(stderr);
+  if (std::freopen(server_log.c_str(), "w", stderr) == nullptr) return 1;
+  lges::log::SetLevel(log_level);
 
   // The Echo floor is served beside the API by this server only.
   std::unique_ptr<grpc::Service> echo_service = lges::bench::MakeEchoService();
@@ -279,6 +303,10 @@ int main(int argc, char** argv) {
   RebuildTimes(*backend);
   WriteTimes(*backend);
   server.Shutdown(std::chrono::seconds(1));
+  std::fflush(stderr);
+  std::printf("\nserver log at level %s: %.1f MB in %s\n",
+              log_level_name.c_str(),
+              std::filesystem::file_size(server_log) / 1e6, server_log.c_str());
   std::filesystem::remove_all(dir);
   return 0;
 }

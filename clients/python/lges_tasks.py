@@ -37,7 +37,9 @@ class Api:
         except urllib.error.HTTPError as e:
             status = json.load(e)  # A google.rpc.Status.
             reasons = [d.get("reason") for d in status.get("details", []) if "reason" in d]
-            raise SystemExit(f"{method} {path}: HTTP {e.code} {reasons}: {status['message']}")
+            # The server's log has the call under this id.
+            raise SystemExit(f"{method} {path}: HTTP {e.code} {reasons}: {status['message']} "
+                             f"(request id {e.headers.get('X-Request-Id')})")
 
 
 def in_follow_up(api):

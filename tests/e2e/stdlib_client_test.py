@@ -6,6 +6,7 @@ created and deleted, which leaves the key messages as they were."""
 import ast
 import json
 import os
+import re
 import subprocess
 import sys
 import unittest
@@ -55,6 +56,13 @@ class StdlibClientTest(unittest.TestCase):
                 capture_output=True, text=True, timeout=60)
             self.assertNotEqual(result.returncode, 0)
             self.assertIn("HTTP 401 ['UNAUTHENTICATED']", result.stderr)
+            # The id it quotes is the one the server logged the refusal with.
+            quoted = re.search(r"\(request id ([0-9a-f]{32})\)", result.stderr)
+            self.assertIsNotNone(quoted, result.stderr)
+            with open(os.path.join(server.data_dir, "server.log")) as f:
+                logged = [line for line in f if f"request_id={quoted.group(1)} " in line]
+            self.assertEqual(len(logged), 1, logged)
+            self.assertIn(" code=UNAUTHENTICATED ", logged[0])
 
 
 if __name__ == "__main__":
