@@ -4,6 +4,7 @@
 #include <prometheus/gauge.h>
 #include <prometheus/registry.h>
 #include <pthread.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <csignal>
@@ -273,6 +274,8 @@ std::unique_ptr<lges::gateway::HttpGateway> StartHttp(
 int Run(const lges::ServerConfig& config, lges::ServerOptions options,
         const std::string& metrics_auth) {
   const sigset_t signals = BlockShutdownSignals();
+  lges::log::Info("start", "lges-server starting",
+                  {{"version", LGES_VERSION}, {"pid", static_cast<int>(getpid())}});
   absl::StatusOr<lges::Backend> backend = OpenBackendFor(config);
   if (!backend.ok()) {
     lges::log::Error("start_failed", "cannot open database",
