@@ -7,7 +7,7 @@
 # the built one (the first argument), so that nothing needs installing.
 # Usage: scripts/check-systemd-unit.sh BUILT_LGES_SERVER [MAX]
 set -euo pipefail
-binary="$1"
+binary="$(realpath "$1")"  # systemd wants an absolute path.
 max="${2:-20}"
 unit="$(dirname "$0")/../deploy/systemd/lges-server.service"
 dir="$(mktemp -d)"
