@@ -14,6 +14,7 @@
 #include "gateway/tls.h"
 #include "common/request_id.h"
 #include "gateway/transcode.h"
+#include "grpc/health/v1/health.pb.h"
 #include "service/status_map.h"
 
 namespace lges::gateway {
@@ -31,6 +32,7 @@ constexpr char kPagePolicy[] =
 constexpr auto kUnaryDeadline = std::chrono::seconds(60);
 constexpr std::chrono::seconds kUploadDeadline{600};
 constexpr auto kHeartbeat = std::chrono::milliseconds(5000);
+constexpr auto kHealthDeadline = std::chrono::seconds(5);
 
 void SetJson(httplib::Response& res, int status, const std::string& body) {
   res.status = status;
@@ -217,6 +219,10 @@ void HttpGateway::Handle(const httplib::Request& req, httplib::Response& res) {
   metadata->emplace_back(kRequestIdKey, request_id);
   // For the access log's http_peer (trusted only from this process).
   metadata->emplace_back("x-forwarded-for", req.remote_addr);
+  if (req.method == "GET" && req.path == "/healthz") {
+    ServeHealth(req, *metadata, res);
+    return;
+  }
   if (req.method == "GET" && req.path.rfind("/v1/", 0) != 0) {
     std::optional<PageReply> page =
         RenderPage(*forwarder_, req.path, QueryOf(req), *metadata);
@@ -271,6 +277,28 @@ void HttpGateway::ServeApi(const httplib::Request& req,
   } else {
     SetJson(res, 406, StatusJson(3, "this reply is not a table; ask for JSON", ""));
   }
+}
+
+void HttpGateway::ServeHealth(const httplib::Request& req,
+                              const Metadata& metadata,
+                              httplib::Response& res) {
+  grpc::health::v1::HealthCheckRequest check;
+  check.set_service(req.get_param_value("service"));
+  grpc::health::v1::HealthCheckResponse reply;
+  const Outcome outcome = forwarder_->Call(
+      "/grpc.health.v1.Health/Check", {check.SerializeAsString()}, metadata,
+      std::chrono::system_clock::now() + kHealthDeadline,
+      [&](const std::string& bytes) { return reply.ParseFromString(bytes); });
+  std::string status = "NOT_SERVING";
+  if (outcome.code == static_cast<int>(grpc::StatusCode::NOT_FOUND)) {
+    status = "SERVICE_UNKNOWN";
+  } else if (outcome.code == 0) {
+    status = grpc::health::v1::HealthCheckResponse::ServingStatus_Name(
+        reply.status());
+  }
+  res.status = status == "SERVING" ? 200 : status == "SERVICE_UNKNOWN" ? 404
+                                                                       : 503;
+  res.set_content(status + "\n", "text/plain; charset=utf-8");
 }
 
 void HttpGateway::ServeStream(const Route& route,

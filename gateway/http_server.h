@@ -68,6 +68,12 @@ class HttpGateway {
   void ServeApi(const httplib::Request& req,
                 const std::vector<std::pair<std::string, std::string>>& md,
                 httplib::Response& res);
+  // GET /healthz[?service=NAME]: the gRPC health check for load balancers
+  // that speak only HTTP. 200 "SERVING", 503 "NOT_SERVING" (or while the
+  // server cannot answer), 404 for a service health does not know.
+  void ServeHealth(const httplib::Request& req,
+                   const std::vector<std::pair<std::string, std::string>>& md,
+                   httplib::Response& res);
   // A server-streaming rpc: newline-delimited JSON, one reply per line.
   void ServeStream(const Route& route, std::vector<std::string> requests,
                    const std::vector<std::pair<std::string, std::string>>& md,

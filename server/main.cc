@@ -92,7 +92,9 @@ absl::StatusOr<lges::Backend> OpenBackendFor(const lges::ServerConfig& config) {
     }
     lges::log::Info(
         "database_open", "database open; analytics snapshot built",
-        {{"path", config.db_path},
+        {{"version", LGES_VERSION},
+         {"pid", static_cast<int>(getpid())},
+         {"path", config.db_path},
          {"schema_version", lges::LatestSchemaVersion()},
          {"dataset_version", backend->snapshots->Current()->version()},
          {"rebuild_ms", backend->snapshots->last_rebuild_us() / 1000.0}});
@@ -274,8 +276,6 @@ std::unique_ptr<lges::gateway::HttpGateway> StartHttp(
 int Run(const lges::ServerConfig& config, lges::ServerOptions options,
         const std::string& metrics_auth) {
   const sigset_t signals = BlockShutdownSignals();
-  lges::log::Info("start", "lges-server starting",
-                  {{"version", LGES_VERSION}, {"pid", static_cast<int>(getpid())}});
   absl::StatusOr<lges::Backend> backend = OpenBackendFor(config);
   if (!backend.ok()) {
     lges::log::Error("start_failed", "cannot open database",

@@ -9,6 +9,8 @@ import sqlite3
 import subprocess
 import tempfile
 import unittest
+import urllib.error
+import urllib.request
 
 import grpc
 
@@ -40,6 +42,12 @@ class FaultsTest(unittest.TestCase):
                 # Noticed by the next write, or by the probe within a second.
                 self.assertTrue(harness.wait_until(
                     lambda: harness.health(server.address) == "NOT_SERVING", 5))
+                # Load balancers that speak only HTTP see it too.
+                with self.assertRaises(urllib.error.HTTPError) as unhealthy:
+                    urllib.request.urlopen(server.http_url + "/healthz", timeout=10)
+                self.assertEqual(unhealthy.exception.code, 503)
+                self.assertEqual(unhealthy.exception.read(), b"NOT_SERVING\n")
+                unhealthy.exception.close()
                 for position in (2, 3):
                     with self.assertRaises(grpc.RpcError) as refused:
                         records.create(channel, token, "after", position)

@@ -249,6 +249,17 @@ class HttpApiTest(unittest.TestCase):
                   "POST", "/v1/tokens", {"name": "bad name!", "role": "ROLE_READER"})
         self.same("TokenService.RevokeToken", {"name": "nobody"}, "POST", "/v1/tokens/nobody:revoke", {})
 
+    def test_healthz_answers_as_grpc_health_does(self):
+        def get(path):
+            try:
+                with urllib.request.urlopen(self.server.http_url + path, timeout=10) as r:
+                    return r.status, r.read().decode()
+            except urllib.error.HTTPError as e:
+                return e.code, e.read().decode()
+        self.assertEqual(get("/healthz"), (200, "SERVING\n"))
+        self.assertEqual(get("/healthz?service=estyn.lges.v1.InspectionService"), (200, "SERVING\n"))
+        self.assertEqual(get("/healthz?service=no.such.Service"), (404, "SERVICE_UNKNOWN\n"))
+
     def test_writes_over_http_are_seen_over_grpc(self):
         message = {"academicYear": 2024, "area": "Teaching", "polarity": "POLARITY_NEEDS_TO_IMPROVE",
                    "position": 3, "text": "Plans lack detail."}

@@ -68,11 +68,12 @@ class JsonLogTest(unittest.TestCase):
             self.assertRegex(line["time"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")
             self.assertIn(line["level"], ("debug", "info", "warning", "error"))
         names = [line["event"] for line in lines]
-        for start_up in ("start", "database_create", "public_record_loaded", "migration",
-                         "database_open", "listening"):
+        for start_up in ("database_create", "public_record_loaded", "migration", "database_open",
+                         "listening"):
             self.assertIn(start_up, names)
-        self.assertEqual(names[0], "start")
-        self.assertEqual(lines[0]["pid"], self.server.process.pid)
+        opened = next(line for line in lines if line["event"] == "database_open")
+        self.assertEqual(opened["pid"], self.server.process.pid)
+        self.assertRegex(opened["version"], r"^\d+\.\d+\.\d+$")
         migration = next(line for line in lines if line["event"] == "migration")
         self.assertEqual(migration["from_version"], 0)
         self.assertGreater(migration["to_version"], 0)
