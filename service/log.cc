@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include <unistd.h>
+
 namespace lges::log {
 namespace {
 
@@ -187,7 +189,11 @@ void Write(Level level, std::string_view event, std::string_view message,
                           .count();
   std::string line =
       FormatLine(g_format.load(), now, level, event, message, fields) + "\n";
-  std::fwrite(line.data(), 1, line.size(), stderr);
+  for (size_t done = 0; done < line.size();) {
+    const ssize_t n = ::write(2, line.data() + done, line.size() - done);
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
 }
 
 }  // namespace lges::log

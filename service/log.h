@@ -1,6 +1,8 @@
 #pragma once
-// Levelled logging to stderr: one line per event, written with a single
-// call so that threads never interleave. Each event has a name ("rpc",
+// Levelled logging to stderr: one line per event, written with one
+// write(2) and no stdio lock, so that threads never interleave (a line
+// under 4 KiB is atomic on a pipe) and never queue behind each other's
+// writes (docs/PERFORMANCE.md, "The access log"). Each event has a name ("rpc",
 // "start", "storage_fault"...), a sentence for people and named fields.
 //
 // Two formats (--log-format):
