@@ -5,6 +5,7 @@
 #include <chrono>
 #include <map>
 
+#include "server/metric_families.h"
 #include "server/open_files.h"
 #include "server/server.h"
 #include "service/reply_cache.h"
@@ -70,26 +71,6 @@ class MetricsInterceptor final : public grpc::experimental::Interceptor {
   const std::chrono::steady_clock::time_point start_;
   prometheus::Labels labels_;
 };
-
-prometheus::ClientMetric Gauge(double value,
-                               prometheus::ClientMetric::Label label = {}) {
-  prometheus::ClientMetric m;
-  if (!label.name.empty()) m.label.push_back(std::move(label));
-  m.gauge.value = value;
-  return m;
-}
-
-prometheus::MetricFamily Family(std::string name, std::string help) {
-  return {std::move(name), std::move(help), prometheus::MetricType::Gauge, {}};
-}
-
-prometheus::MetricFamily CounterFamily(std::string name, std::string help,
-                                       double value) {
-  prometheus::ClientMetric m;
-  m.counter.value = value;
-  return {std::move(name), std::move(help), prometheus::MetricType::Counter,
-          {m}};
-}
 
 // The analytics reply cache: size against budget, hits, misses, evictions.
 void AddReplyCache(const ReplyCaches& replies,

@@ -7,27 +7,12 @@
 #include <sstream>
 #include <string>
 
+#include "server/metric_families.h"
 #include "server/open_files.h"
 #include "service/snapshot_source.h"
 
 namespace lges {
 namespace {
-
-prometheus::MetricFamily One(std::string name, std::string help,
-                             prometheus::MetricType type, double value) {
-  prometheus::ClientMetric m;
-  if (type == prometheus::MetricType::Counter)
-    m.counter.value = value;
-  else
-    m.gauge.value = value;
-  return {std::move(name), std::move(help), type, {m}};
-}
-
-prometheus::MetricFamily Gauge(std::string name, std::string help,
-                               double value) {
-  return One(std::move(name), std::move(help), prometheus::MetricType::Gauge,
-             value);
-}
 
 // Fields of /proc/self/stat after the command name (which may hold
 // spaces): [0] is field 3, the state.
@@ -65,32 +50,34 @@ std::vector<prometheus::MetricFamily> ProcessCollector::Collect() const {
   const auto seconds = [](const timeval& t) {
     return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6;
   };
-  out.push_back(One("process_cpu_seconds_total",
+  out.push_back(
+      CounterFamily("process_cpu_seconds_total",
                     "Total user and system CPU time spent in seconds.",
-                    prometheus::MetricType::Counter,
                     seconds(usage.ru_utime) + seconds(usage.ru_stime)));
   const double page = static_cast<double>(sysconf(_SC_PAGESIZE));
   const std::vector<std::string> stat = StatFields();
   // Fields 23 (vsize, bytes), 24 (rss, pages) and 22 (starttime, ticks
   // after boot) of proc(5), at [20], [21] and [19] here.
   if (stat.size() > 21) {
-    out.push_back(Gauge("process_virtual_memory_bytes",
-                        "Virtual memory size in bytes.", std::stod(stat[20])));
-    out.push_back(Gauge("process_resident_memory_bytes",
-                        "Resident memory size in bytes.",
-                        std::stod(stat[21]) * page));
-    out.push_back(Gauge(
-        "process_start_time_seconds",
-        "Start time of the process since unix epoch in seconds.",
-        BootTime() + std::stod(stat[19]) / sysconf(_SC_CLK_TCK)));
+    out.push_back(GaugeFamily("process_virtual_memory_bytes",
+                              "Virtual memory size in bytes.",
+                              std::stod(stat[20])));
+    out.push_back(GaugeFamily("process_resident_memory_bytes",
+                              "Resident memory size in bytes.",
+                              std::stod(stat[21]) * page));
+    out.push_back(
+        GaugeFamily("process_start_time_seconds",
+                    "Start time of the process since unix epoch in seconds.",
+                    BootTime() + std::stod(stat[19]) / sysconf(_SC_CLK_TCK)));
   }
-  out.push_back(Gauge("process_open_fds", "Number of open file descriptors.",
-                      CountOpenFiles()));
+  out.push_back(GaugeFamily("process_open_fds",
+                            "Number of open file descriptors.",
+                            CountOpenFiles()));
   rlimit limit{};
   getrlimit(RLIMIT_NOFILE, &limit);
-  out.push_back(Gauge("process_max_fds",
-                      "Maximum number of open file descriptors.",
-                      static_cast<double>(limit.rlim_cur)));
+  out.push_back(GaugeFamily("process_max_fds",
+                            "Maximum number of open file descriptors.",
+                            static_cast<double>(limit.rlim_cur)));
   return out;
 }
 
@@ -102,9 +89,8 @@ std::vector<prometheus::MetricFamily> RebuildCollector::Collect() const {
       "one keeps the previous snapshot).",
       prometheus::MetricType::Counter,
       {}};
-  for (const auto& [result, count] :
-       {std::pair{"success", stats.successes},
-        std::pair{"failure", stats.failures}}) {
+  for (const auto& [result, count] : {std::pair{"success", stats.successes},
+                                      std::pair{"failure", stats.failures}}) {
     prometheus::ClientMetric m;
     m.label.push_back({"result", result});
     m.counter.value = static_cast<double>(count);
@@ -112,21 +98,24 @@ std::vector<prometheus::MetricFamily> RebuildCollector::Collect() const {
   }
   return {
       rebuilds,
-      One("lges_snapshot_rebuild_seconds_total",
+      CounterFamily(
+          "lges_snapshot_rebuild_seconds_total",
           "Seconds spent in successful rebuilds of the analytics snapshot.",
-          prometheus::MetricType::Counter, stats.total_seconds),
-      Gauge("lges_snapshot_last_rebuild_seconds",
-            "Seconds the last successful rebuild took.", stats.last_seconds),
-      Gauge("lges_snapshot_last_success_timestamp_seconds",
-            "Unix time of the last successful rebuild.",
-            stats.last_success_unix_seconds),
-      Gauge("lges_snapshot_last_failure_timestamp_seconds",
-            "Unix time of the last failed rebuild; 0 if none has failed.",
-            stats.last_failure_unix_seconds),
-      Gauge("lges_snapshot_pending_writes",
-            "Committed writes that no snapshot reflects yet (a rebuild is "
-            "due or under way).",
-            static_cast<double>(stats.pending_writes)),
+          stats.total_seconds),
+      GaugeFamily("lges_snapshot_last_rebuild_seconds",
+                  "Seconds the last successful rebuild took.",
+                  stats.last_seconds),
+      GaugeFamily("lges_snapshot_last_success_timestamp_seconds",
+                  "Unix time of the last successful rebuild.",
+                  stats.last_success_unix_seconds),
+      GaugeFamily("lges_snapshot_last_failure_timestamp_seconds",
+                  "Unix time of the last failed rebuild; 0 if none has failed.",
+                  stats.last_failure_unix_seconds),
+      GaugeFamily(
+          "lges_snapshot_pending_writes",
+          "Committed writes that no snapshot reflects yet (a rebuild is "
+          "due or under way).",
+          static_cast<double>(stats.pending_writes)),
   };
 }
 
